@@ -1,0 +1,1 @@
+"""PHARE survey-data layer: catalogue, settings, loading and validation of the published figures."""

@@ -1,0 +1,204 @@
+"""The catalogue: actors, fragilities, indicators, studies, sources and regions, read from YAML.
+
+The files in ``phare/catalogue/`` are the single place where ids and labels live; pydantic
+checks their shape when they are read, and tests check that ids are unique and that every
+value of the data files is catalogued.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from phare.errors import CatalogueError
+
+CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Labelled(_Entry):
+    id: str
+    label_fr: str
+    label_en: str
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_fr
+
+
+class Actor(Labelled):
+    population_fr: str
+    population_en: str
+
+
+class FragilityGroup(Labelled):
+    pass
+
+
+class Fragility(Labelled):
+    group: str
+
+
+class Unit(_Entry):
+    label_fr: str
+    label_en: str
+    domain: tuple[float, float] | None = None
+    csv_unit: str | None = None
+
+
+class Indicator(Labelled):
+    unit: str
+    per_fragility: bool
+    question_fr: str
+
+
+class Programme(Labelled):
+    pass
+
+
+class Study(Labelled):
+    programme: str
+    population_fr: str | None = None
+    fieldwork_fr: str | None = None
+    institute: str | None = None
+    sample_size: int | None = None
+
+
+class Source(_Entry):
+    id: str
+    publisher: str
+    title_fr: str
+    date: str
+
+    @property
+    def url(self) -> str | None:
+        return self.id if self.id.startswith(("http://", "https://")) else None
+
+    def credit(self) -> str:
+        return f"{self.publisher}, {self.title_fr} ({self.date})"
+
+
+class Region(_Entry):
+    code: str
+    name: str
+
+
+class CatalogueFiles(_Entry):
+    actors: tuple[Actor, ...]
+    fragility_groups: tuple[FragilityGroup, ...]
+    fragilities: tuple[Fragility, ...]
+    units: dict[str, Unit]
+    indicators: tuple[Indicator, ...]
+    programmes: tuple[Programme, ...]
+    studies: tuple[Study, ...]
+    sources: tuple[Source, ...]
+    regions: tuple[Region, ...]
+
+
+class Catalogue:
+    """Read-only lookups over the catalogue files."""
+
+    def __init__(self, files: CatalogueFiles) -> None:
+        self.files = files
+        _check_references(files)
+
+    @cached_property
+    def actors(self) -> dict[str, Actor]:
+        return _by_id(self.files.actors, "actors")
+
+    @cached_property
+    def fragilities(self) -> dict[str, Fragility]:
+        return _by_id(self.files.fragilities, "fragilities")
+
+    @cached_property
+    def fragility_groups(self) -> dict[str, FragilityGroup]:
+        return _by_id(self.files.fragility_groups, "fragility groups")
+
+    @cached_property
+    def indicators(self) -> dict[str, Indicator]:
+        return _by_id(self.files.indicators, "indicators")
+
+    @cached_property
+    def programmes(self) -> dict[str, Programme]:
+        return _by_id(self.files.programmes, "programmes")
+
+    @cached_property
+    def studies(self) -> dict[str, Study]:
+        return _by_id(self.files.studies, "studies")
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return _by_id(self.files.sources, "sources")
+
+    @cached_property
+    def regions(self) -> dict[str, Region]:
+        return {region.code: region for region in self.files.regions}
+
+    def unit_of(self, indicator_id: str) -> Unit:
+        return self.files.units[self.indicators[indicator_id].unit]
+
+
+def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
+    """Read and check every catalogue file; :class:`CatalogueError` names the file at fault."""
+    fragility_file = _read_yaml(directory / "fragilities.yaml")
+    indicator_file = _read_yaml(directory / "indicators.yaml")
+    raw = {
+        "actors": _read_yaml(directory / "actors.yaml"),
+        "fragility_groups": fragility_file.get("groups"),
+        "fragilities": fragility_file.get("fragilities"),
+        "units": indicator_file.get("units"),
+        "indicators": indicator_file.get("indicators"),
+        "programmes": _read_yaml(directory / "programmes.yaml"),
+        "studies": _read_yaml(directory / "studies.yaml"),
+        "sources": _read_yaml(directory / "sources.yaml"),
+        "regions": _read_yaml(directory / "regions.yaml"),
+    }
+    try:
+        files = CatalogueFiles.model_validate(raw)
+    except ValidationError as error:
+        raise CatalogueError(f"catalogue in {directory} is malformed:\n{error}") from error
+    return Catalogue(files)
+
+
+def _read_yaml(path: Path) -> object:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as error:
+        raise CatalogueError(f"{path}: cannot be read as YAML ({error})") from error
+
+
+def _by_id(entries: tuple, what: str) -> dict:
+    mapping = {entry.id: entry for entry in entries}
+    if len(mapping) != len(entries):
+        ids = [entry.id for entry in entries]
+        duplicated = sorted({entry_id for entry_id in ids if ids.count(entry_id) > 1})
+        raise CatalogueError(f"duplicated ids in {what}: {', '.join(duplicated)}")
+    return mapping
+
+
+def _check_references(files: CatalogueFiles) -> None:
+    groups = {group.id for group in files.fragility_groups}
+    programmes = {programme.id for programme in files.programmes}
+    problems = [
+        f"fragility {fragility.id!r} names unknown group {fragility.group!r}"
+        for fragility in files.fragilities
+        if fragility.group not in groups
+    ]
+    problems += [
+        f"indicator {indicator.id!r} names unknown unit {indicator.unit!r}"
+        for indicator in files.indicators
+        if indicator.unit not in files.units
+    ]
+    problems += [
+        f"study {study.id!r} names unknown programme {study.programme!r}"
+        for study in files.studies
+        if study.programme not in programmes
+    ]
+    if problems:
+        raise CatalogueError("catalogue references are broken:\n  - " + "\n  - ".join(problems))

@@ -1,0 +1,81 @@
+"""Pure selections over the tidy aggregates: one value per territory for a chosen view.
+
+A territory with no published row gets status ``non_publie`` and no value: nothing is
+interpolated and no national value stands in for a region.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from phare.catalogue import Catalogue
+from phare.published import CONFIDENCE_LEVELS
+
+OK = "ok"
+NOT_PUBLISHED = "non_publie"
+REGION_COLUMNS = (
+    "region_code",
+    "region_name",
+    "value",
+    "status",
+    "base_n",
+    "study",
+    "source",
+    "source_date",
+    "question",
+    "confidence",
+    "alternatives",
+)
+
+
+def select_region_values(
+    frame: pd.DataFrame,
+    catalogue: Catalogue,
+    *,
+    indicator: str,
+    actor: str,
+    segment: str = "all",
+    programme: str = "phare",
+    fragility: str | None = None,
+) -> pd.DataFrame:
+    """One row per metropolitan region (catalogue order) for the given cell of the data.
+
+    Where a region has several published values for the same cell, the rule is: the highest
+    confidence wins, then the first row of the file; ``alternatives`` counts the others, which
+    stay visible in the data table.
+    """
+    studies = [s.id for s in catalogue.studies.values() if s.programme == programme]
+    mask = (
+        (frame["indicator"] == indicator)
+        & (frame["actor"] == actor)
+        & (frame["segment"] == segment)
+        & frame["study"].isin(studies)
+        & frame["region_code"].isin(list(catalogue.regions))
+    )
+    mask &= frame["fragility"].isna() if fragility is None else frame["fragility"] == fragility
+    chosen = _choose_one_per_region(frame[mask])
+    regions = pd.DataFrame(
+        {
+            "region_code": list(catalogue.regions),
+            "region_name": [region.name for region in catalogue.regions.values()],
+        }
+    )
+    merged = regions.merge(
+        chosen.drop(columns=["region_name"]), on="region_code", how="left", validate="one_to_one"
+    )
+    merged["status"] = merged["value"].notna().map({True: OK, False: NOT_PUBLISHED})
+    merged["alternatives"] = merged["alternatives"].fillna(0).astype(int)
+    return merged[list(REGION_COLUMNS)]
+
+
+def _choose_one_per_region(rows: pd.DataFrame) -> pd.DataFrame:
+    rank = rows["confidence"].map({level: i for i, level in enumerate(CONFIDENCE_LEVELS)})
+    ordered = rows.assign(_rank=rank, _order=range(len(rows))).sort_values(["_rank", "_order"])
+    counts = (ordered.groupby("region_code").size() - 1).rename("alternatives").reset_index()
+    first = ordered.drop_duplicates("region_code", keep="first")
+    return first.drop(columns=["_rank", "_order"]).merge(counts, on="region_code")
+
+
+def coverage(values: pd.DataFrame) -> tuple[int, int]:
+    """(territories with a published value, territories in the view)."""
+    return int((values["status"] == OK).sum()), len(values)

@@ -1,0 +1,97 @@
+"""The one registry of settings.
+
+Each setting is declared once (name, default, help). Precedence: explicit argument >
+``PHARE_*`` environment variable > default. The README's configuration table is checked
+against :data:`SETTINGS` by a test, so a new setting cannot stay undocumented.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from phare.errors import InvalidSetting
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str
+    default: object
+    help: str
+    parse: Callable[[str], object] = str
+
+
+def _optional_path(raw: str) -> Path | None:
+    return Path(raw).expanduser() if raw.strip() else None
+
+
+def _path(raw: str) -> Path:
+    if not raw.strip():
+        raise ValueError("an empty path")
+    return Path(raw).expanduser()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "geodata_mirror",
+        "PHARE_GEODATA_MIRROR",
+        None,
+        "Local folder holding the france-geojson files (offline machines, CI). "
+        "Unset: the files are downloaded from the pinned URLs and verified by SHA-256.",
+        _optional_path,
+    ),
+    Setting(
+        "cache_dir",
+        "PHARE_CACHE_DIR",
+        PROJECT_ROOT / ".cache",
+        "Folder for downloaded contours and the built geometry cache.",
+        _path,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    geodata_mirror: Path | None
+    cache_dir: Path
+
+    @property
+    def geodata_cache_dir(self) -> Path:
+        return self.cache_dir / "geodata"
+
+    @property
+    def download_dir(self) -> Path:
+        return self.cache_dir / "downloads"
+
+
+def load_settings(
+    overrides: Mapping[str, object] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Resolve every setting: explicit ``overrides`` > environment > default."""
+    overrides = dict(overrides or {})
+    environ = os.environ if environ is None else environ
+    known = {field.name for field in fields(Settings)}
+    unknown = set(overrides) - known
+    if unknown:
+        raise InvalidSetting(f"unknown setting(s): {', '.join(sorted(unknown))}")
+    values: dict[str, object] = {}
+    for setting in SETTINGS:
+        if setting.name in overrides:
+            values[setting.name] = overrides[setting.name]
+        elif setting.env in environ:
+            try:
+                values[setting.name] = setting.parse(environ[setting.env])
+            except ValueError as error:
+                raise InvalidSetting(
+                    f"{setting.env}={environ[setting.env]!r} is not usable: {error}. "
+                    f"Expected: {setting.help}"
+                ) from error
+        else:
+            values[setting.name] = setting.default
+    return Settings(**values)

@@ -1,0 +1,84 @@
+from pathlib import Path
+
+import pytest
+
+from phare.catalogue import CATALOGUE_DIR, load_catalogue
+from phare.errors import CatalogueError
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+def test_sixteen_fragilities_in_the_four_groups_of_the_sources(catalogue):
+    by_group: dict[str, list[str]] = {}
+    for fragility in catalogue.fragilities.values():
+        by_group.setdefault(fragility.group, []).append(fragility.id)
+    assert {group: len(ids) for group, ids in by_group.items()} == {
+        "economiques": 3,
+        "sociaux": 5,
+        "societaux": 6,
+        "environnementaux": 2,
+    }
+    assert "pauvrete" in by_group["sociaux"]
+
+
+def test_every_entry_has_french_and_english_labels(catalogue):
+    labelled = [
+        *catalogue.actors.values(),
+        *catalogue.fragilities.values(),
+        *catalogue.fragility_groups.values(),
+        *catalogue.indicators.values(),
+        *catalogue.studies.values(),
+        *catalogue.programmes.values(),
+    ]
+    assert all(entry.label_fr.strip() and entry.label_en.strip() for entry in labelled)
+
+
+def test_every_indicator_has_a_question_and_a_known_unit(catalogue):
+    for indicator in catalogue.indicators.values():
+        assert indicator.question_fr.strip()
+        assert indicator.unit in catalogue.files.units
+
+
+def test_thirteen_metropolitan_regions_with_2016_codes(catalogue):
+    assert sorted(catalogue.regions) == sorted(
+        ["11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"]
+    )
+
+
+def copy_catalogue(tmp_path: Path) -> Path:
+    for file in CATALOGUE_DIR.glob("*.yaml"):
+        (tmp_path / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path
+
+
+def test_duplicated_ids_are_refused(tmp_path):
+    directory = copy_catalogue(tmp_path)
+    actors = directory / "actors.yaml"
+    actors.write_text(
+        actors.read_text(encoding="utf-8")
+        + "- {id: maires, label_fr: x, label_en: x, population_fr: x, population_en: x}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError, match="duplicated ids in actors: maires"):
+        load_catalogue(directory).actors  # noqa: B018
+
+
+def test_a_fragility_in_an_unknown_group_is_refused(tmp_path):
+    directory = copy_catalogue(tmp_path)
+    path = directory / "fragilities.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("group: environnementaux", "group: climat"),
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError, match="unknown group 'climat'"):
+        load_catalogue(directory)
+
+
+def test_a_malformed_file_names_the_field(tmp_path):
+    directory = copy_catalogue(tmp_path)
+    (directory / "regions.yaml").write_text("- {code: '11'}\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"regions\.0\.name"):
+        load_catalogue(directory)
