@@ -1,0 +1,1 @@
+"""Contours: sources (verified files), simplification, cache and lookups for the maps."""
