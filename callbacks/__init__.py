@@ -1,0 +1,1 @@
+"""Thin wiring from inputs to pure functions; importing a module registers its callbacks."""

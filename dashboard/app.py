@@ -1,0 +1,48 @@
+"""App factory. ``dashboard.app:server`` is what gunicorn serves (see the Procfile).
+
+Nothing is loaded at import: the data and geometry are read when the app is created, once per
+process, so tests can import every module without the data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+from dash import Dash, html
+
+from dashboard.context import EXTENSION_KEY, load_context
+from dashboard.i18n import t
+from dashboard.routes import blueprint
+from phare.settings import PROJECT_ROOT, Settings, load_settings
+
+ASSETS = PROJECT_ROOT / "assets"
+BOOTSTRAP_CSS = "/assets/vendor/bootstrap-5.3.8.min.css"
+
+
+def create_app(settings: Settings | None = None) -> Dash:
+    settings = settings or load_settings()
+    app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder=str(Path(__file__).resolve().parent / "pages"),
+        assets_folder=str(ASSETS),
+        assets_path_ignore=["vendor"],
+        external_stylesheets=[BOOTSTRAP_CSS],
+        serve_locally=True,
+        title=t("app_title"),
+        update_title=None,
+    )
+    app.server.extensions[EXTENSION_KEY] = load_context(settings)
+    app.server.register_blueprint(blueprint)
+    app.layout = html.Div(dash.page_container)
+    import callbacks.carte  # noqa: F401  (registers the Carte's callbacks)
+
+    return app
+
+
+def __getattr__(name: str):
+    """``server`` is created on first access, so importing this module loads nothing."""
+    if name == "server":
+        return create_app().server
+    raise AttributeError(name)

@@ -1,0 +1,1 @@
+"""Reusable Dash components, each a function of plain data."""

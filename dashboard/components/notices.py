@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+
+from dashboard.i18n import t
+from dashboard.state import Notice
+
+
+def notices(items: list[Notice], lang: str) -> list:
+    """One dismissable warning per URL parameter that was replaced by its default."""
+    return [
+        dbc.Alert(
+            t("notice_bad_value", lang, name=n.name, value=n.value, default=n.default or "—"),
+            color="warning",
+            dismissable=True,
+            className="url-notice",
+        )
+        for n in items
+    ]

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from dash import html
+
+from dashboard.i18n import t
+from dashboard.mapview import RegionMapView
+
+
+def source_block(view: RegionMapView, lang: str) -> list:
+    """Source, question, contours and release under the map: the credit a newspaper can paste."""
+    sources = view.sources or (t("not_published", lang),)
+    return [
+        html.P(
+            [html.Strong(f"{t('source', lang)} : "), " ; ".join(sources)],
+            className="source-line",
+            id="source-line",
+        ),
+        html.P(
+            [html.Strong(f"{t('question', lang)} : "), view.question], className="question-line"
+        ),
+        html.P([html.Strong(f"{t('base', lang)} : "), view.base], className="base-line"),
+        html.P(f"{view.attribution} · {view.release}", className="attribution-line"),
+    ]

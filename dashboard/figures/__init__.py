@@ -1,0 +1,1 @@
+"""Pure figure builders: frames and options in, Plotly figures out. No Dash, no files."""

@@ -1,0 +1,175 @@
+"""The region map view: from the app state to every text and value the Carte shows.
+
+One pure function, :func:`region_map_view`, used by the page's first render and by the
+callback, so both always agree. It returns plain data; components turn it into Dash elements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.context import DataContext
+from dashboard.figures.classification import Classification, classify
+from dashboard.figures.template import NO_VALUE_GREY
+from dashboard.formatting import format_count, format_value
+from dashboard.i18n import t
+from dashboard.state import AppState
+from phare.selection import OK, coverage, select_region_values
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    colour: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ActorOption:
+    id: str
+    label: str
+    has_values: bool
+
+
+@dataclass(frozen=True)
+class RegionMapView:
+    title: str
+    question: str
+    frame: pd.DataFrame
+    classification: Classification
+    legend: tuple[LegendEntry, ...]
+    coverage: str
+    sources: tuple[str, ...]
+    base: str
+    release: str
+    attribution: str
+
+
+def region_map_view(context: DataContext, state: AppState) -> RegionMapView:
+    catalogue = context.catalogue
+    lang = state.lang
+    indicator = catalogue.indicators[state.indicator]
+    unit = catalogue.unit_of(state.indicator)
+    values = select_region_values(
+        context.published,
+        catalogue,
+        indicator=state.indicator,
+        actor=state.actor,
+        segment=state.segment,
+        programme=state.study,
+        fragility=state.fragility,
+    )
+    classification = classify(values["value"].to_numpy(), state.classes, state.k, unit.domain)
+    frame = _map_frame(values, classification, indicator.unit, context, lang)
+    published, total = coverage(values)
+    return RegionMapView(
+        title=f"{indicator.label(lang)} — {catalogue.actors[state.actor].label(lang)}",
+        question=indicator.question_fr,
+        frame=frame,
+        classification=classification,
+        legend=_legend(classification, indicator.unit, values, lang),
+        coverage=t(
+            "coverage_one" if published <= 1 else "coverage", lang, published=published, total=total
+        ),
+        sources=_source_lines(values, context),
+        base=_base_summary(values, lang),
+        release=t("release", lang, release=context.release.id),
+        attribution=context.geometry.attribution,
+    )
+
+
+def actor_options(context: DataContext, state: AppState) -> list[ActorOption]:
+    """Every catalogued actor; those with no regional value for this view are flagged."""
+    frame = context.published
+    with_values = set(
+        frame.loc[
+            (frame["indicator"] == state.indicator)
+            & frame["region_code"].isin(list(context.catalogue.regions)),
+            "actor",
+        ]
+    )
+    return [
+        ActorOption(actor.id, actor.label(state.lang), actor.id in with_values)
+        for actor in context.catalogue.actors.values()
+    ]
+
+
+def _map_frame(
+    values: pd.DataFrame,
+    classification: Classification,
+    unit: str,
+    context: DataContext,
+    lang: str,
+) -> pd.DataFrame:
+    sources = context.catalogue.sources
+    return pd.DataFrame(
+        {
+            "code": values["region_code"],
+            "name": values["region_name"],
+            "has_value": values["status"] == OK,
+            "class_index": list(classification.class_of),
+            "value_label": [format_value(v, unit, lang) for v in values["value"]],
+            "base_label": [_base_label(n, lang) for n in values["base_n"]],
+            "source_label": [
+                sources[s].publisher if isinstance(s, str) else "" for s in values["source"]
+            ],
+            "status_label": [
+                t("status_ok", lang) if status == OK else t("not_published", lang)
+                for status in values["status"]
+            ],
+        }
+    )
+
+
+def _base_label(base_n: object, lang: str) -> str:
+    if pd.isna(base_n):
+        return t("base_not_published", lang)
+    return t("respondents", lang, n=format_count(int(base_n), lang))
+
+
+def _base_summary(values: pd.DataFrame, lang: str) -> str:
+    bases = values.loc[values["status"] == OK, "base_n"].dropna()
+    if bases.empty:
+        return t("base_not_published", lang)
+    low, high = int(bases.min()), int(bases.max())
+    if low == high:
+        return t("respondents", lang, n=format_count(low, lang))
+    return t("respondents_range", lang, low=format_count(low, lang), high=format_count(high, lang))
+
+
+def _legend(
+    classification: Classification, unit: str, values: pd.DataFrame, lang: str
+) -> tuple[LegendEntry, ...]:
+    entries = [
+        LegendEntry(
+            colour,
+            f"{format_value(low, unit, lang)} – {format_value(high, unit, lang)}",
+            count,
+        )
+        for low, high, count, colour in zip(
+            classification.lower,
+            classification.upper,
+            classification.counts,
+            classification.colours,
+            strict=True,
+        )
+    ]
+    missing = int((values["status"] != OK).sum())
+    entries.append(LegendEntry(NO_VALUE_GREY, t("not_published", lang), missing))
+    return tuple(entries)
+
+
+def _source_lines(values: pd.DataFrame, context: DataContext) -> tuple[str, ...]:
+    catalogue = context.catalogue
+    shown = values[values["status"] == OK][["study", "source"]].drop_duplicates()
+    lines = []
+    for study_id, source_id in shown.itertuples(index=False):
+        study = catalogue.studies[study_id]
+        details = ", ".join(part for part in (study.institute, study.fieldwork_fr) if part)
+        study_text = f"{study.label_fr} ({details})" if details else study.label_fr
+        lines.append(
+            f"Observatoire des partenariats, {study_text} ; {catalogue.sources[source_id].credit()}"
+        )
+    return tuple(lines)

@@ -1,0 +1,182 @@
+"""The app state: one small validated object, and its URL form (the permalink contract).
+
+Every page reads its state from the query string through :func:`parse_state` and writes links
+with :func:`state_query`. A bad parameter never fails the page: it falls back to its default
+and yields a :class:`Notice` the page shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+
+MAX_PARAM_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class StateChoices:
+    """What the current data allows: each state field is checked against these."""
+
+    datasets: frozenset[str]
+    releases: frozenset[str]
+    programmes: frozenset[str]
+    actors: frozenset[str]
+    segments: frozenset[str]
+    indicators: frozenset[str]
+    fragilities: frozenset[str]
+    levels: frozenset[str]
+    schemes: frozenset[str]
+    territories: frozenset[str]
+    dimensions: frozenset[str] = frozenset({"actor", "segment", "territory", "fragility", "group"})
+
+
+class AppState(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    dataset: str = "publie"
+    release: str | None = None
+    study: str = "phare"
+    actor: str = "maires"
+    segment: str = "all"
+    indicator: str = "partnership_innovation_share"
+    fragility: str | None = None
+    level: str = "regions"
+    classes: str = "fixed"
+    k: int = Field(default=5, ge=2, le=9)
+    territory: str = "FR"
+    territories: tuple[str, ...] = Field(default=(), max_length=4)
+    rows: str | None = None
+    cols: str | None = None
+    lang: str = "fr"
+    embed: bool = False
+
+    @field_validator(
+        "dataset",
+        "release",
+        "study",
+        "actor",
+        "segment",
+        "indicator",
+        "fragility",
+        "level",
+        "classes",
+        "territory",
+        "rows",
+        "cols",
+    )
+    @classmethod
+    def _known(cls, value: str | None, info: ValidationInfo) -> str | None:
+        choices: StateChoices | None = (info.context or {}).get("choices")
+        if value is None or choices is None:
+            return value
+        allowed = {
+            "dataset": choices.datasets,
+            "release": choices.releases,
+            "study": choices.programmes,
+            "actor": choices.actors,
+            "segment": choices.segments,
+            "indicator": choices.indicators,
+            "fragility": choices.fragilities,
+            "level": choices.levels,
+            "classes": choices.schemes,
+            "territory": choices.territories | {"FR"},
+            "rows": choices.dimensions,
+            "cols": choices.dimensions,
+        }[info.field_name]
+        if value not in allowed:
+            raise ValueError(f"unknown {info.field_name}")
+        return value
+
+    @field_validator("territories", mode="before")
+    @classmethod
+    def _split_territories(cls, value: Any) -> Any:
+        return tuple(part for part in value.split(",") if part) if isinstance(value, str) else value
+
+    @field_validator("territories")
+    @classmethod
+    def _known_territories(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        choices: StateChoices | None = (info.context or {}).get("choices")
+        if choices is not None and any(t not in choices.territories | {"FR"} for t in value):
+            raise ValueError("unknown territory")
+        return value
+
+    @field_validator("lang")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        if value not in ("fr", "en"):
+            raise ValueError("unknown language")
+        return value
+
+    @field_validator("embed", mode="before")
+    @classmethod
+    def _flag(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            if value in ("1", "true"):
+                return True
+            if value in ("0", "false", ""):
+                return False
+            raise ValueError("expected 1 or 0")
+        return value
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A parameter that was not usable, and the default used instead."""
+
+    name: str
+    value: str
+    default: str
+
+
+def parse_state(
+    query: Mapping[str, Any], choices: StateChoices | None = None
+) -> tuple[AppState, list[Notice]]:
+    """State from query parameters; each unusable parameter is replaced by its default."""
+    fields = AppState.model_fields
+    data: dict[str, Any] = {}
+    notices: list[Notice] = []
+    for name, raw in query.items():
+        if name not in fields:
+            continue
+        value = raw[0] if isinstance(raw, list | tuple) and raw else raw
+        text = str(value)
+        if len(text) > MAX_PARAM_LENGTH or "\x00" in text:
+            notices.append(_notice(name, text))
+            continue
+        data[name] = value
+    while True:
+        try:
+            state = AppState.model_validate(data, context={"choices": choices})
+            return state, notices
+        except ValidationError as error:
+            for failing in {str(problem["loc"][0]) for problem in error.errors()}:
+                notices.append(_notice(failing, str(data.pop(failing))))
+
+
+def state_query(state: AppState, **changes: Any) -> str:
+    """Query string of ``state`` (with ``changes``), listing only what differs from the defaults."""
+    if changes:
+        state = state.model_copy(update=changes)
+    defaults = AppState()
+    params: dict[str, str] = {}
+    for name in AppState.model_fields:
+        value = getattr(state, name)
+        if value == getattr(defaults, name):
+            continue
+        if isinstance(value, bool):
+            params[name] = "1" if value else "0"
+        elif isinstance(value, tuple):
+            params[name] = ",".join(value)
+        else:
+            params[name] = str(value)
+    return f"?{urlencode(params)}" if params else ""
+
+
+def _notice(name: str, value: str) -> Notice:
+    default = AppState.model_fields[name].default
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    return Notice(name=name, value=shown, default="" if default is None else str(default))

@@ -1,0 +1,137 @@
+"""Shared fixtures: settings on a private cache, one app per session, real gunicorn, Chromium."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from geodata.cache import build
+from phare.settings import PROJECT_ROOT, Settings, load_settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+IN_CI = bool(os.environ.get("CI"))
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Project settings with a private cache dir, geometry built from the mirror (or download)."""
+    project = load_settings()
+    own = load_settings({"cache_dir": tmp_path_factory.mktemp("cache")})
+    build(own.geodata_cache_dir, mirror=project.geodata_mirror, download_dir=project.download_dir)
+    return own
+
+
+@pytest.fixture(scope="session")
+def dash_app(settings: Settings):
+    """The one Dash app of the test process (Dash keeps `dash.callback`s for the first app only)."""
+    from dashboard.app import create_app
+
+    app = create_app(settings)
+    app.server.test_client().get("/")  # sets the server up so the callbacks are bound to it
+    return app
+
+
+@pytest.fixture()
+def client(dash_app):
+    return dash_app.server.test_client()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def procfile_command(port: int) -> list[str]:
+    """The Procfile's web command, bound to a loopback port, with the venv's gunicorn."""
+    line = next(
+        line
+        for line in (PROJECT_ROOT / "Procfile").read_text().splitlines()
+        if line.startswith("web:")
+    )
+    command = shlex.split(line.removeprefix("web:").replace("0.0.0.0:$PORT", f"127.0.0.1:{port}"))
+    command[0] = str(Path(sys.executable).parent / command[0])
+    return command
+
+
+@pytest.fixture(scope="session")
+def live_server(settings: Settings) -> Iterator[str]:
+    """Real gunicorn started from the Procfile's command; yields its base URL."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "PHARE_CACHE_DIR": str(settings.cache_dir),
+        "WEB_CONCURRENCY": "2",
+    }
+    process = subprocess.Popen(
+        procfile_command(port),
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wait_until_up(url: str, process: subprocess.Popen, attempts: int = 240) -> None:
+    for _ in range(attempts):
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited: {process.stderr.read().decode()[-2000:]}")
+        try:
+            if requests.get(f"{url}/healthz", timeout=5).status_code == 200:
+                return
+        except requests.RequestException:  # not listening yet, or a worker still booting
+            pass
+        time.sleep(0.25)
+    raise RuntimeError(f"gunicorn did not answer on {url}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium with software WebGL; never a downloaded browser."""
+    if not CHROMIUM.exists():
+        message = "Debian's chromium is not installed (make test installs it)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--use-angle=swiftshader",
+                "--enable-unsafe-swiftshader",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI a skipped test is a failure: a browser test that did not run proves nothing."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if IN_CI and skipped and exitstatus == 0:
+        reporter.write_line(f"CI: {skipped} test(s) skipped; in CI that counts as a failure.")
+        session.exitstatus = 1

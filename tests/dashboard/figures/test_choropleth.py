@@ -1,0 +1,57 @@
+import numpy as np
+import pandas as pd
+
+from dashboard.figures.choropleth import HoverWords, build_region_choropleth
+from dashboard.figures.classification import classify
+from dashboard.figures.template import NO_VALUE_GREY
+
+WORDS = HoverWords(source="Source", base="Base", not_published="non publié")
+URL = "/geo/regions.geojson?v=abc"
+
+
+def frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "code": ["28", "76", "11"],
+            "name": ["Normandie", "Occitanie", "Île-de-France <b>"],
+            "has_value": [True, True, False],
+            "class_index": [3, 4, -1],
+            "value_label": ["77 %", "100 %", ""],
+            "base_label": ["n.p.", "n.p.", ""],
+            "source_label": ["Le RAMEAU", "<img src=x onerror=alert(1)>", ""],
+        }
+    )
+
+
+def figure():
+    classification = classify(np.array([77, 100, np.nan]), "fixed", 5, (0, 100))
+    return build_region_choropleth(frame(), classification, URL, WORDS)
+
+
+def test_geometry_is_fetched_from_its_url_never_inlined():
+    values, missing = figure().data
+    assert values.geojson == URL and missing.geojson == URL
+    assert len(figure().to_json()) < 10_000
+
+
+def test_values_carry_class_indices_on_a_stepped_scale():
+    values, _ = figure().data
+    assert list(values.locations) == ["28", "76"]
+    assert list(values.z) == [3, 4]
+    assert (values.zmin, values.zmax) == (-0.5, 4.5)
+    scale = [tuple(step) for step in values.colorscale]
+    assert len(scale) == 10
+    assert scale[6][1] == scale[7][1] and scale[6][0] == 0.6 and scale[7][0] == 0.8
+
+
+def test_regions_without_value_are_a_grey_trace_saying_non_publie():
+    _, missing = figure().data
+    assert list(missing.locations) == ["11"]
+    assert {colour for _, colour in missing.colorscale} == {NO_VALUE_GREY}
+    assert "non publié" in missing.hovertemplate
+
+
+def test_data_derived_text_is_escaped_before_plotly_renders_it():
+    values, missing = figure().data
+    assert values.customdata[1][3] == "&lt;img src=x onerror=alert(1)&gt;"
+    assert missing.customdata[0][0] == "Île-de-France &lt;b&gt;"

@@ -1,0 +1,148 @@
+"""The Carte in real headless Chromium against real gunicorn: what is drawn, not only props."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import requests
+import shapely
+from PIL import Image
+from shapely.geometry import shape
+
+pytestmark = pytest.mark.browser
+
+DARKEST = (20, 38, 112)  # class 80-100 % (YlGnBu sampled at 0.95)
+GREY = (189, 189, 189)  # "non publié"
+
+WAIT_FOR_MAP_IDLE = """
+() => new Promise((resolve) => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  const map = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot.map;
+  if (!map) { resolve(false); return; }
+  if (map.loaded() && !map.isMoving()) { setTimeout(() => resolve(true), 300); return; }
+  map.once('idle', () => setTimeout(() => resolve(true), 300));
+})
+"""
+
+PLOTTED = """
+() => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  const [values, missing] = gd.data;
+  return {
+    withValue: Object.fromEntries(values.locations.map((code, i) => [code, values.z[i]])),
+    withoutValue: missing.locations,
+  };
+}
+"""
+
+PROJECT = """
+([lon, lat]) => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  const map = gd._fullLayout.map._subplot.map;
+  const point = map.project([lon, lat]);
+  const box = map.getCanvas().getBoundingClientRect();
+  return [box.left + point.x, box.top + point.y];
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def inside_points(live_server) -> dict[str, tuple[float, float]]:
+    """A point well inside each region, from the geometry the page itself loads."""
+    collection = requests.get(f"{live_server}/geo/regions.geojson", timeout=30).json()
+    points = {}
+    for feature in collection["features"]:
+        polygon = shape(feature["geometry"])
+        largest = max(getattr(polygon, "geoms", [polygon]), key=lambda part: part.area)
+        point = shapely.maximum_inscribed_circle(largest).coords[0]
+        points[feature["id"]] = point
+    return points
+
+
+@pytest.fixture()
+def page(browser, live_server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1100})
+    page = context.new_page()
+    page.goto(f"{live_server}/")
+    page.wait_for_selector("#map .js-plotly-plot")
+    assert page.evaluate(WAIT_FOR_MAP_IDLE)
+    yield page
+    context.close()
+
+
+def pixel(page, point: tuple[float, float]) -> tuple[int, int, int]:
+    x, y = page.evaluate(PROJECT, list(point))
+    image = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    return image.getpixel((round(x), round(y)))
+
+
+def close(colour: tuple[int, int, int], expected: tuple[int, int, int]) -> bool:
+    return all(abs(a - b) <= 12 for a, b in zip(colour, expected, strict=True))
+
+
+def choose_actor(page, label: str) -> None:
+    before = page.inner_text("#coverage")
+    page.click("#actor")
+    page.get_by_role("option", name=label, exact=True).click()
+    page.wait_for_function(
+        "(before) => document.querySelector('#coverage').innerText !== before", arg=before
+    )
+    assert page.evaluate(WAIT_FOR_MAP_IDLE)
+
+
+def test_default_view_draws_the_mayors_published_values(page, inside_points):
+    plotted = page.evaluate(PLOTTED)
+    assert plotted["withValue"] == {"28": 3, "76": 4, "84": 3}
+    assert len(plotted["withoutValue"]) == 10
+    assert close(pixel(page, inside_points["76"]), DARKEST)
+    assert close(pixel(page, inside_points["53"]), GREY)
+    assert page.inner_text("#coverage") == "Valeurs publiées : 3 régions sur 13"
+
+
+def test_hover_on_a_region_without_value_says_non_publie(page, inside_points):
+    x, y = page.evaluate(PROJECT, list(inside_points["53"]))
+    page.mouse.move(x, y)
+    label = page.wait_for_selector(".hoverlayer .hovertext", timeout=10_000)
+    text = label.text_content()
+    assert "Bretagne" in text
+    assert "non publié" in text
+
+
+def test_hover_on_a_region_with_value_shows_value_base_and_source(page, inside_points):
+    x, y = page.evaluate(PROJECT, list(inside_points["76"]))
+    page.mouse.move(x, y)
+    text = page.wait_for_selector(".hoverlayer .hovertext", timeout=10_000).text_content()
+    assert "Occitanie" in text
+    assert "100\u00a0%" in text or "100 %" in text
+    assert "effectif non publié" in text
+    assert "Le RAMEAU" in text
+
+
+def test_changing_the_actor_redraws_values_colours_and_source(page, inside_points):
+    source_before = page.inner_text("#source-line")
+    assert close(pixel(page, inside_points["76"]), DARKEST)
+    choose_actor(page, "Citoyens")
+    plotted = page.evaluate(PLOTTED)
+    assert plotted["withValue"] == {"27": 3}
+    assert "76" in plotted["withoutValue"]
+    assert close(pixel(page, inside_points["76"]), GREY)
+    assert not close(pixel(page, inside_points["27"]), GREY)
+    source_after = page.inner_text("#source-line")
+    assert source_after != source_before
+    assert "Bourgogne-Franche-Comté" in source_after
+    assert page.inner_text("#coverage") == "Valeurs publiées : 1 région sur 13"
+    assert "actor=citoyens" in page.get_attribute("#permalink", "href")
+
+
+def test_a_bad_url_parameter_shows_a_notice_and_the_default_map(browser, live_server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{live_server}/?actor=%3Cscript%3E&k=99")
+    notices = page.wait_for_selector("#notices").inner_text()
+    assert "« actor »" in notices and "« maires »" in notices
+    assert "« k »" in notices
+    page.wait_for_selector("#map .js-plotly-plot")
+    assert page.evaluate(WAIT_FOR_MAP_IDLE)
+    assert page.evaluate(PLOTTED)["withValue"] == {"28": 3, "76": 4, "84": 3}
+    context.close()

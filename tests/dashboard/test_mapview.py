@@ -1,0 +1,61 @@
+import pytest
+
+from dashboard.mapview import actor_options, region_map_view
+from dashboard.state import AppState
+
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def context(settings):
+    from dashboard.context import DataContext, load_context
+
+    loaded = load_context(settings)
+    assert isinstance(loaded, DataContext), loaded
+    return loaded
+
+
+def test_mayors_view_legend_coverage_and_source(context):
+    view = region_map_view(context, AppState())
+    assert view.title == "Partenariats source d'innovation — Maires"
+    assert [(e.label, e.count) for e in view.legend] == [
+        (f"0{NBSP}% – 20{NBSP}%", 0),
+        (f"20{NBSP}% – 40{NBSP}%", 0),
+        (f"40{NBSP}% – 60{NBSP}%", 0),
+        (f"60{NBSP}% – 80{NBSP}%", 2),
+        (f"80{NBSP}% – 100{NBSP}%", 1),
+        ("non publié", 10),
+    ]
+    assert view.coverage == "Valeurs publiées : 3 régions sur 13"
+    assert len(view.sources) == 1
+    assert "PHARE-Institutions" in view.sources[0]
+    assert "Co-construisons demain" in view.sources[0]
+    assert view.base == "effectif non publié"
+    assert "IGN" in view.attribution and "Licence Ouverte" in view.attribution
+
+
+def test_map_frame_has_values_only_where_published(context):
+    frame = region_map_view(context, AppState()).frame.set_index("code")
+    assert frame.loc["76", "value_label"] == f"100{NBSP}%"
+    assert frame.loc["76", "class_index"] == 4
+    assert not frame.loc["11", "has_value"]
+    assert frame.loc["11", "status_label"] == "non publié"
+    assert frame.loc["11", "class_index"] == -1
+
+
+def test_english_view(context):
+    view = region_map_view(context, AppState(actor="citoyens", lang="en"))
+    assert view.title == "Partnerships as a source of innovation — Citizens"
+    assert view.coverage == "Published values: 1 of 13 regions"
+    assert view.legend[-1].label == "not published"
+
+
+def test_actors_without_regional_values_are_flagged(context):
+    options = {option.id: option.has_values for option in actor_options(context, AppState())}
+    assert options == {
+        "citoyens": True,
+        "associations": True,
+        "entreprises": True,
+        "maires": True,
+        "pionniers": False,
+    }
