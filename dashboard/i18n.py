@@ -67,6 +67,11 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
+def labelled(key: str, lang: str = "fr") -> str:
+    """A label followed by a colon, spaced as each language writes it ("Source : " / "Source: ")."""
+    return t(key, lang) + (" : " if lang == "fr" else ": ")
+
+
 def t(key: str, lang: str = "fr", **values: object) -> str:
     """The interface string ``key`` in ``lang`` (French when the language is unknown)."""
     entry = TEXT[key]

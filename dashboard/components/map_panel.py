@@ -11,7 +11,7 @@ from dashboard.components.sources import source_block
 from dashboard.components.values_table import values_table
 from dashboard.context import DataContext
 from dashboard.figures.choropleth import HoverWords, build_region_choropleth
-from dashboard.i18n import t
+from dashboard.i18n import labelled, t
 from dashboard.mapview import region_map_view
 from dashboard.state import AppState, state_query
 
@@ -31,7 +31,9 @@ def map_panel(context: DataContext, state: AppState) -> MapPanel:
     lang = state.lang
     view = region_map_view(context, state)
     words = HoverWords(
-        source=t("source", lang), base=t("base", lang), not_published=t("not_published", lang)
+        source=labelled("source", lang),
+        base=labelled("base", lang),
+        not_published=t("not_published", lang),
     )
     figure = build_region_choropleth(
         view.frame, view.classification, context.geometry_url(state.level), words

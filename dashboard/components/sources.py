@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.i18n import t
+from dashboard.i18n import labelled, t
 from dashboard.mapview import RegionMapView
 
 
@@ -11,13 +11,11 @@ def source_block(view: RegionMapView, lang: str) -> list:
     sources = view.sources or (t("not_published", lang),)
     return [
         html.P(
-            [html.Strong(f"{t('source', lang)} : "), " ; ".join(sources)],
+            [html.Strong(labelled("source", lang)), " ; ".join(sources)],
             className="source-line",
             id="source-line",
         ),
-        html.P(
-            [html.Strong(f"{t('question', lang)} : "), view.question], className="question-line"
-        ),
-        html.P([html.Strong(f"{t('base', lang)} : "), view.base], className="base-line"),
+        html.P([html.Strong(labelled("question", lang)), view.question], className="question-line"),
+        html.P([html.Strong(labelled("base", lang)), view.base], className="base-line"),
         html.P(f"{view.attribution} · {view.release}", className="attribution-line"),
     ]

@@ -19,6 +19,8 @@ FRANCE_VIEW = {"center": {"lat": 46.6, "lon": 2.4}, "zoom": 4.6}
 
 @dataclass(frozen=True)
 class HoverWords:
+    """Words of the hover label, in the reader's language ("Source : " with its colon)."""
+
     source: str
     base: str
     not_published: str
@@ -70,8 +72,8 @@ def _value_trace(
         customdata=_escaped(frame, ["name", "value_label", "base_label", "source_label"]),
         hovertemplate=(
             "<b>%{customdata[0]}</b><br>%{customdata[1]}"
-            f"<br>{_escape(words.base)} : %{{customdata[2]}}"
-            f"<br>{_escape(words.source)} : %{{customdata[3]}}<extra></extra>"
+            f"<br>{_escape(words.base)}%{{customdata[2]}}"
+            f"<br>{_escape(words.source)}%{{customdata[3]}}<extra></extra>"
         ),
     )
 

@@ -5,7 +5,7 @@ from dashboard.figures.choropleth import HoverWords, build_region_choropleth
 from dashboard.figures.classification import classify
 from dashboard.figures.template import NO_VALUE_GREY
 
-WORDS = HoverWords(source="Source", base="Base", not_published="non publié")
+WORDS = HoverWords(source="Source : ", base="Base : ", not_published="non publié")
 URL = "/geo/regions.geojson?v=abc"
 
 
@@ -49,6 +49,14 @@ def test_regions_without_value_are_a_grey_trace_saying_non_publie():
     assert list(missing.locations) == ["11"]
     assert {colour for _, colour in missing.colorscale} == {NO_VALUE_GREY}
     assert "non publié" in missing.hovertemplate
+
+
+def test_hover_shows_value_base_and_source_with_their_labels():
+    values, _ = figure().data
+    assert values.hovertemplate == (
+        "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Base : %{customdata[2]}"
+        "<br>Source : %{customdata[3]}<extra></extra>"
+    )
 
 
 def test_data_derived_text_is_escaped_before_plotly_renders_it():
