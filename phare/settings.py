@@ -46,6 +46,14 @@ SETTINGS: tuple[Setting, ...] = (
         _optional_path,
     ),
     Setting(
+        "cog_mirror",
+        "PHARE_COG_MIRROR",
+        None,
+        "Local folder holding the COG reference files of @etalab/decoupage-administratif 6.0.0 "
+        "(communes.json, departements.json, regions.json). Unset: downloaded and verified.",
+        _optional_path,
+    ),
+    Setting(
         "cache_dir",
         "PHARE_CACHE_DIR",
         PROJECT_ROOT / ".cache",
@@ -58,6 +66,7 @@ SETTINGS: tuple[Setting, ...] = (
 @dataclass(frozen=True)
 class Settings:
     geodata_mirror: Path | None
+    cog_mirror: Path | None
     cache_dir: Path
 
     @property
