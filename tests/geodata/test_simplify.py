@@ -3,7 +3,12 @@ import pytest
 import shapely
 from shapely.geometry import Polygon
 
-from geodata.simplify import overlap_ratio, simplify_coverage
+from geodata.simplify import (
+    overlap_ratio,
+    repair_polygons,
+    simplify_coverage,
+    simplify_nested_coverage,
+)
 
 
 def wiggly_neighbours() -> np.ndarray:
@@ -35,3 +40,27 @@ def test_overlap_ratio_detects_overlapping_pieces():
     a = shapely.box(0, 0, 2, 1)
     b = shapely.box(1, 0, 3, 1)
     assert overlap_ratio(np.array([a, b])) == pytest.approx(1 / 3)
+
+
+def test_nested_simplification_keeps_group_borders_finer_than_inner_edges():
+    source = wiggly_neighbours()
+    both_groups = simplify_nested_coverage(
+        source, np.array(["a", "b"]), inner=0.05, borders=0.0001, decimals=4
+    )
+    one_group = simplify_nested_coverage(
+        source, np.array(["a", "a"]), inner=0.05, borders=0.0001, decimals=4
+    )
+    # The wiggly border is a border between groups in the first case only.
+    assert (
+        shapely.get_num_coordinates(both_groups).sum()
+        > shapely.get_num_coordinates(one_group).sum()
+    )
+    assert abs(overlap_ratio(both_groups)) < 1e-9
+    assert abs(shapely.area(both_groups).sum() - 2.0) < 1e-6
+
+
+def test_repair_keeps_only_polygonal_parts():
+    bow_tie = shapely.Polygon([(0, 0), (1, 1), (1, 0), (0, 1), (0, 0)])
+    (repaired,) = repair_polygons(np.array([bow_tie], dtype=object))
+    assert repaired.is_valid
+    assert repaired.geom_type == "MultiPolygon"
