@@ -22,7 +22,7 @@ format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
 
 geodata: $(VENV)/.installed
-	$(BIN)/python -m geodata prepare
+	$(BIN)/python -m geodata build
 
 bench: $(VENV)/.dev-installed geodata
 	$(BIN)/python -m benchmarks

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from geodata.cache import build
+from geodata.cache import Mirrors, build
 from phare.settings import PROJECT_ROOT, Settings, load_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -26,7 +26,11 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Project settings with a private cache dir, geometry built from the mirror (or download)."""
     project = load_settings()
     own = load_settings({"cache_dir": tmp_path_factory.mktemp("cache")})
-    build(own.geodata_cache_dir, mirror=project.geodata_mirror, download_dir=project.download_dir)
+    build(
+        own.geodata_cache_dir,
+        mirrors=Mirrors(project.geodata_mirror, project.cog_mirror),
+        download_dir=project.download_dir,
+    )
     return own
 
 
