@@ -23,6 +23,7 @@ from phare.settings import Settings
 
 EXTENSION_KEY = "phare"
 PUBLISHED_DATASET = "publie"
+MAP_LEVELS = frozenset({"regions", "departements", "communes"})
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,15 @@ class DataContext:
     published: pd.DataFrame
     release: Release
     geometry: GeometryManifest
+    territories: pd.DataFrame
     choices: StateChoices
+
+    def overseas_regions(self) -> pd.DataFrame:
+        """Regions drawn in insets but not surveyed (code, name), in code order."""
+        regions = self.territories[
+            (self.territories["level"] == "region") & self.territories["overseas"]
+        ]
+        return regions[["code", "name"]].sort_values("code", ignore_index=True)
 
     def geometry_url(self, level: str) -> str:
         return f"/geo/{level}.geojson?v={self.geometry.levels[level].sha256[:12]}"
@@ -49,7 +58,8 @@ def load_context(settings: Settings) -> DataContext | Unavailable:
         catalogue = load_catalogue()
         published = load_published(catalogue, PUBLISHED_FIGURES)
         geometry = require_manifest(settings.geodata_cache_dir)
-    except PhareError as error:
+        territories = pd.read_parquet(geometry.table("territories"))
+    except (PhareError, OSError, ValueError) as error:
         return Unavailable(str(error))
     release = published_release(PUBLISHED_FIGURES, rows=len(published))
     return DataContext(
@@ -57,6 +67,7 @@ def load_context(settings: Settings) -> DataContext | Unavailable:
         published=published,
         release=release,
         geometry=geometry,
+        territories=territories,
         choices=state_choices(catalogue, published, release, geometry),
     )
 
@@ -72,7 +83,7 @@ def state_choices(
         segments=frozenset(published["segment"].unique()),
         indicators=frozenset(catalogue.indicators),
         fragilities=frozenset(catalogue.fragilities),
-        levels=frozenset(geometry.levels),
+        levels=frozenset(geometry.levels) & MAP_LEVELS,
         schemes=frozenset(SCHEMES),
         territories=frozenset(catalogue.regions),
     )

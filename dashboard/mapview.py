@@ -12,11 +12,11 @@ import pandas as pd
 
 from dashboard.context import DataContext
 from dashboard.figures.classification import Classification, classify
-from dashboard.figures.template import NO_VALUE_GREY
+from dashboard.figures.template import NO_VALUE_FILLS
 from dashboard.formatting import format_count, format_value
 from dashboard.i18n import t
 from dashboard.state import AppState
-from phare.selection import OK, coverage, select_region_values
+from phare.selection import NOT_COVERED, OK, coverage, select_region_values
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def region_map_view(context: DataContext, state: AppState) -> RegionMapView:
         question=indicator.question_fr,
         frame=frame,
         classification=classification,
-        legend=_legend(classification, indicator.unit, values, lang),
+        legend=_legend(classification, indicator.unit, frame, lang),
         coverage=t(
             "coverage_one" if published <= 1 else "coverage", lang, published=published, total=total
         ),
@@ -103,24 +103,39 @@ def _map_frame(
     context: DataContext,
     lang: str,
 ) -> pd.DataFrame:
+    """One row per drawn region: the 13 surveyed ones, then the overseas ones (non couvert)."""
     sources = context.catalogue.sources
-    return pd.DataFrame(
+    surveyed = pd.DataFrame(
         {
             "code": values["region_code"],
             "name": values["region_name"],
-            "has_value": values["status"] == OK,
+            "status": values["status"],
             "class_index": list(classification.class_of),
             "value_label": [format_value(v, unit, lang) for v in values["value"]],
             "base_label": [_base_label(n, lang) for n in values["base_n"]],
             "source_label": [
                 sources[s].publisher if isinstance(s, str) else "" for s in values["source"]
             ],
-            "status_label": [
-                t("status_ok", lang) if status == OK else t("not_published", lang)
-                for status in values["status"]
-            ],
         }
     )
+    overseas = context.overseas_regions()
+    uncovered = pd.DataFrame(
+        {
+            "code": overseas["code"],
+            "name": overseas["name"],
+            "status": NOT_COVERED,
+            "class_index": -1,
+            "value_label": "",
+            "base_label": "",
+            "source_label": "",
+        }
+    )
+    frame = pd.concat([surveyed, uncovered], ignore_index=True)
+    return frame.assign(status_label=[status_label(status, lang) for status in frame["status"]])
+
+
+def status_label(status: str, lang: str) -> str:
+    return t(f"status_{status}", lang)
 
 
 def _base_label(base_n: object, lang: str) -> str:
@@ -140,7 +155,7 @@ def _base_summary(values: pd.DataFrame, lang: str) -> str:
 
 
 def _legend(
-    classification: Classification, unit: str, values: pd.DataFrame, lang: str
+    classification: Classification, unit: str, frame: pd.DataFrame, lang: str
 ) -> tuple[LegendEntry, ...]:
     entries = [
         LegendEntry(
@@ -156,8 +171,11 @@ def _legend(
             strict=True,
         )
     ]
-    missing = int((values["status"] != OK).sum())
-    entries.append(LegendEntry(NO_VALUE_GREY, t("not_published", lang), missing))
+    counts = frame["status"].value_counts()
+    entries += [
+        LegendEntry(fill, status_label(status, lang), int(counts.get(status, 0)))
+        for status, fill in NO_VALUE_FILLS.items()
+    ]
     return tuple(entries)
 
 

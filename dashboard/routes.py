@@ -39,19 +39,23 @@ def readyz():
 
 @blueprint.get("/geo/<level>.geojson")
 def geometry(level: str):
-    """The browser-ready geometry of a map level; the file is chosen by level id, never by path."""
+    """The browser file of a map level, gzip-compressed at build time.
+
+    The file is chosen by level id among the manifest's levels, never by a path. With its
+    ``?v=<hash>`` the response may be cached for a year: a new build changes the URL.
+    """
     context = current_app.extensions[EXTENSION_KEY]
     if isinstance(context, Unavailable) or level not in context.geometry.levels:
         abort(404)
     built = context.geometry.levels[level]
-    response = send_file(
-        context.geometry.path_of(level),
-        mimetype="application/geo+json",
-        etag=built.sha256,
-        conditional=True,
+    compressed = "gzip" in request.headers.get("Accept-Encoding", "")
+    path = context.geometry.gzip_path_of(level) if compressed else context.geometry.path_of(level)
+    response = send_file(path, mimetype="application/geo+json", etag=built.sha256, conditional=True)
+    if compressed:
+        response.headers["Content-Encoding"] = "gzip"
+    response.headers["Vary"] = "Accept-Encoding"
+    versioned = request.args.get("v") == built.sha256[:12]
+    response.headers["Cache-Control"] = (
+        f"public, max-age={ONE_YEAR}, immutable" if versioned else "public, max-age=300"
     )
-    if request.args.get("v") == built.sha256[:12]:
-        response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
-    else:
-        response.headers["Cache-Control"] = "public, max-age=300"
     return response

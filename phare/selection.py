@@ -13,6 +13,7 @@ from phare.published import CONFIDENCE_LEVELS
 
 OK = "ok"
 NOT_PUBLISHED = "non_publie"
+NOT_COVERED = "non_couvert"
 REGION_COLUMNS = (
     "region_code",
     "region_name",

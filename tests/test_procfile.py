@@ -29,4 +29,5 @@ def test_gunicorn_serves_readiness_and_geometry(live_server):
     assert ready["status"] == "ready"
     geometry = requests.get(f"{live_server}/geo/regions.geojson", timeout=30)
     assert geometry.status_code == 200
-    assert len(geometry.json()["features"]) == 13
+    assert geometry.headers["Content-Encoding"] == "gzip"
+    assert len(geometry.json()["features"]) == 18  # 13 surveyed regions and 5 overseas insets

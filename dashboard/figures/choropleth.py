@@ -1,7 +1,8 @@
-"""Choropleth of the metropolitan regions: class colours for values, grey for "non publié".
+"""Choropleth of regions: class colours for values, distinct greys for the no-value states.
 
 The geometry is not in the figure: Plotly fetches it once from ``geometry_url`` and the
-figure carries only region codes, class indices and hover texts.
+figure carries only region codes, class indices and hover texts. Trace order is fixed (values,
+then one trace per no-value state) so that later partial updates can address them by index.
 """
 
 from __future__ import annotations
@@ -12,9 +13,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.classification import Classification
-from dashboard.figures.template import BORDER_COLOUR, NO_VALUE_GREY, PHARE_TEMPLATE
+from dashboard.figures.template import (
+    BORDER_COLOUR,
+    NO_VALUE_BORDERS,
+    NO_VALUE_FILLS,
+    PHARE_TEMPLATE,
+)
 
-FRANCE_VIEW = {"center": {"lat": 46.6, "lon": 2.4}, "zoom": 4.6}
+# Mainland France with the overseas insets to its west.
+FRANCE_VIEW = {"center": {"lat": 46.3, "lon": -0.15}, "zoom": 4.7}
+VALUE_STATUS = "ok"
 
 
 @dataclass(frozen=True)
@@ -23,7 +31,7 @@ class HoverWords:
 
     source: str
     base: str
-    not_published: str
+    status_labels: dict[str, str]
 
 
 def build_region_choropleth(
@@ -32,17 +40,19 @@ def build_region_choropleth(
     geometry_url: str,
     words: HoverWords,
 ) -> go.Figure:
-    """Map of ``frame`` (one row per region).
+    """Map of ``frame`` (one row per drawn region).
 
-    ``frame`` columns: ``code``, ``name``, ``has_value`` (bool), ``class_index`` (int, -1
-    when no value), ``value_label``, ``base_label``, ``source_label``; labels are plain text
-    (escaped here before Plotly renders them).
+    ``frame`` columns: ``code``, ``name``, ``status`` (``ok`` or a key of ``NO_VALUE_FILLS``),
+    ``class_index`` (-1 without value), ``value_label``, ``base_label``, ``source_label``;
+    labels are plain text (escaped here before Plotly renders them).
     """
-    with_value = frame[frame["has_value"]]
-    without_value = frame[~frame["has_value"]]
     figure = go.Figure(layout={"template": PHARE_TEMPLATE, "showlegend": False})
-    figure.add_trace(_value_trace(with_value, classification, geometry_url, words))
-    figure.add_trace(_no_value_trace(without_value, geometry_url, words))
+    figure.add_trace(
+        _value_trace(frame[frame["status"] == VALUE_STATUS], classification, geometry_url, words)
+    )
+    for status, fill in NO_VALUE_FILLS.items():
+        rows = frame[frame["status"] == status]
+        figure.add_trace(_state_trace(rows, status, fill, geometry_url, words))
     figure.update_layout(
         map={"style": "white-bg", **FRANCE_VIEW},
         uirevision="france",
@@ -55,12 +65,12 @@ def _value_trace(
     frame: pd.DataFrame, classification: Classification, geometry_url: str, words: HoverWords
 ) -> go.Choroplethmap:
     k = max(classification.k, 1)
-    colours = classification.colours or (NO_VALUE_GREY,)
+    colours = classification.colours or (NO_VALUE_FILLS["non_publie"],)
     stepped = []
     for index, colour in enumerate(colours):
         stepped += [[index / k, colour], [(index + 1) / k, colour]]
     return go.Choroplethmap(
-        name="values",
+        name=VALUE_STATUS,
         geojson=geometry_url,
         locations=frame["code"].tolist(),
         z=frame["class_index"].tolist(),
@@ -78,17 +88,20 @@ def _value_trace(
     )
 
 
-def _no_value_trace(frame: pd.DataFrame, geometry_url: str, words: HoverWords) -> go.Choroplethmap:
+def _state_trace(
+    frame: pd.DataFrame, status: str, fill: str, geometry_url: str, words: HoverWords
+) -> go.Choroplethmap:
+    label = _escape(words.status_labels[status])
     return go.Choroplethmap(
-        name="no_value",
+        name=status,
         geojson=geometry_url,
         locations=frame["code"].tolist(),
         z=[0] * len(frame),
-        colorscale=[[0, NO_VALUE_GREY], [1, NO_VALUE_GREY]],
+        colorscale=[[0, fill], [1, fill]],
         showscale=False,
-        marker={"line": {"color": BORDER_COLOUR, "width": 1}},
+        marker={"line": {"color": NO_VALUE_BORDERS.get(status, BORDER_COLOUR), "width": 1}},
         customdata=_escaped(frame, ["name"]),
-        hovertemplate=f"<b>%{{customdata[0]}}</b><br>{_escape(words.not_published)}<extra></extra>",
+        hovertemplate=f"<b>%{{customdata[0]}}</b><br>{label}<extra></extra>",
     )
 
 

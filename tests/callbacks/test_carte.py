@@ -29,10 +29,12 @@ def post_actor(client, actor: str, state: AppState | None = None):
 
 def plotted(response) -> dict:
     figure = response.get_json()["response"]["map"]["figure"]
-    values, missing = figure["data"]
+    traces = {trace["name"]: trace for trace in figure["data"]}
+    values = traces["ok"]
     return {
         "with_value": dict(zip(values["locations"], values["z"], strict=True)),
-        "without_value": missing["locations"],
+        "without_value": traces["non_publie"]["locations"],
+        "not_covered": traces["non_couvert"]["locations"],
         "hover": [row[1] for row in values["customdata"]],
     }
 
@@ -43,6 +45,7 @@ def test_choosing_citizens_maps_bourgogne_franche_comte_only(client):
     drawn = plotted(response)
     assert drawn["with_value"] == {"27": 3}
     assert len(drawn["without_value"]) == 12
+    assert drawn["not_covered"] == ["01", "02", "03", "04", "06"]
     assert drawn["hover"] == ["75\u00a0%"]
     outputs = response.get_json()["response"]
     assert outputs["coverage"]["children"] == "Valeurs publiées : 1 région sur 13"

@@ -25,6 +25,7 @@ def test_mayors_view_legend_coverage_and_source(context):
         (f"60{NBSP}% – 80{NBSP}%", 2),
         (f"80{NBSP}% – 100{NBSP}%", 1),
         ("non publié", 10),
+        ("non couvert (pas d'enquête outre-mer)", 5),
     ]
     assert view.coverage == "Valeurs publiées : 3 régions sur 13"
     assert len(view.sources) == 1
@@ -38,16 +39,22 @@ def test_map_frame_has_values_only_where_published(context):
     frame = region_map_view(context, AppState()).frame.set_index("code")
     assert frame.loc["76", "value_label"] == f"100{NBSP}%"
     assert frame.loc["76", "class_index"] == 4
-    assert not frame.loc["11", "has_value"]
+    assert frame.loc["11", "status"] == "non_publie"
     assert frame.loc["11", "status_label"] == "non publié"
     assert frame.loc["11", "class_index"] == -1
+    overseas = frame[frame["status"] == "non_couvert"]
+    assert sorted(overseas.index) == ["01", "02", "03", "04", "06"]
+    assert overseas.loc["04", "name"] == "La Réunion"
 
 
 def test_english_view(context):
     view = region_map_view(context, AppState(actor="citoyens", lang="en"))
     assert view.title == "Partnerships as a source of innovation — Citizens"
     assert view.coverage == "Published values: 1 of 13 regions"
-    assert view.legend[-1].label == "not published"
+    assert [entry.label for entry in view.legend[-2:]] == [
+        "not published",
+        "not covered (no overseas survey)",
+    ]
 
 
 def test_actors_without_regional_values_are_flagged(context):

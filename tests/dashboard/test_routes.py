@@ -1,3 +1,4 @@
+import gzip
 import json
 
 from dashboard import __version__
@@ -37,8 +38,18 @@ def test_geometry_is_served_by_level_with_long_cache_when_versioned(client, dash
     assert response.status_code == 200
     assert response.mimetype == "application/geo+json"
     assert "immutable" in response.headers["Cache-Control"]
-    assert len(json.loads(response.data)["features"]) == 13
+    assert len(json.loads(response.data)["features"]) == 18
     assert "immutable" not in client.get("/geo/regions.geojson").headers["Cache-Control"]
+
+
+def test_geometry_is_sent_precompressed_to_browsers_that_accept_gzip(client, dash_app):
+    context = dash_app.server.extensions[EXTENSION_KEY]
+    response = client.get("/geo/communes.geojson", headers={"Accept-Encoding": "gzip, br"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert response.headers["Vary"] == "Accept-Encoding"
+    assert response.data == context.geometry.gzip_path_of("communes").read_bytes()
+    features = json.loads(gzip.decompress(response.data))["features"]
+    assert len(features) == 34746
 
 
 def test_unknown_geometry_levels_are_404_and_paths_never_reach_files(client):

@@ -3,39 +3,43 @@ import pandas as pd
 
 from dashboard.figures.choropleth import HoverWords, build_region_choropleth
 from dashboard.figures.classification import classify
-from dashboard.figures.template import NO_VALUE_GREY
+from dashboard.figures.template import NO_VALUE_FILLS
 
-WORDS = HoverWords(source="Source : ", base="Base : ", not_published="non publié")
+WORDS = HoverWords(
+    source="Source : ",
+    base="Base : ",
+    status_labels={"non_publie": "non publié", "non_couvert": "non couvert"},
+)
 URL = "/geo/regions.geojson?v=abc"
 
 
 def frame() -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "code": ["28", "76", "11"],
-            "name": ["Normandie", "Occitanie", "Île-de-France <b>"],
-            "has_value": [True, True, False],
-            "class_index": [3, 4, -1],
-            "value_label": ["77 %", "100 %", ""],
-            "base_label": ["n.p.", "n.p.", ""],
-            "source_label": ["Le RAMEAU", "<img src=x onerror=alert(1)>", ""],
+            "code": ["28", "76", "11", "04"],
+            "name": ["Normandie", "Occitanie", "Île-de-France <b>", "La Réunion"],
+            "status": ["ok", "ok", "non_publie", "non_couvert"],
+            "class_index": [3, 4, -1, -1],
+            "value_label": ["77 %", "100 %", "", ""],
+            "base_label": ["n.p.", "n.p.", "", ""],
+            "source_label": ["Le RAMEAU", "<img src=x onerror=alert(1)>", "", ""],
         }
     )
 
 
 def figure():
-    classification = classify(np.array([77, 100, np.nan]), "fixed", 5, (0, 100))
+    classification = classify(np.array([77, 100, np.nan, np.nan]), "fixed", 5, (0, 100))
     return build_region_choropleth(frame(), classification, URL, WORDS)
 
 
 def test_geometry_is_fetched_from_its_url_never_inlined():
-    values, missing = figure().data
-    assert values.geojson == URL and missing.geojson == URL
+    assert [trace.name for trace in figure().data] == ["ok", "non_publie", "non_couvert"]
+    assert {trace.geojson for trace in figure().data} == {URL}
     assert len(figure().to_json()) < 10_000
 
 
 def test_values_carry_class_indices_on_a_stepped_scale():
-    values, _ = figure().data
+    values = figure().data[0]
     assert list(values.locations) == ["28", "76"]
     assert list(values.z) == [3, 4]
     assert (values.zmin, values.zmax) == (-0.5, 4.5)
@@ -44,15 +48,19 @@ def test_values_carry_class_indices_on_a_stepped_scale():
     assert scale[6][1] == scale[7][1] and scale[6][0] == 0.6 and scale[7][0] == 0.8
 
 
-def test_regions_without_value_are_a_grey_trace_saying_non_publie():
-    _, missing = figure().data
+def test_each_no_value_state_has_its_own_grey_and_words():
+    _, missing, uncovered = figure().data
     assert list(missing.locations) == ["11"]
-    assert {colour for _, colour in missing.colorscale} == {NO_VALUE_GREY}
+    assert {colour for _, colour in missing.colorscale} == {NO_VALUE_FILLS["non_publie"]}
     assert "non publié" in missing.hovertemplate
+    assert list(uncovered.locations) == ["04"]
+    assert {colour for _, colour in uncovered.colorscale} == {NO_VALUE_FILLS["non_couvert"]}
+    assert "non couvert" in uncovered.hovertemplate
+    assert NO_VALUE_FILLS["non_publie"] != NO_VALUE_FILLS["non_couvert"]
 
 
 def test_hover_shows_value_base_and_source_with_their_labels():
-    values, _ = figure().data
+    values = figure().data[0]
     assert values.hovertemplate == (
         "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Base : %{customdata[2]}"
         "<br>Source : %{customdata[3]}<extra></extra>"
@@ -60,6 +68,6 @@ def test_hover_shows_value_base_and_source_with_their_labels():
 
 
 def test_data_derived_text_is_escaped_before_plotly_renders_it():
-    values, missing = figure().data
+    values, missing, _ = figure().data
     assert values.customdata[1][3] == "&lt;img src=x onerror=alert(1)&gt;"
     assert missing.customdata[0][0] == "Île-de-France &lt;b&gt;"

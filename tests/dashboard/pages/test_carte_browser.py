@@ -28,10 +28,12 @@ WAIT_FOR_MAP_IDLE = """
 PLOTTED = """
 () => {
   const gd = document.querySelector('#map .js-plotly-plot');
-  const [values, missing] = gd.data;
+  const trace = (name) => gd.data.find((t) => t.name === name);
+  const values = trace('ok');
   return {
     withValue: Object.fromEntries(values.locations.map((code, i) => [code, values.z[i]])),
-    withoutValue: missing.locations,
+    withoutValue: trace('non_publie').locations,
+    notCovered: trace('non_couvert').locations,
   };
 }
 """
@@ -95,6 +97,7 @@ def test_default_view_draws_the_mayors_published_values(page, inside_points):
     plotted = page.evaluate(PLOTTED)
     assert plotted["withValue"] == {"28": 3, "76": 4, "84": 3}
     assert len(plotted["withoutValue"]) == 10
+    assert plotted["notCovered"] == ["01", "02", "03", "04", "06"]
     assert close(pixel(page, inside_points["76"]), DARKEST)
     assert close(pixel(page, inside_points["53"]), GREY)
     assert page.inner_text("#coverage") == "Valeurs publiées : 3 régions sur 13"
