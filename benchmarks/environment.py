@@ -16,7 +16,7 @@ from flask.testing import FlaskClient
 
 from dashboard.app import create_app
 from dashboard.context import DataContext, Unavailable, load_context
-from geodata.cache import GeometryManifest, build
+from geodata.cache import GeometryManifest, Mirrors, build
 from phare.settings import Settings, load_settings
 
 
@@ -37,12 +37,13 @@ class Environment:
 
     def build_geometry(self, cache_dir: Path, *, force: bool) -> GeometryManifest:
         """Build into ``cache_dir`` from the project's mirror (or its download folder)."""
-        return build(
+        manifest, _ = build(
             cache_dir,
-            mirror=self.project.geodata_mirror,
+            mirrors=Mirrors(self.project.geodata_mirror, self.project.cog_mirror),
             download_dir=self.project.download_dir,
             force=force,
         )
+        return manifest
 
     @cached_property
     def manifest(self) -> GeometryManifest:
