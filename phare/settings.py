@@ -30,6 +30,13 @@ def _optional_path(raw: str) -> Path | None:
     return Path(raw).expanduser() if raw.strip() else None
 
 
+def _positive_int(raw: str) -> int:
+    value = int(raw)
+    if value <= 0:
+        raise ValueError("not a positive whole number")
+    return value
+
+
 def _path(raw: str) -> Path:
     if not raw.strip():
         raise ValueError("an empty path")
@@ -60,6 +67,27 @@ SETTINGS: tuple[Setting, ...] = (
         "Folder for downloaded contours and the built geometry cache.",
         _path,
     ),
+    Setting(
+        "data_dir",
+        "PHARE_DATA_DIR",
+        PROJECT_ROOT / ".data",
+        "Folder of imported survey releases (one folder each, and the `current` pointer file).",
+        _path,
+    ),
+    Setting(
+        "min_base",
+        "PHARE_MIN_BASE",
+        30,
+        "Effective base (Kish) under which a cell computed from microdata is suppressed.",
+        _positive_int,
+    ),
+    Setting(
+        "caution_base",
+        "PHARE_CAUTION_BASE",
+        100,
+        "Effective base under which a cell is shown with the status `prudence`.",
+        _positive_int,
+    ),
 )
 
 
@@ -68,6 +96,9 @@ class Settings:
     geodata_mirror: Path | None
     cog_mirror: Path | None
     cache_dir: Path
+    data_dir: Path
+    min_base: int
+    caution_base: int
 
     @property
     def geodata_cache_dir(self) -> Path:
@@ -103,4 +134,10 @@ def load_settings(
                 ) from error
         else:
             values[setting.name] = setting.default
-    return Settings(**values)
+    settings = Settings(**values)
+    if settings.caution_base < settings.min_base:
+        raise InvalidSetting(
+            f"PHARE_CAUTION_BASE ({settings.caution_base}) is below PHARE_MIN_BASE "
+            f"({settings.min_base}): the caution threshold must be the higher one."
+        )
+    return settings

@@ -39,3 +39,9 @@ def test_every_setting_is_documented_in_the_readme():
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `(PHARE_[A-Z_]+)` \|", readme, flags=re.MULTILINE))
     assert documented == {setting.env for setting in SETTINGS}
+
+
+def test_the_caution_threshold_cannot_be_below_the_minimum_base():
+    with pytest.raises(InvalidSetting, match="PHARE_CAUTION_BASE \\(20\\) is below"):
+        load_settings(environ={"PHARE_CAUTION_BASE": "20"})
+    assert load_settings(environ={"PHARE_MIN_BASE": "50"}).min_base == 50
