@@ -83,6 +83,17 @@ class Source(_Entry):
         return f"{self.publisher}, {self.title_fr} ({self.date})"
 
 
+class Segment(Labelled):
+    actor: str | None
+    field: str | None
+    min: int | None = None
+    max: int | None = None
+
+
+class Status(Labelled):
+    fill: str | None
+
+
 class Region(_Entry):
     code: str
     name: str
@@ -98,6 +109,8 @@ class CatalogueFiles(_Entry):
     studies: tuple[Study, ...]
     sources: tuple[Source, ...]
     regions: tuple[Region, ...]
+    segments: tuple[Segment, ...]
+    statuses: tuple[Status, ...]
 
 
 class Catalogue:
@@ -136,6 +149,14 @@ class Catalogue:
         return _by_id(self.files.sources, "sources")
 
     @cached_property
+    def segments(self) -> dict[str, Segment]:
+        return _by_id(self.files.segments, "segments")
+
+    @cached_property
+    def statuses(self) -> dict[str, Status]:
+        return _by_id(self.files.statuses, "statuses")
+
+    @cached_property
     def regions(self) -> dict[str, Region]:
         return {region.code: region for region in self.files.regions}
 
@@ -157,6 +178,8 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
         "studies": _read_yaml(directory / "studies.yaml"),
         "sources": _read_yaml(directory / "sources.yaml"),
         "regions": _read_yaml(directory / "regions.yaml"),
+        "segments": _read_yaml(directory / "segments.yaml"),
+        "statuses": _read_yaml(directory / "statuses.yaml"),
     }
     try:
         files = CatalogueFiles.model_validate(raw)
@@ -199,6 +222,12 @@ def _check_references(files: CatalogueFiles) -> None:
         f"study {study.id!r} names unknown programme {study.programme!r}"
         for study in files.studies
         if study.programme not in programmes
+    ]
+    actors = {actor.id for actor in files.actors}
+    problems += [
+        f"segment {segment.id!r} names unknown actor {segment.actor!r}"
+        for segment in files.segments
+        if segment.actor is not None and segment.actor not in actors
     ]
     if problems:
         raise CatalogueError("catalogue references are broken:\n  - " + "\n  - ".join(problems))
