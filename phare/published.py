@@ -15,7 +15,13 @@ import pandera.pandas as pa
 from phare.catalogue import Catalogue
 from phare.errors import InvalidDataFile
 
-PUBLISHED_FIGURES = Path(__file__).resolve().parent / "data" / "published_figures.csv"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+PUBLISHED_FIGURES = DATA_DIR / "published_figures.csv"
+# Reviewed rules applied on loading, each a small CSV with a reason per line:
+EXCLUDED_ROWS = DATA_DIR / "excluded_rows.csv"  # rows of the source file left out, and why
+SEGMENT_ALIASES = DATA_DIR / "segment_aliases.csv"  # the sources' segment wording -> segment id
+JOINT_TERRITORIES = DATA_DIR / "joint_territories.csv"  # one figure published for two regions
+ROW_KEY = ["study", "actor", "segment", "region_code", "indicator", "fragility", "value", "source"]
 NATIONAL = "FR"
 CONFIDENCE_LEVELS = ("high", "medium", "low")
 COLUMNS = (
@@ -85,7 +91,70 @@ def load_published(catalogue: Catalogue, path: Path = PUBLISHED_FIGURES) -> pd.D
     problems = _cross_field_problems(frame, catalogue)
     if problems:
         raise InvalidDataFile(str(path), problems)
-    return frame
+    kept, stale = _drop_excluded(frame, load_excluded())
+    aliased = _apply_segment_aliases(kept)
+    problems = stale + _segment_problems(aliased, catalogue)
+    if problems:
+        raise InvalidDataFile(str(path), problems)
+    return _mark_joint_territories(aliased)
+
+
+def load_excluded() -> pd.DataFrame:
+    """Rows of the source file deliberately left out of the dataset, each with its reason."""
+    excluded = pd.read_csv(EXCLUDED_ROWS, dtype=str, keep_default_na=False)
+    return excluded.replace({"": None})
+
+
+def _row_keys(frame: pd.DataFrame) -> pd.Series:
+    values = frame["value"].map(lambda v: f"{float(v):g}")
+    parts = frame[ROW_KEY].astype(object).where(frame[ROW_KEY].notna(), "").astype(str)
+    return parts.assign(value=values).agg("|".join, axis=1)
+
+
+def _drop_excluded(frame: pd.DataFrame, excluded: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    keys = _row_keys(frame)
+    wanted = set(_row_keys(excluded))
+    stale = [f"excluded_rows.csv: no row matches {key!r}" for key in wanted - set(keys)]
+    return frame[~keys.isin(wanted)], stale
+
+
+def _apply_segment_aliases(frame: pd.DataFrame) -> pd.DataFrame:
+    aliases = pd.read_csv(SEGMENT_ALIASES, dtype=str, keep_default_na=False)
+    mapping = {
+        (row.study, row.source_segment): row.segment for row in aliases.itertuples(index=False)
+    }
+    segments = [
+        mapping.get((study, segment), segment)
+        for study, segment in zip(frame["study"], frame["segment"], strict=True)
+    ]
+    return frame.assign(source_segment=frame["segment"], segment=segments)
+
+
+def _segment_problems(frame: pd.DataFrame, catalogue: Catalogue) -> list[str]:
+    unknown = frame[~frame["segment"].isin(list(catalogue.segments))]
+    return [
+        f"{_file_row(index)}, column 'segment': {segment!r} is neither a catalogue segment, "
+        "nor in segment_aliases.csv, nor excluded in excluded_rows.csv"
+        for index, segment in unknown["segment"].items()
+    ]
+
+
+def _mark_joint_territories(frame: pd.DataFrame) -> pd.DataFrame:
+    """``joint_with``: the regions a figure was published for together (e.g. "93,94")."""
+    joint = pd.read_csv(JOINT_TERRITORIES, dtype=str, keep_default_na=False)
+    key = ["study", "actor", "indicator", "fragility"]
+    marked = frame.assign(_fragility=frame["fragility"].fillna("")).merge(
+        joint[[*key, "territories"]].rename(columns={"fragility": "_fragility"}),
+        on=["study", "actor", "indicator", "_fragility"],
+        how="left",
+    )
+    marked.index = frame.index
+    in_group = [
+        isinstance(territories, str) and code in territories.split(",")
+        for code, territories in zip(marked["region_code"], marked["territories"], strict=True)
+    ]
+    marked["joint_with"] = marked["territories"].where(in_group, None)
+    return marked.drop(columns=["_fragility", "territories"])
 
 
 def _file_row(index: object) -> str:

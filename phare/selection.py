@@ -26,6 +26,7 @@ REGION_COLUMNS = (
     "question",
     "confidence",
     "alternatives",
+    "joint_with",
 )
 
 
@@ -42,8 +43,9 @@ def select_region_values(
     """One row per metropolitan region (catalogue order) for the given cell of the data.
 
     Where a region has several published values for the same cell, the rule is: the highest
-    confidence wins, then the first row of the file; ``alternatives`` counts the others, which
-    stay visible in the data table.
+    confidence wins, then the latest source date, then the first row of the file;
+    ``alternatives`` counts the others, which stay visible in the data table. A figure published
+    for several regions together is shown on each, ``joint_with`` naming them.
     """
     studies = [s.id for s in catalogue.studies.values() if s.programme == programme]
     mask = (
@@ -71,10 +73,22 @@ def select_region_values(
 
 def _choose_one_per_region(rows: pd.DataFrame) -> pd.DataFrame:
     rank = rows["confidence"].map({level: i for i, level in enumerate(CONFIDENCE_LEVELS)})
-    ordered = rows.assign(_rank=rank, _order=range(len(rows))).sort_values(["_rank", "_order"])
+    ordered = rows.assign(
+        _rank=rank, _date=rows["source_date"].map(date_order), _order=range(len(rows))
+    ).sort_values(["_rank", "_date", "_order"], ascending=[True, False, True])
     counts = (ordered.groupby("region_code").size() - 1).rename("alternatives").reset_index()
     first = ordered.drop_duplicates("region_code", keep="first")
-    return first.drop(columns=["_rank", "_order"]).merge(counts, on="region_code")
+    return first.drop(columns=["_rank", "_date", "_order"]).merge(counts, on="region_code")
+
+
+def date_order(source_date: str) -> tuple[int, int, int]:
+    """Sortable form of a source date: "2016-02-29", "2015-10", "2016"; undated ("n.d. …") first."""
+    parts = source_date.split("-")
+    try:
+        numbers = [int(part) for part in parts[:3]]
+    except ValueError:
+        return (0, 0, 0)
+    return (*numbers, *[0] * (3 - len(numbers)))
 
 
 def coverage(values: pd.DataFrame) -> tuple[int, int]:

@@ -65,6 +65,33 @@ def test_impact_values_stay_out_of_the_phare_view(catalogue, published):
     assert values_by_region(impact) == {"76": 82.0}
 
 
+def test_between_equal_confidences_the_latest_source_date_wins(catalogue, published):
+    rows = published[
+        (published["indicator"] == "partnership_innovation_share")
+        & (published["region_code"] == "28")
+    ]
+    older = rows.assign(value=60.0, source_date="2015-10")
+    newer = rows.assign(value=70.0, source_date="2018-01-02")
+    undated = rows.assign(value=50.0, source_date="n.d. (2016)")
+    frame = pd.concat([older, undated, newer], ignore_index=True)
+    result = select_region_values(
+        frame, catalogue, indicator="partnership_innovation_share", actor="maires"
+    )
+    assert result.set_index("region_code").loc["28", "value"] == 70.0
+
+
+def test_joint_figures_appear_on_both_regions(catalogue, published):
+    frame = select_region_values(
+        published,
+        catalogue,
+        indicator="fragility_share_high",
+        actor="citoyens",
+        fragility="niveau_de_vie",
+    ).set_index("region_code")
+    assert frame.loc["93", "value"] == frame.loc["94", "value"] == 48.0
+    assert frame.loc["93", "joint_with"] == "93,94"
+
+
 def test_conflicting_values_highest_confidence_wins_and_the_others_are_counted(
     catalogue, published
 ):
