@@ -28,6 +28,8 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Valeurs publiées : {published} région sur {total}",
         "en": "Published values: {published} of {total} regions",
     },
+    "joint": {"fr": "publié pour {names} ensemble", "en": "published for {names} together"},
+    "and": {"fr": " et ", "en": " and "},
     "regions_count": {"fr": "{n} rég.", "en": "{n} reg."},
     "source": {"fr": "Source", "en": "Source"},
     "question": {"fr": "Question", "en": "Question"},

@@ -61,7 +61,13 @@ def region_map_view(context: DataContext, state: AppState) -> RegionMapView:
         programme=state.study,
         fragility=state.fragility,
     )
-    classification = classify(values["value"].to_numpy(), state.classes, state.k, unit.domain)
+    classification = classify(
+        values["value"].to_numpy(),
+        state.classes,
+        state.k,
+        unit.domain,
+        counted_once=~values.duplicated("joint_with") | values["joint_with"].isna(),
+    )
     frame = _map_frame(values, classification, indicator.unit, context, lang)
     published, total = coverage(values)
     return RegionMapView(
@@ -111,7 +117,10 @@ def _map_frame(
             "name": values["region_name"],
             "status": values["status"],
             "class_index": list(classification.class_of),
-            "value_label": [format_value(v, unit, lang) for v in values["value"]],
+            "value_label": [
+                _value_label(value, unit, joint, context, lang)
+                for value, joint in zip(values["value"], values["joint_with"], strict=True)
+            ],
             "base_label": [_base_label(n, lang) for n in values["base_n"]],
             "source_label": [
                 sources[s].publisher if isinstance(s, str) else "" for s in values["source"]
@@ -132,6 +141,17 @@ def _map_frame(
     )
     frame = pd.concat([surveyed, uncovered], ignore_index=True)
     return frame.assign(status_label=[status_label(status, lang) for status in frame["status"]])
+
+
+def _value_label(
+    value: float, unit: str, joint_with: str | None, context: DataContext, lang: str
+) -> str:
+    label = format_value(value, unit, lang)
+    if not isinstance(joint_with, str):
+        return label
+    names = [context.catalogue.regions[code].name for code in joint_with.split(",")]
+    together = t("joint", lang, names=t("and", lang).join(names))
+    return f"{label} ({together})"
 
 
 def status_label(status: str, lang: str) -> str:

@@ -53,33 +53,56 @@ def classify(
     scheme: str = "fixed",
     k: int = 5,
     domain: tuple[float, float] | None = None,
+    counted_once: np.ndarray | None = None,
 ) -> Classification:
-    """Classify ``values`` (NaN = no value) with ``scheme`` into at most ``k`` classes."""
+    """Classify ``values`` (NaN = no value) with ``scheme`` into at most ``k`` classes.
+
+    ``counted_once`` (booleans) marks the values that enter the class breaks: a figure
+    published for two regions together is drawn on both but counts once.
+    """
     if scheme not in SCHEMES:
         raise UnknownScheme(scheme)
     values = np.asarray(values, dtype=float)
     present = ~np.isnan(values)
-    observed = values[present]
+    counted = present if counted_once is None else present & np.asarray(counted_once, dtype=bool)
     if scheme == "fixed":
-        if domain is None:
-            raise ValueError("the 'fixed' classification needs the indicator's domain")
-        edges = np.linspace(domain[0], domain[1], k + 1)
-        lower, upper = edges[:-1], edges[1:]
-        index = np.clip(np.searchsorted(upper, observed, side="left"), 0, k - 1)
-    else:
-        distinct = np.unique(observed)
-        if distinct.size == 0:
-            return Classification((), (), (), (), tuple(-1 for _ in values))
-        k = min(k, distinct.size)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            classifier = DATA_SCHEMES[scheme](observed, k)
-        upper = np.asarray(classifier.bins, dtype=float)
-        lower = np.concatenate([[observed.min()], upper[:-1]])
-        index = np.asarray(classifier.yb)
+        return _classify_fixed(values, present, k, domain)
+    if not counted.any():
+        return Classification((), (), (), (), tuple(-1 for _ in values))
+    return _classify_data(values, present, values[counted], scheme, k)
+
+
+def _classify_fixed(
+    values: np.ndarray, present: np.ndarray, k: int, domain: tuple[float, float] | None
+) -> Classification:
+    if domain is None:
+        raise ValueError("the 'fixed' classification needs the indicator's domain")
+    edges = np.linspace(domain[0], domain[1], k + 1)
+    lower, upper = edges[:-1], edges[1:]
+    index = np.clip(np.searchsorted(upper, values[present], side="left"), 0, k - 1)
+    return _classification(values, present, lower, upper, index)
+
+
+def _classify_data(
+    values: np.ndarray, present: np.ndarray, counted: np.ndarray, scheme: str, k: int
+) -> Classification:
+    """Breaks from the ``counted`` values (mapclassify); every present value gets its class."""
+    k = min(k, np.unique(counted).size)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        classifier = DATA_SCHEMES[scheme](counted, k)
+    upper = np.asarray(classifier.bins, dtype=float)
+    lower = np.concatenate([[counted.min()], upper[:-1]])
+    index = np.clip(np.searchsorted(upper, values[present], side="left"), 0, len(upper) - 1)
+    return _classification(values, present, lower, upper, index)
+
+
+def _classification(
+    values: np.ndarray, present: np.ndarray, lower, upper, index: np.ndarray
+) -> Classification:
     class_of = np.full(values.shape, -1)
     class_of[present] = index
-    counts = np.bincount(index, minlength=len(upper)) if observed.size else np.zeros(len(upper))
+    counts = np.bincount(index, minlength=len(upper)) if index.size else np.zeros(len(upper))
     return Classification(
         lower=tuple(float(v) for v in lower),
         upper=tuple(float(v) for v in upper),

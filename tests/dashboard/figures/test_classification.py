@@ -65,3 +65,11 @@ def test_colours_go_from_light_to_dark():
     assert len(set(colours)) == 5
     lightness = [sum(int(c) for c in colour[4:-1].split(",")) for colour in colours]
     assert lightness == sorted(lightness, reverse=True)
+
+
+def test_a_value_published_for_two_regions_counts_once_in_the_breaks():
+    values = np.array([10, 20, 48, 48, 90.0])
+    once = np.array([True, True, True, False, True])
+    result = classify(values, "quantiles", 2, counted_once=once)
+    assert result.upper == (34.0, 90.0)  # median of 10, 20, 48, 90, not of five values
+    assert result.class_of == (0, 0, 1, 1, 1)
