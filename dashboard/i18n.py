@@ -47,12 +47,6 @@ TEXT: dict[str, dict[str, str]] = {
     "region": {"fr": "Région", "en": "Region"},
     "value": {"fr": "Valeur", "en": "Value"},
     "status": {"fr": "Statut", "en": "Status"},
-    "status_ok": {"fr": "publié", "en": "published"},
-    "status_non_publie": {"fr": "non publié", "en": "not published"},
-    "status_non_couvert": {
-        "fr": "non couvert (pas d'enquête outre-mer)",
-        "en": "not covered (no overseas survey)",
-    },
     "table_caption": {
         "fr": "Tableau des valeurs de la carte",
         "en": "Table of the map's values",

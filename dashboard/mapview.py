@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.context import DataContext
+from dashboard.figures.choropleth import NoValueState
 from dashboard.figures.classification import Classification, classify
-from dashboard.figures.template import NO_VALUE_FILLS
 from dashboard.formatting import format_count, format_value
 from dashboard.i18n import t
 from dashboard.state import AppState
@@ -75,7 +75,7 @@ def region_map_view(context: DataContext, state: AppState) -> RegionMapView:
         question=indicator.question_fr,
         frame=frame,
         classification=classification,
-        legend=_legend(classification, indicator.unit, frame, lang),
+        legend=_legend(classification, indicator.unit, frame, no_value_states(context, lang), lang),
         coverage=t(
             "coverage_one" if published <= 1 else "coverage", lang, published=published, total=total
         ),
@@ -140,7 +140,8 @@ def _map_frame(
         }
     )
     frame = pd.concat([surveyed, uncovered], ignore_index=True)
-    return frame.assign(status_label=[status_label(status, lang) for status in frame["status"]])
+    labels = {status.id: status.label(lang) for status in context.catalogue.statuses.values()}
+    return frame.assign(status_label=frame["status"].map(labels))
 
 
 def _value_label(
@@ -154,8 +155,13 @@ def _value_label(
     return f"{label} ({together})"
 
 
-def status_label(status: str, lang: str) -> str:
-    return t(f"status_{status}", lang)
+def no_value_states(context: DataContext, lang: str) -> tuple[NoValueState, ...]:
+    """The states drawn without a value, in the status table's order, with their style."""
+    return tuple(
+        NoValueState(status.id, status.label(lang), status.fill, status.border)
+        for status in context.catalogue.statuses.values()
+        if status.fill is not None
+    )
 
 
 def _base_label(base_n: object, lang: str) -> str:
@@ -175,7 +181,11 @@ def _base_summary(values: pd.DataFrame, lang: str) -> str:
 
 
 def _legend(
-    classification: Classification, unit: str, frame: pd.DataFrame, lang: str
+    classification: Classification,
+    unit: str,
+    frame: pd.DataFrame,
+    states: tuple[NoValueState, ...],
+    lang: str,
 ) -> tuple[LegendEntry, ...]:
     entries = [
         LegendEntry(
@@ -193,8 +203,9 @@ def _legend(
     ]
     counts = frame["status"].value_counts()
     entries += [
-        LegendEntry(fill, status_label(status, lang), int(counts.get(status, 0)))
-        for status, fill in NO_VALUE_FILLS.items()
+        LegendEntry(state.fill, state.label, int(counts[state.id]))
+        for state in states
+        if counts.get(state.id, 0)
     ]
     return tuple(entries)
 

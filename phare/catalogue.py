@@ -92,6 +92,7 @@ class Segment(Labelled):
 
 class Status(Labelled):
     fill: str | None
+    border: str | None = None
 
 
 class Region(_Entry):

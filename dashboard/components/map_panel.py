@@ -11,9 +11,8 @@ from dashboard.components.sources import source_block
 from dashboard.components.values_table import values_table
 from dashboard.context import DataContext
 from dashboard.figures.choropleth import HoverWords, build_region_choropleth
-from dashboard.figures.template import NO_VALUE_FILLS
 from dashboard.i18n import labelled
-from dashboard.mapview import region_map_view, status_label
+from dashboard.mapview import no_value_states, region_map_view
 from dashboard.state import AppState, state_query
 
 
@@ -34,10 +33,13 @@ def map_panel(context: DataContext, state: AppState) -> MapPanel:
     words = HoverWords(
         source=labelled("source", lang),
         base=labelled("base", lang),
-        status_labels={status: status_label(status, lang) for status in NO_VALUE_FILLS},
     )
     figure = build_region_choropleth(
-        view.frame, view.classification, context.geometry_url(state.level), words
+        view.frame,
+        view.classification,
+        context.geometry_url(state.level),
+        words,
+        no_value_states(context, lang),
     )
     return MapPanel(
         figure=figure,

@@ -13,12 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.classification import Classification
-from dashboard.figures.template import (
-    BORDER_COLOUR,
-    NO_VALUE_BORDERS,
-    NO_VALUE_FILLS,
-    PHARE_TEMPLATE,
-)
+from dashboard.figures.template import BORDER_COLOUR, PHARE_TEMPLATE
 
 # Mainland France with the overseas insets to its west.
 FRANCE_VIEW = {"center": {"lat": 46.3, "lon": -0.15}, "zoom": 4.7}
@@ -31,7 +26,16 @@ class HoverWords:
 
     source: str
     base: str
-    status_labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class NoValueState:
+    """A state without a value (non publié, non couvert…): its id, label and map style."""
+
+    id: str
+    label: str
+    fill: str
+    border: str | None = None
 
 
 def build_region_choropleth(
@@ -39,10 +43,11 @@ def build_region_choropleth(
     classification: Classification,
     geometry_url: str,
     words: HoverWords,
+    states: tuple[NoValueState, ...],
 ) -> go.Figure:
     """Map of ``frame`` (one row per drawn region).
 
-    ``frame`` columns: ``code``, ``name``, ``status`` (``ok`` or a key of ``NO_VALUE_FILLS``),
+    ``frame`` columns: ``code``, ``name``, ``status`` (``ok`` or the id of one of ``states``),
     ``class_index`` (-1 without value), ``value_label``, ``base_label``, ``source_label``;
     labels are plain text (escaped here before Plotly renders them).
     """
@@ -50,9 +55,8 @@ def build_region_choropleth(
     figure.add_trace(
         _value_trace(frame[frame["status"] == VALUE_STATUS], classification, geometry_url, words)
     )
-    for status, fill in NO_VALUE_FILLS.items():
-        rows = frame[frame["status"] == status]
-        figure.add_trace(_state_trace(rows, status, fill, geometry_url, words))
+    for state in states:
+        figure.add_trace(_state_trace(frame[frame["status"] == state.id], state, geometry_url))
     figure.update_layout(
         map={"style": "white-bg", **FRANCE_VIEW},
         uirevision="france",
@@ -65,7 +69,7 @@ def _value_trace(
     frame: pd.DataFrame, classification: Classification, geometry_url: str, words: HoverWords
 ) -> go.Choroplethmap:
     k = max(classification.k, 1)
-    colours = classification.colours or (NO_VALUE_FILLS["non_publie"],)
+    colours = classification.colours or (BORDER_COLOUR,)
     stepped = []
     for index, colour in enumerate(colours):
         stepped += [[index / k, colour], [(index + 1) / k, colour]]
@@ -88,20 +92,17 @@ def _value_trace(
     )
 
 
-def _state_trace(
-    frame: pd.DataFrame, status: str, fill: str, geometry_url: str, words: HoverWords
-) -> go.Choroplethmap:
-    label = _escape(words.status_labels[status])
+def _state_trace(frame: pd.DataFrame, state: NoValueState, geometry_url: str) -> go.Choroplethmap:
     return go.Choroplethmap(
-        name=status,
+        name=state.id,
         geojson=geometry_url,
         locations=frame["code"].tolist(),
         z=[0] * len(frame),
-        colorscale=[[0, fill], [1, fill]],
+        colorscale=[[0, state.fill], [1, state.fill]],
         showscale=False,
-        marker={"line": {"color": NO_VALUE_BORDERS.get(status, BORDER_COLOUR), "width": 1}},
+        marker={"line": {"color": state.border or BORDER_COLOUR, "width": 1}},
         customdata=_escaped(frame, ["name"]),
-        hovertemplate=f"<b>%{{customdata[0]}}</b><br>{label}<extra></extra>",
+        hovertemplate=f"<b>%{{customdata[0]}}</b><br>{_escape(state.label)}<extra></extra>",
     )
 
 

@@ -5,13 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 FONT_FAMILY = "Marianne, 'Source Sans 3', Arial, sans-serif"
-# Fills of the states without a value, distinct from every class colour and from each other.
-NO_VALUE_FILLS = {
-    "non_publie": "#bdbdbd",  # surveyed, but never published for this cell
-    "non_couvert": "#f0f0f0",  # not surveyed (overseas regions)
-}
-# A very light fill needs a visible outline on the white page.
-NO_VALUE_BORDERS = {"non_couvert": "#9e9e9e"}
+# The fills of states without a value come from the status table (phare/catalogue/statuses.yaml).
 BORDER_COLOUR = "#ffffff"
 
 PHARE_TEMPLATE = go.layout.Template(

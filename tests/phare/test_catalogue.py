@@ -82,3 +82,25 @@ def test_a_malformed_file_names_the_field(tmp_path):
     (directory / "regions.yaml").write_text("- {code: '11'}\n", encoding="utf-8")
     with pytest.raises(CatalogueError, match=r"regions\.0\.name"):
         load_catalogue(directory)
+
+
+def test_the_status_table_has_every_state_with_distinct_fills(catalogue):
+    assert list(catalogue.statuses) == [
+        "ok",
+        "prudence",
+        "supprime",
+        "non_publie",
+        "sans_objet",
+        "non_couvert",
+    ]
+    fills = [status.fill for status in catalogue.statuses.values() if status.fill]
+    assert len(fills) == len(set(fills)) == 4
+
+
+def test_segments_belong_to_known_actors_and_fields(catalogue):
+    by_actor = {}
+    for segment in catalogue.segments.values():
+        by_actor.setdefault(segment.actor, []).append(segment.id)
+    assert by_actor["entreprises"] == ["10_49", "50_249", "250_plus", "1000_plus"]
+    assert by_actor["associations"] == ["employeuses", "benevoles"]
+    assert by_actor["maires"] == ["moins_500", "500_1999", "2000_9999", "10000_plus"]

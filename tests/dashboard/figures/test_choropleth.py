@@ -1,14 +1,13 @@
 import numpy as np
 import pandas as pd
 
-from dashboard.figures.choropleth import HoverWords, build_region_choropleth
+from dashboard.figures.choropleth import HoverWords, NoValueState, build_region_choropleth
 from dashboard.figures.classification import classify
-from dashboard.figures.template import NO_VALUE_FILLS
 
-WORDS = HoverWords(
-    source="Source : ",
-    base="Base : ",
-    status_labels={"non_publie": "non publié", "non_couvert": "non couvert"},
+WORDS = HoverWords(source="Source : ", base="Base : ")
+STATES = (
+    NoValueState("non_publie", "non publié", "#bdbdbd"),
+    NoValueState("non_couvert", "non couvert", "#f0f0f0", border="#9e9e9e"),
 )
 URL = "/geo/regions.geojson?v=abc"
 
@@ -29,7 +28,7 @@ def frame() -> pd.DataFrame:
 
 def figure():
     classification = classify(np.array([77, 100, np.nan, np.nan]), "fixed", 5, (0, 100))
-    return build_region_choropleth(frame(), classification, URL, WORDS)
+    return build_region_choropleth(frame(), classification, URL, WORDS, STATES)
 
 
 def test_geometry_is_fetched_from_its_url_never_inlined():
@@ -51,12 +50,12 @@ def test_values_carry_class_indices_on_a_stepped_scale():
 def test_each_no_value_state_has_its_own_grey_and_words():
     _, missing, uncovered = figure().data
     assert list(missing.locations) == ["11"]
-    assert {colour for _, colour in missing.colorscale} == {NO_VALUE_FILLS["non_publie"]}
+    assert {colour for _, colour in missing.colorscale} == {"#bdbdbd"}
     assert "non publié" in missing.hovertemplate
     assert list(uncovered.locations) == ["04"]
-    assert {colour for _, colour in uncovered.colorscale} == {NO_VALUE_FILLS["non_couvert"]}
+    assert {colour for _, colour in uncovered.colorscale} == {"#f0f0f0"}
+    assert uncovered.marker.line.color == "#9e9e9e"
     assert "non couvert" in uncovered.hovertemplate
-    assert NO_VALUE_FILLS["non_publie"] != NO_VALUE_FILLS["non_couvert"]
 
 
 def test_hover_shows_value_base_and_source_with_their_labels():

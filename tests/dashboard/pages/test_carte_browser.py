@@ -11,6 +11,8 @@ from PIL import Image
 from shapely.geometry import shape
 
 pytestmark = pytest.mark.browser
+# Generous: a shared 2-core machine with software WebGL can be slow to draw the first map.
+PAGE_TIMEOUT_MS = 90_000
 
 DARKEST = (20, 38, 112)  # class 80-100 % (YlGnBu sampled at 0.95)
 GREY = (189, 189, 189)  # "non publié"
@@ -67,7 +69,7 @@ def page(browser, live_server):
     context = browser.new_context(viewport={"width": 1400, "height": 1100})
     page = context.new_page()
     page.goto(f"{live_server}/")
-    page.wait_for_selector("#map .js-plotly-plot")
+    page.wait_for_selector("#map .js-plotly-plot", timeout=PAGE_TIMEOUT_MS)
     assert page.evaluate(WAIT_FOR_MAP_IDLE)
     yield page
     context.close()
@@ -145,7 +147,7 @@ def test_a_bad_url_parameter_shows_a_notice_and_the_default_map(browser, live_se
     notices = page.wait_for_selector("#notices").inner_text()
     assert "« actor »" in notices and "« maires »" in notices
     assert "« k »" in notices
-    page.wait_for_selector("#map .js-plotly-plot")
+    page.wait_for_selector("#map .js-plotly-plot", timeout=PAGE_TIMEOUT_MS)
     assert page.evaluate(WAIT_FOR_MAP_IDLE)
     assert page.evaluate(PLOTTED)["withValue"] == {"28": 3, "76": 4, "84": 3}
     context.close()
