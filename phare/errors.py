@@ -45,3 +45,34 @@ class ChecksumMismatch(PhareError):
 
 class GeodataUnavailable(PhareError):
     """A contour file can be neither read from the mirror nor downloaded, or no cache exists."""
+
+
+class InvalidImportFile(InvalidDataFile):
+    """A respondent file given to ``python -m phare import`` is refused before anything is written.
+
+    Fires on a file that cannot be read (unknown extension, extension and content that disagree,
+    not UTF-8, too large, an XLSX over the zip-bomb limits) or whose rows break the import format
+    of :mod:`phare.microdata_format`; ``problems`` lists every one with row, column, value and
+    what was expected.
+    """
+
+
+class ExcelReaderUnsafe(PhareError):
+    """An XLSX file would be parsed without defusedxml (not installed, or disabled for openpyxl)."""
+
+
+class InvalidReleaseId(PhareError):
+    """A release id given to an import is malformed, or names a release that already exists."""
+
+
+class ReleaseUnavailable(PhareError):
+    """A release cannot be read or made current.
+
+    Fires on an unknown id, an unfinished release folder (no readable ``manifest.json``), a
+    ``current`` pointer naming no complete release, no current release at all, or a data file
+    whose SHA-256 differs from the one its manifest records.
+    """
+
+
+class ImportLocked(PhareError):
+    """Another import or ``set_current`` holds the data folder's lock; nothing was changed."""
