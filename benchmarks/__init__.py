@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from benchmarks.environment import Environment
 
-MODULES = ("benchmarks.geometry", "benchmarks.data", "benchmarks.server")
+MODULES = ("benchmarks.geometry", "benchmarks.data", "benchmarks.server", "benchmarks.estimates")
 ERROR = "error"
 
 

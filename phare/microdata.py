@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import re
 import zipfile
 from collections.abc import Callable, Iterable
@@ -71,6 +72,7 @@ class Microdata:
     path: Path
     sha256: str
     rows: int
+    simulated: bool = False
 
 
 class _Problem(NamedTuple):
@@ -92,7 +94,26 @@ def read_microdata(path: Path | str, catalogue: Catalogue) -> Microdata:
     if problems:
         raise InvalidImportFile(str(path), problems)
     frame = typed_frame(text, columns)
-    return Microdata(frame, warnings, path, hashlib.sha256(data).hexdigest(), len(frame))
+    return Microdata(
+        frame,
+        warnings,
+        path,
+        hashlib.sha256(data).hexdigest(),
+        len(frame),
+        simulated=declared_simulated(path),
+    )
+
+
+def declared_simulated(path: Path) -> bool:
+    """Whether the file's ``<file>.json`` sidecar (written by the simulator) declares it simulated.
+
+    Anything computed from such a file is labelled "données simulées" on every view and export.
+    """
+    sidecar = Path(f"{path}.json")
+    try:
+        return json.loads(sidecar.read_text(encoding="utf-8")).get("simulated") is True
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _refuse(path: Path, problem: str) -> InvalidImportFile:

@@ -97,6 +97,7 @@ class ReleaseManifest:
     source_sha256: str
     imported_at: str
     warnings: tuple[str, ...]
+    simulated: bool = False
     current: bool = False
 
     @property
@@ -123,6 +124,7 @@ class ReleaseManifest:
             source_sha256=str(raw["source_sha256"]),
             imported_at=str(raw["imported_at"]),
             warnings=tuple(str(warning) for warning in raw["warnings"]),
+            simulated=bool(raw.get("simulated", False)),
         )
 
 
@@ -292,6 +294,7 @@ def _write_release(staging: Path, microdata: Microdata, release_id: str) -> Rele
         source_sha256=microdata.sha256,
         imported_at=datetime.now(UTC).isoformat(),
         warnings=tuple(microdata.warnings),
+        simulated=microdata.simulated,
     )
     with (staging / MANIFEST_FILE).open("w", encoding="utf-8") as handle:
         handle.write(manifest.to_json())

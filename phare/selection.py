@@ -39,8 +39,11 @@ def select_region_values(
     segment: str = "all",
     programme: str = "phare",
     fragility: str | None = None,
+    territories: list[str] | None = None,
 ) -> pd.DataFrame:
     """One row per metropolitan region (catalogue order) for the given cell of the data.
+
+    ``territories`` replaces that list of codes (e.g. the regions then ``FR`` for France).
 
     Where a region has several published values for the same cell, the rule is: the highest
     confidence wins, then the latest source date, then the first row of the file;
@@ -48,20 +51,19 @@ def select_region_values(
     for several regions together is shown on each, ``joint_with`` naming them.
     """
     studies = [s.id for s in catalogue.studies.values() if s.programme == programme]
+    codes = list(catalogue.regions) if territories is None else territories
+    names = {code: region.name for code, region in catalogue.regions.items()}
     mask = (
         (frame["indicator"] == indicator)
         & (frame["actor"] == actor)
         & (frame["segment"] == segment)
         & frame["study"].isin(studies)
-        & frame["region_code"].isin(list(catalogue.regions))
+        & frame["region_code"].isin(codes)
     )
     mask &= frame["fragility"].isna() if fragility is None else frame["fragility"] == fragility
     chosen = _choose_one_per_region(frame[mask])
     regions = pd.DataFrame(
-        {
-            "region_code": list(catalogue.regions),
-            "region_name": [region.name for region in catalogue.regions.values()],
-        }
+        {"region_code": codes, "region_name": [names.get(code, "France") for code in codes]}
     )
     merged = regions.merge(
         chosen.drop(columns=["region_name"]), on="region_code", how="left", validate="one_to_one"

@@ -87,10 +87,12 @@ def test_an_import_creates_the_release_and_makes_it_current(catalogue, files, da
         "imported_at",
         "release_id",
         "schema_version",
+        "simulated",
         "source_file",
         "source_sha256",
         "warnings",
     ]
+    assert stored["simulated"] is False
     assert stored["files"] == [
         {"name": "microdata.parquet", "sha256": manifest.files[0].sha256, "rows": 8}
     ]

@@ -1,0 +1,52 @@
+"""Every kind of dataset gives the same columns: the UI never knows which it got."""
+
+from pathlib import Path
+
+import pytest
+
+from phare.catalogue import load_catalogue
+from phare.datasets import PUBLISHED, SIMULATED_LABEL, VIEW_COLUMNS, estimate_view, open_dataset
+from phare.published import load_published
+from phare.releases import import_release
+from phare.simulate import simulate, write_microdata
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+@pytest.fixture(scope="module")
+def simulated_file(catalogue, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("sim") / "simulated.csv"
+    frame = simulate(catalogue, load_published(catalogue), seed=1, respondents=4000)
+    write_microdata(frame, path)
+    return path
+
+
+VIEW = {"actor": "maires", "indicator": "partnership_innovation_share"}
+
+
+def test_published_figures_come_out_in_the_estimate_columns(catalogue, tmp_path):
+    table = estimate_view(open_dataset(PUBLISHED, catalogue, tmp_path), catalogue, **VIEW)
+    assert tuple(table.columns) == VIEW_COLUMNS
+    assert table["territory_code"].tolist()[-1] == "FR"
+    values = dict(zip(table["territory_code"], table["value"], strict=True))
+    assert (values["28"], values["76"], values["FR"]) == (77.0, 100.0, 87.0)
+    assert table.loc[table["territory_code"] == "11", "status"].item() == "non_publie"
+
+
+def test_a_simulated_file_is_labelled_as_such_in_every_row(catalogue, simulated_file, tmp_path):
+    dataset = open_dataset(str(simulated_file), catalogue, tmp_path)
+    assert dataset.simulated
+    table = estimate_view(dataset, catalogue, **VIEW)
+    assert tuple(table.columns) == VIEW_COLUMNS
+    assert set(table["source"]) == {SIMULATED_LABEL}
+    assert table["value"].notna().any()
+
+
+def test_an_imported_simulated_release_keeps_its_label(catalogue, simulated_file, tmp_path):
+    import_release(simulated_file, "sim-1", tmp_path, catalogue)
+    dataset = open_dataset("sim-1", catalogue, tmp_path)
+    assert dataset.simulated and dataset.kind == "microdata"
+    assert set(estimate_view(dataset, catalogue, **VIEW)["source"]) == {SIMULATED_LABEL}
