@@ -1,37 +1,20 @@
 """Weighted estimates from microdata: value, 95 % interval, bases, status and significance.
 
-Formulas (item respondents only: the rows where the answer is present):
-
-- effective base (Kish): ``n_eff = (Σw)² / Σw²``;
-- mean ``ȳ = Σwy / Σw`` with the linearised variance ``n/(n-1) · Σw²(y-ȳ)² / (Σw)²`` and the
-  interval ``ȳ ± 1.96·se``;
-- share ``p`` (shown in %) with the same variance for its ``se`` and a Wilson interval computed
-  on ``n_eff`` (it stays inside 0-100 and is not empty at 0 % or 100 %);
-- status: ``supprime`` under ``min_base`` effective respondents (value and interval become NaN,
-  never 0), ``prudence`` under ``caution_base``, else ``ok``;
-- significance of a region against the rest of France (the same cell's respondents of the
-  other regions): z test on the difference with the two se's, two-sided p, Holm correction
-  within the 13 regions of one (actor, segment, indicator, fragility).
-
 :func:`estimate_cells` computes one view; :func:`estimate_all_cells` every view at once from
-integer codes and :func:`numpy.bincount`. Both reduce the rows to the same sums (``_Moments``)
-and share the code that turns sums into estimates; the primitives (:func:`weighted_mean`,
-:func:`weighted_share`) compute the same formulas directly and serve as the reference in tests.
+integer codes and :func:`numpy.bincount`. Both reduce the rows to the same sums
+(:class:`phare.weighted.Moments`) and share the code that turns sums into estimates
+(:func:`phare.weighted.estimate_block`); the formulas are documented in :mod:`phare.weighted`.
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from scipy.stats import norm
-from statsmodels.stats.multitest import multipletests
 
 from phare.catalogue import Catalogue, Segment
 from phare.microdata_format import (
@@ -42,15 +25,15 @@ from phare.microdata_format import (
     MicroIndicator,
     score_column,
 )
-from phare.settings import SETTINGS
+from phare.weighted import (
+    CAUTION_BASE,
+    MIN_BASE,
+    Moments,
+    estimate_block,
+)
 
-Z = 1.96
-ALPHA = 0.05
-OK, PRUDENCE, SUPPRIME = "ok", "prudence", "supprime"
 ALL = "all"
 FRANCE_CODE, FRANCE_NAME = "FR", "France"
-MIN_BASE: int = next(s.default for s in SETTINGS if s.name == "min_base")
-CAUTION_BASE: int = next(s.default for s in SETTINGS if s.name == "caution_base")
 CELL_COLUMNS = (
     "territory_code",
     "territory_name",
@@ -77,197 +60,6 @@ ALL_CELLS_COLUMNS = (
     "significant",
 )
 
-
-@dataclass(frozen=True)
-class Estimate:
-    """One weighted estimate; ``n`` counts the answers, ``se`` is in the unit of ``value``."""
-
-    value: float
-    ci_low: float
-    ci_high: float
-    n: int
-    n_eff: float
-    se: float
-
-
-# -- primitives -------------------------------------------------------------------------------
-
-
-def kish_effective_n(weights: np.ndarray | Sequence[float]) -> float:
-    w = np.asarray(weights, dtype=float)
-    squares = float(np.sum(w * w))
-    return float(np.sum(w)) ** 2 / squares if squares > 0 else 0.0
-
-
-def weighted_mean(values: np.ndarray | Sequence[float], weights: np.ndarray) -> Estimate:
-    """Weighted mean of the present values (NaN = no answer) with a normal 95 % interval."""
-    y, w = _answered(values, weights)
-    if y.size == 0:
-        return Estimate(np.nan, np.nan, np.nan, 0, 0.0, np.nan)
-    mean = float(w @ y / w.sum())
-    se = _linearised_se(y, w, mean)
-    return Estimate(mean, mean - Z * se, mean + Z * se, y.size, kish_effective_n(w), se)
-
-
-def weighted_share(values: np.ndarray | Sequence[float], weights: np.ndarray) -> Estimate:
-    """Weighted share in % of the 1s among the present 0/1 values, with a Wilson interval."""
-    y, w = _answered(values, weights)
-    if not np.isin(y, (0.0, 1.0)).all():
-        raise ValueError("a share is computed from 0/1 answers (NaN = no answer)")
-    if y.size == 0:
-        return Estimate(np.nan, np.nan, np.nan, 0, 0.0, np.nan)
-    share = float(w @ y / w.sum())
-    n_eff = kish_effective_n(w)
-    low, high = wilson_interval(share, n_eff)
-    se = 100 * _linearised_se(y, w, share)
-    return Estimate(100 * share, 100 * float(low), 100 * float(high), y.size, n_eff, se)
-
-
-def wilson_interval(
-    share: float | np.ndarray, n_eff: float | np.ndarray, z: float = Z
-) -> tuple[np.ndarray, np.ndarray]:
-    """Wilson score interval of a proportion (0-1) on an effective base; arrays or floats."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        z2n = z * z / n_eff
-        centre = (share + z2n / 2) / (1 + z2n)
-        half = z * np.sqrt(share * (1 - share) / n_eff + z2n / (4 * n_eff)) / (1 + z2n)
-    # exact bounds at 0 and 1 (rounding would give 0.9999999999999999)
-    low = np.where(share <= 0, 0.0, np.clip(centre - half, 0.0, 1.0))
-    return low, np.where(share >= 1, 1.0, np.clip(centre + half, 0.0, 1.0))
-
-
-def cell_status(
-    n_eff: float, min_base: float = MIN_BASE, caution_base: float = CAUTION_BASE
-) -> str:
-    return str(_statuses(np.asarray(n_eff), min_base, caution_base))
-
-
-def difference_p_value(estimate: Estimate, other: Estimate) -> float:
-    """Two-sided p of a z test on the difference of two independent estimates."""
-    return float(
-        _two_sided_p(
-            np.asarray(estimate.value - other.value), np.asarray(np.hypot(estimate.se, other.se))
-        )
-    )
-
-
-def holm_significant(p_values: np.ndarray, alpha: float = ALPHA) -> list[bool | None]:
-    """Holm decision for one family; a NaN p (cell not tested) gives ``None``."""
-    p = np.asarray(p_values, dtype=float)
-    tested = ~np.isnan(p)
-    decisions: list[bool | None] = [None] * p.size
-    if tested.any():
-        with _cheap_gc():
-            reject = multipletests(p[tested], alpha=alpha, method="holm")[0]
-        for index, value in zip(np.flatnonzero(tested), reject, strict=True):
-            decisions[index] = bool(value)
-    return decisions
-
-
-@contextmanager
-def _cheap_gc() -> Iterator[None]:
-    """statsmodels' Holm branch calls ``gc.collect()`` on every call (statsmodels PR #8671,
-    never merged), ~20 ms with pandas loaded; freezing the existing objects makes that collection
-    scan only the new ones. Nothing is lost: unfreezing hands them back to the collector."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-def _answered(values, weights) -> tuple[np.ndarray, np.ndarray]:
-    y = np.asarray(values, dtype=float)
-    w = np.asarray(weights, dtype=float)
-    present = ~np.isnan(y)
-    return y[present], w[present]
-
-
-def _linearised_se(y: np.ndarray, w: np.ndarray, mean: float) -> float:
-    n = y.size
-    if n < 2:
-        return np.nan
-    return float(np.sqrt(n / (n - 1) * np.sum(w * w * (y - mean) ** 2) / w.sum() ** 2))
-
-
-def _statuses(n_eff: np.ndarray, min_base: float, caution_base: float) -> np.ndarray:
-    if caution_base < min_base:
-        raise ValueError(f"caution_base ({caution_base}) is below min_base ({min_base})")
-    return np.where(n_eff < min_base, SUPPRIME, np.where(n_eff < caution_base, PRUDENCE, OK))
-
-
-def _two_sided_p(difference: np.ndarray, sd: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        p = 2 * norm.sf(np.abs(difference) / sd)
-    # two identical estimates without spread (two shares of 0 %) do not differ
-    return np.where((sd == 0) & (difference == 0), 1.0, p)
-
-
-# -- from sums to estimates (shared by both entries) --------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Moments:
-    """Sums over the answers of cells: count, Σw, Σw², Σwy, Σw²y, Σw²y² (arrays, same shape)."""
-
-    n: np.ndarray
-    w: np.ndarray
-    w2: np.ndarray
-    wy: np.ndarray
-    w2y: np.ndarray
-    w2y2: np.ndarray
-
-    def map(self, function: Callable[..., np.ndarray], *others: _Moments) -> _Moments:
-        names = [field.name for field in fields(self)]
-        return _Moments(
-            *(function(getattr(self, f), *(getattr(o, f) for o in others)) for f in names)
-        )
-
-
-def _finish(m: _Moments, share: np.ndarray) -> dict[str, np.ndarray]:
-    """Value, se, interval and n_eff of each cell; ``share`` (broadcast) marks the % cells."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        mean = m.wy / m.w
-        n_eff = np.where(m.w2 > 0, m.w * m.w / m.w2, 0.0)
-        spread = np.maximum(m.w2y2 - 2 * mean * m.w2y + mean * mean * m.w2, 0.0)
-        variance = np.where(m.n > 1, m.n / (m.n - 1) * spread / (m.w * m.w), np.nan)
-    se = np.sqrt(variance)
-    low, high = wilson_interval(mean, n_eff)
-    scale = np.where(share, 100.0, 1.0)
-    return {
-        "value": mean * scale,
-        "se": se * scale,
-        "ci_low": np.where(share, 100 * low, mean - Z * se),
-        "ci_high": np.where(share, 100 * high, mean + Z * se),
-        "n": m.n.astype(np.int64),
-        "n_eff": n_eff,
-    }
-
-
-def _estimate_block(
-    regions: _Moments, share: np.ndarray, min_base: float, caution_base: float
-) -> dict[str, np.ndarray]:
-    """Estimates of sums per region (last axis: the 13 regions) plus France, last."""
-    france = regions.map(lambda a: a.sum(axis=-1, keepdims=True))
-    rest = france.map(lambda f, r: f - r, regions)
-    block = _finish(regions.map(lambda r, f: np.concatenate([r, f], axis=-1), france), share)
-    others = _finish(rest, share)
-    block["status"] = _statuses(block["n_eff"], min_base, caution_base)
-    suppressed = block["status"] == SUPPRIME
-    for key in ("value", "ci_low", "ci_high", "se"):
-        block[key] = np.where(suppressed, np.nan, block[key])
-    p = _two_sided_p(
-        block["value"][..., :-1] - others["value"], np.hypot(block["se"][..., :-1], others["se"])
-    )
-    families = p.reshape(-1, p.shape[-1])
-    significant = np.empty(block["value"].shape, dtype=object)
-    significant[..., :-1] = np.array(
-        [holm_significant(family) for family in families], dtype=object
-    ).reshape(p.shape)
-    block["significant"] = significant
-    return block
-
-
 # -- one view ---------------------------------------------------------------------------------
 
 
@@ -293,7 +85,7 @@ def estimate_cells(
     region = _region_codes(microdata["region_code"][rows], codes)
     y, present = _answers(microdata, rows, spec, fragility)
     w = microdata["weight"].to_numpy(dtype=float)[rows][present]
-    block = _estimate_block(
+    block = estimate_block(
         _moments(region[present], y[present], w, len(codes)),
         np.asarray(spec.kind == "share"),
         min_base,
@@ -365,14 +157,12 @@ def _answers(
     return x, present
 
 
-def _moments(group: np.ndarray, y: np.ndarray, w: np.ndarray, size: int) -> _Moments:
+def _moments(group: np.ndarray, y: np.ndarray, w: np.ndarray, size: int) -> Moments:
     def total(weights: np.ndarray | None) -> np.ndarray:
         return np.bincount(group, weights=weights, minlength=size).astype(float)
 
     w2 = w * w
-    return _Moments(
-        total(None), total(w), total(w2), total(w * y), total(w2 * y), total(w2 * y * y)
-    )
+    return Moments(total(None), total(w), total(w2), total(w * y), total(w2 * y), total(w2 * y * y))
 
 
 # -- every view -------------------------------------------------------------------------------
@@ -399,7 +189,7 @@ def estimate_all_cells(
         )
     )
     share = np.array([MICRO_INDICATORS[indicator].kind == "share" for indicator, _ in views])
-    block = _estimate_block(by_pair, share[:, None], min_base, caution_base)
+    block = estimate_block(by_pair, share[:, None], min_base, caution_base)
     pairs, territories = len(layout.pairs), len(regions) + 1
     per_pair = len(views) * territories
     frame = pd.DataFrame(
@@ -506,7 +296,7 @@ def _cell_codes(frame: pd.DataFrame, layout: _Layout, regions: list[str]) -> np.
 
 def _all_moments(
     frame: pd.DataFrame, fragilities: list[str], cells: np.ndarray, n_cells: int
-) -> _Moments:
+) -> Moments:
     """Sums of every view (columns, in :func:`_views` order) for each cell (rows)."""
     w = frame["weight"].to_numpy(dtype=float)
     w2 = w * w
@@ -579,12 +369,12 @@ def _histogram(
     return total(None), total(w), total(w2)
 
 
-def _level_moments(counts: tuple[np.ndarray, ...], y: np.ndarray) -> _Moments:
+def _level_moments(counts: tuple[np.ndarray, ...], y: np.ndarray) -> Moments:
     """Sums of a cell from its histogram; ``y`` is the answer's value at each level."""
     count, w, w2 = counts
     answered = (np.arange(y.size) > 0).astype(float)
     y = y * answered
-    return _Moments(count @ answered, w @ answered, w2 @ answered, w @ y, w2 @ y, w2 @ (y * y))
+    return Moments(count @ answered, w @ answered, w2 @ answered, w @ y, w2 @ y, w2 @ (y * y))
 
 
 def _top3_moments(
@@ -594,7 +384,7 @@ def _top3_moments(
     n_cells: int,
     w: np.ndarray,
     w2: np.ndarray,
-) -> _Moments:
+) -> Moments:
     """Base: rows giving at least one priority; y = 1 when the fragility is among them."""
     size = len(fragilities)
     codes = [_codes(frame[column], fragilities) for column in TOP3_COLUMNS]
@@ -612,4 +402,4 @@ def _top3_moments(
         cited_w += sum_w
         cited_w2 += sum_w2
     count, sum_w, sum_w2 = (np.broadcast_to(total, cited_w.shape) for total in base)
-    return _Moments(count, sum_w, sum_w2, cited_w, cited_w2, cited_w2)
+    return Moments(count, sum_w, sum_w2, cited_w, cited_w2, cited_w2)

@@ -10,25 +10,22 @@ from statsmodels.stats.weightstats import DescrStatsW
 
 from phare.catalogue import load_catalogue
 from phare.commands import estimate as command
-from phare.estimates import (
-    ALL_CELLS_COLUMNS,
-    CELL_COLUMNS,
-    Estimate,
-    cell_status,
-    difference_p_value,
-    estimate_all_cells,
-    estimate_cells,
-    holm_significant,
-    kish_effective_n,
-    weighted_mean,
-    weighted_share,
-)
+from phare.estimates import ALL_CELLS_COLUMNS, CELL_COLUMNS, estimate_all_cells, estimate_cells
 from phare.microdata_format import (
     BINARY_COLUMNS,
     SEGMENT_FIELDS,
     SURVEYED_ACTORS,
     TOP3_COLUMNS,
     microdata_columns,
+)
+from phare.weighted import (
+    Estimate,
+    cell_status,
+    difference_p_value,
+    holm_significant,
+    kish_effective_n,
+    weighted_mean,
+    weighted_share,
 )
 
 Z = 1.96
