@@ -7,11 +7,12 @@ import openpyxl.xml.functions
 import pandas as pd
 import pytest
 
-from phare import microdata
+from phare import table_files
 from phare.catalogue import load_catalogue
 from phare.errors import ExcelReaderUnsafe, InvalidImportFile
-from phare.microdata import detect_delimiter, read_microdata
+from phare.microdata import read_microdata
 from phare.microdata_format import microdata_columns
+from phare.table_files import detect_delimiter
 from tests.phare.fixtures.microdata import text_frame, write_csv, write_parquet, write_xlsx
 
 ACTORS = "citoyens, associations, entreprises, maires"
@@ -246,7 +247,7 @@ def test_a_file_whose_extension_and_content_disagree_is_refused(
 def test_an_xlsx_that_expands_past_the_size_limit_is_refused_before_reading(
     catalogue, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr(microdata, "MAX_XLSX_UNCOMPRESSED_BYTES", 1024 * 1024)
+    monkeypatch.setattr(table_files, "MAX_XLSX_UNCOMPRESSED_BYTES", 1024 * 1024)
     path = tmp_path / "bomb.xlsx"
     path.write_bytes(zip_bytes({"xl/worksheets/sheet1.xml": bytes(2 * 1024 * 1024)}))
     assert path.stat().st_size < 10_000
@@ -256,7 +257,7 @@ def test_an_xlsx_that_expands_past_the_size_limit_is_refused_before_reading(
 
 
 def test_an_xlsx_with_too_many_parts_is_refused(catalogue, frame, tmp_path, monkeypatch):
-    monkeypatch.setattr(microdata, "MAX_XLSX_MEMBERS", 3)
+    monkeypatch.setattr(table_files, "MAX_XLSX_MEMBERS", 3)
     path = write_xlsx(frame, tmp_path / "survey.xlsx")
     (problem,) = rejected(path, catalogue)
     assert problem.endswith("parts, over the limit of 3")
@@ -270,7 +271,7 @@ def test_an_xlsx_is_not_parsed_without_defusedxml(catalogue, frame, tmp_path, mo
 
 
 def test_defusedxml_is_what_openpyxl_parses_with():
-    microdata.require_defusedxml()
+    table_files.require_defusedxml()
     assert openpyxl.xml.functions.iterparse.__module__.startswith("defusedxml")
 
 
