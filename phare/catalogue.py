@@ -88,6 +88,7 @@ class Segment(Labelled):
     field: str | None
     min: int | None = None
     max: int | None = None
+    population_year: int | None = None
 
 
 class Status(Labelled):

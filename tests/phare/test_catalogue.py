@@ -104,3 +104,9 @@ def test_segments_belong_to_known_actors_and_fields(catalogue):
     assert by_actor["entreprises"] == ["10_49", "50_249", "250_plus", "1000_plus"]
     assert by_actor["associations"] == ["employeuses", "benevoles"]
     assert by_actor["maires"] == ["moins_500", "500_1999", "2000_9999", "10000_plus"]
+
+
+def test_commune_size_classes_have_bounds_and_population_year(catalogue):
+    classes = [s for s in catalogue.segments.values() if s.field == "commune_size_class"]
+    assert [(s.min, s.max) for s in classes] == [(0, 499), (500, 1999), (2000, 9999), (10000, None)]
+    assert {s.population_year for s in classes} == {2013}
