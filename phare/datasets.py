@@ -16,6 +16,7 @@ import pandas as pd
 from phare.catalogue import Catalogue
 from phare.estimates import CELL_COLUMNS, estimate_cells
 from phare.microdata import read_microdata
+from phare.prepared import PreparedMicrodata, prepare
 from phare.published import NATIONAL, PUBLISHED_FIGURES, load_published
 from phare.release import published_release
 from phare.releases import load_release, read_release_manifest
@@ -35,6 +36,7 @@ class Dataset:
     frame: pd.DataFrame
     simulated: bool
     label: str
+    prepared: PreparedMicrodata | None = None  # microdata coded once, for fast views
 
 
 def open_dataset(spec: str, catalogue: Catalogue, data_dir: Path) -> Dataset:
@@ -47,10 +49,19 @@ def open_dataset(spec: str, catalogue: Catalogue, data_dir: Path) -> Dataset:
     if path.is_file():
         microdata = read_microdata(path, catalogue)
         label = SIMULATED_LABEL if microdata.simulated else path.name
-        return Dataset(path.name, "microdata", microdata.frame, microdata.simulated, label)
+        return _microdata(path.name, microdata.frame, microdata.simulated, label, catalogue)
     manifest = read_release_manifest(data_dir, spec)
     label = SIMULATED_LABEL if manifest.simulated else f"version {manifest.release_id}"
-    return Dataset(spec, "microdata", load_release(data_dir, spec), manifest.simulated, label)
+    frame = load_release(data_dir, spec)
+    return _microdata(spec, frame, manifest.simulated, label, catalogue)
+
+
+def _microdata(
+    dataset_id: str, frame: pd.DataFrame, simulated: bool, label: str, catalogue: Catalogue
+) -> Dataset:
+    return Dataset(
+        dataset_id, "microdata", frame, simulated, label, prepared=prepare(frame, catalogue)
+    )
 
 
 def estimate_view(
@@ -71,7 +82,7 @@ def estimate_view(
             dataset.frame, catalogue, actor, indicator, fragility, segment, programme
         )
     table = estimate_cells(
-        dataset.frame,
+        dataset.prepared if dataset.prepared is not None else dataset.frame,
         catalogue,
         actor=actor,
         indicator=indicator,

@@ -1,29 +1,37 @@
 """Weighted estimates from microdata: value, 95 % interval, bases, status and significance.
 
-:func:`estimate_cells` computes one view; :func:`estimate_all_cells` every view at once from
-integer codes and :func:`numpy.bincount`. Both reduce the rows to the same sums
-(:class:`phare.weighted.Moments`) and share the code that turns sums into estimates
-(:func:`phare.weighted.estimate_block`); the formulas are documented in :mod:`phare.weighted`.
+:func:`estimate_cells` computes one view; :func:`estimate_all_cells` every view at once. Both
+take the respondents' frame or, faster, the integer codes :func:`prepare` computed from it once
+when the data was loaded (:mod:`phare.prepared`). Both reduce the rows to the same sums
+(:class:`phare.weighted.Moments`) with :func:`numpy.bincount` and share the code that turns sums
+into estimates (:func:`phare.weighted.estimate_block`); the formulas are documented in
+:mod:`phare.weighted`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
-from phare.catalogue import Catalogue, Segment
+from phare.catalogue import Catalogue
 from phare.microdata_format import (
+    BINARY_COLUMNS,
     HIGH_SCORE,
     MICRO_INDICATORS,
     SURVEYED_ACTORS,
     TOP3_COLUMNS,
     MicroIndicator,
     score_column,
+)
+from phare.prepared import (
+    ALL,
+    BINARY_LEVELS,
+    SCORE_LEVELS,
+    PreparedMicrodata,
+    actor_segments,
+    prepare,
 )
 from phare.weighted import (
     CAUTION_BASE,
@@ -32,7 +40,16 @@ from phare.weighted import (
     estimate_block,
 )
 
-ALL = "all"
+__all__ = [
+    "ALL",
+    "ALL_CELLS_COLUMNS",
+    "CELL_COLUMNS",
+    "PreparedMicrodata",
+    "estimate_all_cells",
+    "estimate_cells",
+    "prepare",
+]
+
 FRANCE_CODE, FRANCE_NAME = "FR", "France"
 CELL_COLUMNS = (
     "territory_code",
@@ -59,12 +76,13 @@ ALL_CELLS_COLUMNS = (
     "status",
     "significant",
 )
+Counts = tuple[np.ndarray, ...]  # count, Σw, Σw² per (cell, level)
 
 # -- one view ---------------------------------------------------------------------------------
 
 
 def estimate_cells(
-    microdata: pd.DataFrame,
+    microdata: pd.DataFrame | PreparedMicrodata,
     catalogue: Catalogue,
     *,
     actor: str,
@@ -75,25 +93,29 @@ def estimate_cells(
     min_base: float = MIN_BASE,
     caution_base: float = CAUTION_BASE,
 ) -> pd.DataFrame:
-    """One row per metropolitan region (catalogue order), then France."""
+    """One row per metropolitan region (catalogue order), then France.
+
+    Of a frame, only the view's rows and columns are prepared (the rows found by text), which
+    is as quick as one view can be from text; prepared microdata gathers its cached rows."""
     spec = _check_view(catalogue, actor, indicator, fragility, segment, by)
-    field = catalogue.segments[segment].field
-    rows = _text_equals(microdata["actor"], actor)
-    if field is not None:
-        rows = rows & _text_equals(microdata[field], segment)
-    codes = list(catalogue.regions)
-    region = _region_codes(microdata["region_code"][rows], codes)
-    y, present = _answers(microdata, rows, spec, fragility)
-    w = microdata["weight"].to_numpy(dtype=float)[rows][present]
+    columns = _answer_columns(spec, fragility)
+    if isinstance(microdata, pd.DataFrame):
+        prepared = _prepare_view(microdata, catalogue, actor, segment, columns)
+    else:
+        microdata.check(catalogue)
+        prepared = microdata
     block = estimate_block(
-        _moments(region[present], y[present], w, len(codes)),
+        _view_moments(prepared, (actor, segment), spec, fragility),
         np.asarray(spec.kind == "share"),
         min_base,
         caution_base,
     )
     names = [region.name for region in catalogue.regions.values()]
     frame = pd.DataFrame(
-        {"territory_code": [*codes, FRANCE_CODE], "territory_name": [*names, FRANCE_NAME]}
+        {
+            "territory_code": [*catalogue.regions, FRANCE_CODE],
+            "territory_name": [*names, FRANCE_NAME],
+        }
     )
     for column in CELL_COLUMNS[2:]:
         frame[column] = block[column]
@@ -122,7 +144,7 @@ def _check_view(
         problems.append(f"indicator {indicator!r} needs a fragility among: {valid}")
     elif not spec.per_fragility and fragility is not None:
         problems.append(f"indicator {indicator!r} is not per fragility; give no fragility")
-    valid_segments = [ALL, *(s.id for s in _actor_segments(catalogue, actor))]
+    valid_segments = [ALL, *(s.id for s in actor_segments(catalogue, actor))]
     if segment not in valid_segments:
         problems.append(
             f"segment {segment!r} is not a segment of {actor}; valid: {', '.join(valid_segments)}"
@@ -132,29 +154,62 @@ def _check_view(
     return spec
 
 
-def _actor_segments(catalogue: Catalogue, actor: str) -> list[Segment]:
-    """The actor's segments held by a microdata column, in catalogue order."""
-    return [s for s in catalogue.segments.values() if s.actor == actor and s.field is not None]
+def _answer_columns(spec: MicroIndicator, fragility: str | None) -> list[str]:
+    if spec.column == "top3":
+        return list(TOP3_COLUMNS)
+    return [spec.column.format(fragility=fragility)]
+
+
+def _prepare_view(
+    frame: pd.DataFrame, catalogue: Catalogue, actor: str, segment: str, columns: list[str]
+) -> PreparedMicrodata:
+    """The view's rows and columns of ``frame``, prepared; a region outside the 13 is an error
+    in those rows only. The rows found share their actor and segment: these columns are rebuilt
+    as one category rather than copied and looked up again as text."""
+    field = catalogue.segments[segment].field
+    rows = _text_equals(frame["actor"], actor)
+    known = {"actor": actor}
+    if field is not None:
+        rows = rows & _text_equals(frame[field], segment)
+        known[field] = segment
+    part = frame.loc[rows, ["region_code", "weight", *columns]]
+    constants = {name: _constant(value, len(part)) for name, value in known.items()}
+    return prepare(part.assign(**constants), catalogue, columns=[*columns, *known])
+
+
+def _constant(value: str, size: int) -> pd.Categorical:
+    return pd.Categorical.from_codes(np.zeros(size, dtype=np.int8), categories=[value])
 
 
 def _text_equals(column: pd.Series, value: str) -> np.ndarray:
     return (column == value).to_numpy(dtype=bool, na_value=False)
 
 
-def _answers(
-    frame: pd.DataFrame, rows: np.ndarray, spec: MicroIndicator, fragility: str | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """The answer ``y`` of the selected rows and whether it is present."""
+def _view_moments(
+    prepared: PreparedMicrodata, pair: tuple[str, str], spec: MicroIndicator, fragility: str | None
+) -> Moments:
+    """Sums per region of the pair's rows that answered, in row order."""
+    rows = prepared.rows[pair]
     if spec.column == "top3":
-        priorities = frame.loc[rows, list(TOP3_COLUMNS)]
-        cited = priorities.eq(fragility).any(axis=1).to_numpy(dtype=float)
-        return cited, priorities.notna().any(axis=1).to_numpy(dtype=bool)
-    column = spec.column.format(fragility=fragility)
-    x = frame[column].to_numpy(dtype=float, na_value=np.nan)[rows]
-    present = ~np.isnan(x)
-    if column.startswith("score_") and spec.kind == "share":
-        x = (x >= HIGH_SCORE).astype(float)
-    return x, present
+        top3, answered = prepared.priorities()
+        rows = rows[answered[rows]]
+        y = (top3[:, rows] == prepared.fragilities.index(str(fragility))).any(axis=0)
+        y = y.astype(float)
+    else:
+        column = spec.column.format(fragility=fragility)
+        level = prepared.level(column)[rows]
+        present = level > 0
+        rows = rows[present]
+        y = _level_values(column, spec.kind)[level[present]]
+    return _moments(prepared.region[rows], y, prepared.weight[rows], len(prepared.regions))
+
+
+def _level_values(column: str, kind: str) -> np.ndarray:
+    """The answer ``y`` at each level of the column (level 0, blank, is never counted)."""
+    if column in BINARY_COLUMNS:
+        return np.array([0.0, 0.0, 1.0])
+    levels = np.arange(SCORE_LEVELS, dtype=float)
+    return (levels >= HIGH_SCORE).astype(float) if kind == "share" else levels
 
 
 def _moments(group: np.ndarray, y: np.ndarray, w: np.ndarray, size: int) -> Moments:
@@ -169,19 +224,22 @@ def _moments(group: np.ndarray, y: np.ndarray, w: np.ndarray, size: int) -> Mome
 
 
 def estimate_all_cells(
-    microdata: pd.DataFrame,
+    microdata: pd.DataFrame | PreparedMicrodata,
     catalogue: Catalogue,
     *,
     min_base: float = MIN_BASE,
     caution_base: float = CAUTION_BASE,
 ) -> pd.DataFrame:
     """Every (actor, segment, indicator, fragility) × (13 regions + France), in that order."""
-    layout = _Layout.of(catalogue)
+    if isinstance(microdata, pd.DataFrame):
+        prepared = prepare(microdata, catalogue)
+    else:
+        microdata.check(catalogue)
+        prepared = microdata
+    layout = prepared.layout
     regions = list(catalogue.regions)
-    n_cells = layout.groups * len(regions)
-    cells = _cell_codes(microdata, layout, regions)
     views = _views(catalogue)
-    sums = _all_moments(microdata, list(catalogue.fragilities), cells, n_cells)
+    sums = _all_moments(prepared)
     # (cells, views) → (pairs, views, regions): a pair adds up its fine groups
     by_pair = sums.map(
         lambda a: np.einsum(
@@ -206,42 +264,6 @@ def estimate_all_cells(
     return frame
 
 
-@dataclass(frozen=True)
-class _Layout:
-    """Fine groups (an actor's segment, or none) and the (actor, segment) pairs they make up."""
-
-    pairs: tuple[tuple[str, str], ...]
-    offsets: tuple[int, ...]  # first fine group of each surveyed actor; the next ones: segments
-    segments: tuple[tuple[str, ...], ...]  # segment ids of each surveyed actor
-    fields: tuple[str | None, ...]  # the column holding them
-    groups: int
-    membership: np.ndarray  # (pairs, groups) of 0/1
-
-    @classmethod
-    def of(cls, catalogue: Catalogue) -> _Layout:
-        pairs, members, offsets, segments, columns = [], [], [], [], []
-        for actor in SURVEYED_ACTORS:
-            own = _actor_segments(catalogue, actor)
-            start = sum(1 + len(ids) for ids in segments)
-            offsets.append(start)
-            segments.append(tuple(segment.id for segment in own))
-            columns.append(own[0].field if own else None)
-            if len({segment.field for segment in own}) > 1:
-                raise ValueError(f"segments of {actor} are spread over several columns")
-            pairs.append((actor, ALL))
-            members.append(range(start, start + 1 + len(own)))
-            for index, segment in enumerate(own, start=start + 1):
-                pairs.append((actor, segment.id))
-                members.append(range(index, index + 1))
-        groups = sum(1 + len(ids) for ids in segments)
-        membership = np.zeros((len(pairs), groups))
-        for row, member in enumerate(members):
-            membership[row, list(member)] = 1.0
-        return cls(
-            tuple(pairs), tuple(offsets), tuple(segments), tuple(columns), groups, membership
-        )
-
-
 def _views(catalogue: Catalogue) -> list[tuple[str, str | None]]:
     return [
         (indicator.id, fragility)
@@ -250,126 +272,89 @@ def _views(catalogue: Catalogue) -> list[tuple[str, str | None]]:
     ]
 
 
-def _codes(column: pd.Series, ids: Sequence[str]) -> np.ndarray:
-    """Position of each value in ``ids``, -1 when blank or unknown.
-
-    Categorical columns are read from their codes; text columns are looked up by Arrow's hash
-    join, about twice as fast as ``pandas.factorize`` on a million rows.
-    """
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        lookup = pd.Index(list(ids)).get_indexer(column.cat.categories.astype(str))
-        return np.append(lookup, -1)[column.cat.codes.to_numpy()]
-    text = column if isinstance(column.dtype, pd.StringDtype) else column.astype("str")
-    values = pa.array(text, from_pandas=True)
-    return pc.index_in(values, value_set=pa.array(list(ids))).fill_null(-1).to_numpy()
-
-
-def _region_codes(
-    column: pd.Series, regions: list[str], rows: np.ndarray | None = None
-) -> np.ndarray:
-    """Region position of each row; a region outside the 13 (in ``rows``) is an error."""
-    codes = _codes(column, regions)
-    bad = codes < 0
-    if rows is not None:
-        bad &= rows
-    if bad.any():
-        found = ", ".join(sorted({str(code) for code in column[bad]}))
-        raise ValueError(f"region_code not among the regions ({', '.join(regions)}): {found}")
-    return codes
-
-
-def _cell_codes(frame: pd.DataFrame, layout: _Layout, regions: list[str]) -> np.ndarray:
-    """Fine group × region of each row; rows of other actors go to one extra, dropped cell."""
-    actor = _codes(frame["actor"], SURVEYED_ACTORS)
-    surveyed = actor >= 0
-    region = _region_codes(frame["region_code"], regions, rows=surveyed)
-    group = np.zeros(len(frame), dtype=np.intp)
-    for index, field in enumerate(layout.fields):
-        within = 0
-        if field is not None:
-            ids = layout.segments[index]
-            segment = _codes(frame[field], ids)
-            within = segment + 1
-        group = np.where(actor == index, layout.offsets[index] + within, group)
-    return np.where(surveyed, group * len(regions) + region, layout.groups * len(regions))
-
-
-def _all_moments(
-    frame: pd.DataFrame, fragilities: list[str], cells: np.ndarray, n_cells: int
-) -> Moments:
+def _all_moments(prepared: PreparedMicrodata) -> Moments:
     """Sums of every view (columns, in :func:`_views` order) for each cell (rows)."""
-    w = frame["weight"].to_numpy(dtype=float)
-    w2 = w * w
-    scores = _score_histograms(frame, fragilities, cells, n_cells, w, w2)
-    levels = np.arange(11, dtype=float)
-    by_level = {"mean": levels, "share": (levels >= HIGH_SCORE).astype(float)}
+    scores = _score_histograms(prepared)
+    binaries = _joint_histograms(prepared, BINARY_COLUMNS, BINARY_LEVELS)
     blocks = []
     for spec in MICRO_INDICATORS.values():
         if spec.column == "top3":
-            blocks.append(_top3_moments(frame, fragilities, cells, n_cells, w, w2))
+            blocks.append(_top3_moments(prepared))
         elif spec.per_fragility:
-            moments = [_level_moments(counts, by_level[spec.kind]) for counts in scores]
+            values = _level_values(spec.column, spec.kind)
+            moments = [_level_moments(counts, values) for counts in scores]
             blocks.append(moments[0].map(lambda *a: np.stack(a, axis=1), *moments[1:]))
         else:
-            counts = _histogram(cells, n_cells, _levels(frame[spec.column], 0, 1), 3, w, w2)
-            blocks.append(_level_moments(counts, np.array([0.0, 0.0, 1.0])).map(_column))
+            counts = binaries[BINARY_COLUMNS.index(spec.column)]
+            values = _level_values(spec.column, spec.kind)
+            blocks.append(_level_moments(counts, values).map(_column))
     return blocks[0].map(lambda *a: np.concatenate(a, axis=1), *blocks[1:])
 
 
-def _score_histograms(
-    frame: pd.DataFrame,
-    fragilities: list[str],
-    cells: np.ndarray,
-    n_cells: int,
-    w: np.ndarray,
-    w2: np.ndarray,
-) -> list[tuple[np.ndarray, ...]]:
+def _score_histograms(prepared: PreparedMicrodata) -> list[Counts]:
     """Histogram of each score; two scores share one pass (an 11 × 11 joint histogram per cell,
     still small enough for the CPU cache), which halves the passes over the rows."""
+    columns = [score_column(fragility) for fragility in prepared.fragilities]
+    pairs = [columns[first : first + 2] for first in range(0, len(columns), 2)]
+    scaled = {size: _scaled_cells(prepared, SCORE_LEVELS**size) for size in {len(p) for p in pairs}}
+    return [
+        counts
+        for pair in pairs
+        for counts in _joint_histograms(prepared, pair, SCORE_LEVELS, scaled[len(pair)])
+    ]
+
+
+def _scaled_cells(prepared: PreparedMicrodata, bins: int) -> np.ndarray:
+    """The cell part of the bincount key, computed once for the passes that share it."""
+    return prepared.cells * bins
+
+
+def _joint_histograms(
+    prepared: PreparedMicrodata,
+    columns: Sequence[str],
+    size: int,
+    scaled_cells: np.ndarray | None = None,
+) -> list[Counts]:
+    """Histograms of answers with ``size`` levels each, from one joint histogram (one pass over
+    the rows) summed over the other answers."""
+    bins = size ** len(columns)
+    if scaled_cells is None:
+        scaled_cells = _scaled_cells(prepared, bins)
+    joint = prepared.level(columns[0]).astype(np.int16)
+    for column in columns[1:]:
+        joint *= size
+        joint += prepared.level(column)
+    sums = _histogram(scaled_cells + joint, prepared.n_cells, bins, (None, *_weights(prepared)))
+    shaped = [total.reshape(prepared.n_cells, *[size] * len(columns)) for total in sums]
     histograms = []
-    for first in range(0, len(fragilities), 2):
-        names = fragilities[first : first + 2]
-        joint = np.zeros(len(cells), dtype=np.intp)
-        for name in names:
-            joint = joint * 11 + _levels(frame[score_column(name)], 1, 10)
-        sums = _histogram(cells, n_cells, joint, 11 ** len(names), w, w2)
-        shaped = [total.reshape(n_cells, *[11] * len(names)) for total in sums]
-        for axis in range(1, len(names) + 1):
-            others = tuple(other for other in range(1, len(names) + 1) if other != axis)
-            histograms.append(tuple(total.sum(axis=others) for total in shaped))
+    for axis in range(1, len(columns) + 1):
+        others = tuple(other for other in range(1, len(columns) + 1) if other != axis)
+        histograms.append(tuple(total.sum(axis=others) for total in shaped))
     return histograms
+
+
+def _weights(prepared: PreparedMicrodata) -> tuple[np.ndarray, np.ndarray]:
+    return prepared.weight, prepared.weight2
 
 
 def _column(array: np.ndarray) -> np.ndarray:
     return array[:, None]
 
 
-def _levels(column: pd.Series, low: int, high: int) -> np.ndarray:
-    """Level of each answer: 0 when blank, 1 for ``low`` … ``high - low + 1`` for ``high``.
-
-    Answers are whole numbers (the import format); values outside ``low``-``high`` are refused
-    because they would fall into a neighbouring cell's bins.
-    """
-    x = column.to_numpy(dtype=float, na_value=np.nan)
-    if x.size and (np.fmin.reduce(x) < low or np.fmax.reduce(x) > high):
-        raise ValueError(f"{column.name}: answers must lie between {low} and {high}")
-    return (np.fmax(x, low - 1) - (low - 1)).astype(np.intp)
-
-
 def _histogram(
-    cells: np.ndarray, n_cells: int, levels: np.ndarray, size: int, w: np.ndarray, w2: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Count, Σw and Σw² per (cell, level): arrays of shape (n_cells, size)."""
-    key = cells * size + levels
+    key: np.ndarray, n_cells: int, bins: int, weights: Sequence[np.ndarray | None]
+) -> list[np.ndarray]:
+    """Sum of each of ``weights`` (None: a count) per (cell, bin): arrays (n_cells, bins); the
+    keys of the rows left out point to one more, dropped cell."""
 
-    def total(weights: np.ndarray | None) -> np.ndarray:
-        sums = np.bincount(key, weights=weights, minlength=(n_cells + 1) * size)
-        return sums.reshape(n_cells + 1, size)[:-1].astype(float)
+    def total(weight: np.ndarray | None) -> np.ndarray:
+        sums = np.bincount(key, weights=weight, minlength=(n_cells + 1) * bins)
+        return sums.reshape(n_cells + 1, bins)[:-1].astype(float)
 
-    return total(None), total(w), total(w2)
+    return [total(weight) for weight in weights]
 
 
-def _level_moments(counts: tuple[np.ndarray, ...], y: np.ndarray) -> Moments:
+def _level_moments(counts: Counts, y: np.ndarray) -> Moments:
     """Sums of a cell from its histogram; ``y`` is the answer's value at each level."""
     count, w, w2 = counts
     answered = (np.arange(y.size) > 0).astype(float)
@@ -377,29 +362,19 @@ def _level_moments(counts: tuple[np.ndarray, ...], y: np.ndarray) -> Moments:
     return Moments(count @ answered, w @ answered, w2 @ answered, w @ y, w2 @ y, w2 @ (y * y))
 
 
-def _top3_moments(
-    frame: pd.DataFrame,
-    fragilities: list[str],
-    cells: np.ndarray,
-    n_cells: int,
-    w: np.ndarray,
-    w2: np.ndarray,
-) -> Moments:
-    """Base: rows giving at least one priority; y = 1 when the fragility is among them."""
-    size = len(fragilities)
-    codes = [_codes(frame[column], fragilities) for column in TOP3_COLUMNS]
-    answered = frame[list(TOP3_COLUMNS)].notna().any(axis=1).to_numpy(dtype=bool)
-    base = _histogram(np.where(answered, cells, n_cells), n_cells, np.zeros_like(cells), 1, w, w2)
-    cited_w = np.zeros((n_cells, size))
-    cited_w2 = np.zeros((n_cells, size))
-    for position, code in enumerate(codes):
-        cites = code >= 0
-        for earlier in codes[:position]:  # a fragility given twice is cited once
-            cites &= code != earlier
-        _, sum_w, sum_w2 = _histogram(
-            np.where(cites, cells, n_cells), n_cells, np.where(cites, code, 0), size, w, w2
-        )
-        cited_w += sum_w
-        cited_w2 += sum_w2
+def _top3_moments(prepared: PreparedMicrodata) -> Moments:
+    """Base: rows giving at least one priority; y = 1 when the fragility is among them.
+
+    Each priority's histogram has a bin per fragility after bin 0 (none) and counts only the
+    rows that gave a priority, so the first priority's bins add up to the base of each cell."""
+    top3, answered = prepared.priorities()
+    n_cells, bins = prepared.n_cells, len(prepared.fragilities) + 1
+    scaled = np.where(answered, prepared.cells, n_cells) * bins
+    count, *first = _histogram(scaled + (top3[0] + 1), n_cells, bins, (None, *_weights(prepared)))
+    base = [np.sum(total, axis=1, keepdims=True) for total in (count, *first)]
+    cited_w, cited_w2 = (total[:, 1:] for total in first)
+    for code in top3[1:]:
+        more_w, more_w2 = _histogram(scaled + (code + 1), n_cells, bins, _weights(prepared))
+        cited_w, cited_w2 = cited_w + more_w[:, 1:], cited_w2 + more_w2[:, 1:]
     count, sum_w, sum_w2 = (np.broadcast_to(total, cited_w.shape) for total in base)
     return Moments(count, sum_w, sum_w2, cited_w, cited_w2, cited_w2)

@@ -50,3 +50,15 @@ def test_an_imported_simulated_release_keeps_its_label(catalogue, simulated_file
     dataset = open_dataset("sim-1", catalogue, tmp_path)
     assert dataset.simulated and dataset.kind == "microdata"
     assert set(estimate_view(dataset, catalogue, **VIEW)["source"]) == {SIMULATED_LABEL}
+
+
+def test_microdata_is_coded_once_when_opened_and_gives_the_same_view(
+    catalogue, simulated_file, tmp_path
+):
+    from phare.estimates import estimate_cells
+
+    dataset = open_dataset(str(simulated_file), catalogue, tmp_path)
+    assert dataset.prepared is not None
+    fast = estimate_view(dataset, catalogue, **VIEW)
+    slow = estimate_cells(dataset.frame, catalogue, **VIEW)
+    assert fast["value"].tolist() == slow["value"].tolist()

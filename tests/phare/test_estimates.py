@@ -8,9 +8,15 @@ import pytest
 import statsmodels.api as sm
 from statsmodels.stats.weightstats import DescrStatsW
 
-from phare.catalogue import load_catalogue
+from phare.catalogue import Catalogue, load_catalogue
 from phare.commands import estimate as command
-from phare.estimates import ALL_CELLS_COLUMNS, CELL_COLUMNS, estimate_all_cells, estimate_cells
+from phare.estimates import (
+    ALL_CELLS_COLUMNS,
+    CELL_COLUMNS,
+    estimate_all_cells,
+    estimate_cells,
+    prepare,
+)
 from phare.microdata_format import (
     BINARY_COLUMNS,
     SEGMENT_FIELDS,
@@ -375,6 +381,106 @@ def test_all_cells_equal_one_view_at_a_time(microdata, catalogue, all_cells, vie
 def test_all_cells_hold_every_status(all_cells):
     assert set(all_cells["status"]) == {"ok", "prudence", "supprime"}
     assert all_cells.loc[all_cells["status"] == "supprime", "value"].isna().all()
+
+
+# -- prepared microdata ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def prepared(microdata, catalogue):
+    return prepare(microdata, catalogue)
+
+
+def test_prepared_microdata_gives_the_same_cells(prepared, catalogue, all_cells):
+    pd.testing.assert_frame_equal(
+        estimate_all_cells(prepared, catalogue), all_cells, rtol=1e-9, atol=1e-9
+    )
+
+
+def test_category_columns_give_the_same_cells(microdata, catalogue, all_cells):
+    text = ["actor", "region_code", *SEGMENT_FIELDS.values(), *TOP3_COLUMNS]
+    categorical = microdata.astype(dict.fromkeys(text, "category"))
+    pd.testing.assert_frame_equal(
+        estimate_all_cells(categorical, catalogue), all_cells, rtol=1e-9, atol=1e-9
+    )
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        ("citoyens", "all", "fragility_mean_score", "emploi"),
+        ("associations", "employeuses", "fragility_share_7_10", "sante"),
+        ("entreprises", "all", "fragility_share_7_10", "mobilite"),
+        ("entreprises", "250_plus", "fragility_top3_share", "pauvrete"),
+        ("maires", "all", "fragility_top3_share", "acces_numerique"),
+        ("maires", "moins_500", "partnership_rate", None),
+        ("citoyens", "all", "partnership_innovation_share", None),
+        ("associations", "benevoles", "intend_partnership_share", None),
+    ],
+)
+def test_prepared_microdata_gives_the_same_view(microdata, prepared, catalogue, view):
+    actor, segment, indicator, fragility = view
+    chosen = {"actor": actor, "indicator": indicator, "fragility": fragility, "segment": segment}
+    pd.testing.assert_frame_equal(
+        estimate_cells(prepared, catalogue, **chosen),
+        estimate_cells(microdata, catalogue, **chosen),
+        rtol=1e-9,
+        atol=1e-9,
+    )
+
+
+def test_a_repeated_priority_is_cited_once(microdata, catalogue):
+    frame = microdata.copy()
+    frame.loc[::3, "top3_2"] = frame.loc[::3, "top3_1"]
+    frame.loc[::5, "top3_3"] = "inconnue"  # an unknown id: an answer citing no fragility
+    cells = estimate_all_cells(prepare(frame, catalogue), catalogue)
+    chosen = cells[
+        (cells["actor"] == "citoyens")
+        & (cells["segment"] == "all")
+        & (cells["indicator"] == "fragility_top3_share")
+        & (cells["fragility"] == "emploi")
+    ]
+    priorities = frame[list(TOP3_COLUMNS)]
+    cited = priorities.eq("emploi").any(axis=1).astype(float).where(priorities.notna().any(axis=1))
+    for code, row in zip(REGIONS, chosen.itertuples(), strict=False):
+        part = (frame["actor"] == "citoyens") & (frame["region_code"] == code)
+        expected = weighted_share(cited[part], frame.loc[part, "weight"])
+        assert (row.territory_code, row.n) == (code, expected.n)
+        assert row.value == pytest.approx(expected.value, rel=1e-9)
+
+
+def test_prepare_rejects_a_region_outside_the_13(microdata, catalogue):
+    frame = microdata.copy()
+    frame.loc[5, "region_code"] = "01"
+    with pytest.raises(ValueError, match=r"region_code not among the regions \(11, .*\): 01"):
+        prepare(frame, catalogue)
+
+
+def test_rows_of_other_actors_are_left_out_wherever_they_live(microdata, catalogue, all_cells):
+    other = microdata.iloc[:3].assign(actor="autre", region_code=["01", "", None])
+    frame = pd.concat([microdata, other], ignore_index=True)
+    pd.testing.assert_frame_equal(
+        estimate_all_cells(prepare(frame, catalogue), catalogue), all_cells, rtol=1e-9, atol=1e-9
+    )
+
+
+def test_prepared_microdata_refuses_another_catalogue(prepared, catalogue):
+    files = catalogue.files
+    shuffled = Catalogue(files.model_copy(update={"fragilities": files.fragilities[::-1]}))
+    with pytest.raises(ValueError, match="prepared with another catalogue"):
+        estimate_all_cells(prepared, shuffled)
+    with pytest.raises(ValueError, match="prepared with another catalogue"):
+        estimate_cells(prepared, shuffled, actor="maires", indicator="partnership_rate")
+
+
+def test_answers_left_out_of_a_preparation_cannot_be_estimated(microdata, catalogue):
+    part = prepare(microdata, catalogue, columns=["score_emploi"])
+    view = {"actor": "citoyens", "indicator": "fragility_mean_score", "fragility": "emploi"}
+    assert estimate_cells(part, catalogue, **view)["n"].iloc[-1] > 0
+    with pytest.raises(ValueError, match="score_sante was not prepared"):
+        estimate_cells(part, catalogue, **{**view, "fragility": "sante"})
+    with pytest.raises(ValueError, match="top3_1, top3_2, top3_3 were not prepared"):
+        estimate_cells(part, catalogue, **{**view, "indicator": "fragility_top3_share"})
 
 
 # -- command line -----------------------------------------------------------------------------
