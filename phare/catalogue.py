@@ -83,6 +83,12 @@ class Source(_Entry):
         return f"{self.publisher}, {self.title_fr} ({self.date})"
 
 
+class Department(_Entry):
+    code: str
+    name: str
+    region: str
+
+
 class Segment(Labelled):
     actor: str | None
     field: str | None
@@ -111,6 +117,7 @@ class CatalogueFiles(_Entry):
     studies: tuple[Study, ...]
     sources: tuple[Source, ...]
     regions: tuple[Region, ...]
+    departments: tuple[Department, ...]
     segments: tuple[Segment, ...]
     statuses: tuple[Status, ...]
 
@@ -151,6 +158,10 @@ class Catalogue:
         return _by_id(self.files.sources, "sources")
 
     @cached_property
+    def departments(self) -> dict[str, Department]:
+        return {department.code: department for department in self.files.departments}
+
+    @cached_property
     def segments(self) -> dict[str, Segment]:
         return _by_id(self.files.segments, "segments")
 
@@ -180,6 +191,7 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
         "studies": _read_yaml(directory / "studies.yaml"),
         "sources": _read_yaml(directory / "sources.yaml"),
         "regions": _read_yaml(directory / "regions.yaml"),
+        "departments": _read_yaml(directory / "departments.yaml"),
         "segments": _read_yaml(directory / "segments.yaml"),
         "statuses": _read_yaml(directory / "statuses.yaml"),
     }
@@ -230,6 +242,12 @@ def _check_references(files: CatalogueFiles) -> None:
         f"segment {segment.id!r} names unknown actor {segment.actor!r}"
         for segment in files.segments
         if segment.actor is not None and segment.actor not in actors
+    ]
+    regions = {region.code for region in files.regions}
+    problems += [
+        f"department {department.code!r} names unknown region {department.region!r}"
+        for department in files.departments
+        if department.region not in regions
     ]
     if problems:
         raise CatalogueError("catalogue references are broken:\n  - " + "\n  - ".join(problems))

@@ -72,12 +72,15 @@ def estimate_view(
     indicator: str,
     fragility: str | None = None,
     segment: str = "all",
+    by: str = "region",
     programme: str = "phare",
     min_base: int = 30,
     caution_base: int = 100,
 ) -> pd.DataFrame:
-    """One row per metropolitan region and one for France, columns :data:`VIEW_COLUMNS`."""
+    """One row per metropolitan region (or department) and one for France, :data:`VIEW_COLUMNS`."""
     if dataset.kind == "published":
+        if by != "region":
+            raise ValueError("published figures exist by region and for France only")
         return _published_view(
             dataset.frame, catalogue, actor, indicator, fragility, segment, programme
         )
@@ -88,6 +91,7 @@ def estimate_view(
         indicator=indicator,
         fragility=fragility,
         segment=segment,
+        by=by,
         min_base=min_base,
         caution_base=caution_base,
     )

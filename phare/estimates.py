@@ -51,6 +51,7 @@ __all__ = [
 ]
 
 FRANCE_CODE, FRANCE_NAME = "FR", "France"
+REGION, DEPARTMENT = "region", "department"
 CELL_COLUMNS = (
     "territory_code",
     "territory_name",
@@ -93,28 +94,30 @@ def estimate_cells(
     min_base: float = MIN_BASE,
     caution_base: float = CAUTION_BASE,
 ) -> pd.DataFrame:
-    """One row per metropolitan region (catalogue order), then France.
+    """One row per metropolitan region (or department, ``by="department"``), then France.
 
-    Of a frame, only the view's rows and columns are prepared (the rows found by text), which
-    is as quick as one view can be from text; prepared microdata gathers its cached rows."""
+    By department, only respondents with a commune code count (France too): the department
+    comes from the code. Of a frame, only the view's rows and columns are prepared (the rows
+    found by text), which is as quick as one view can be from text; prepared microdata gathers
+    its cached rows."""
     spec = _check_view(catalogue, actor, indicator, fragility, segment, by)
-    columns = _answer_columns(spec, fragility)
+    columns = _answer_columns(spec, fragility) + (["commune_code"] if by == DEPARTMENT else [])
     if isinstance(microdata, pd.DataFrame):
         prepared = _prepare_view(microdata, catalogue, actor, segment, columns)
     else:
         microdata.check(catalogue)
         prepared = microdata
     block = estimate_block(
-        _view_moments(prepared, (actor, segment), spec, fragility),
+        _view_moments(prepared, (actor, segment), spec, fragility, by),
         np.asarray(spec.kind == "share"),
         min_base,
         caution_base,
     )
-    names = [region.name for region in catalogue.regions.values()]
+    territories = catalogue.departments if by == DEPARTMENT else catalogue.regions
     frame = pd.DataFrame(
         {
-            "territory_code": [*catalogue.regions, FRANCE_CODE],
-            "territory_name": [*names, FRANCE_NAME],
+            "territory_code": [*territories, FRANCE_CODE],
+            "territory_name": [*(t.name for t in territories.values()), FRANCE_NAME],
         }
     )
     for column in CELL_COLUMNS[2:]:
@@ -131,8 +134,8 @@ def _check_view(
     by: str,
 ) -> MicroIndicator:
     problems = []
-    if by != "region":
-        problems.append(f"estimates are by 'region' only, not {by!r}")
+    if by not in (REGION, DEPARTMENT):
+        problems.append(f"estimates are by {REGION!r} or {DEPARTMENT!r}, not {by!r}")
     if actor not in SURVEYED_ACTORS:
         problems.append(f"unknown actor {actor!r}; valid: {', '.join(SURVEYED_ACTORS)}")
     spec = MICRO_INDICATORS.get(indicator)
@@ -172,7 +175,7 @@ def _prepare_view(
     if field is not None:
         rows = rows & _text_equals(frame[field], segment)
         known[field] = segment
-    part = frame.loc[rows, ["region_code", "weight", *columns]]
+    part = frame.loc[rows, ["region_code", "weight", *(c for c in columns if c in frame)]]
     constants = {name: _constant(value, len(part)) for name, value in known.items()}
     return prepare(part.assign(**constants), catalogue, columns=[*columns, *known])
 
@@ -186,10 +189,20 @@ def _text_equals(column: pd.Series, value: str) -> np.ndarray:
 
 
 def _view_moments(
-    prepared: PreparedMicrodata, pair: tuple[str, str], spec: MicroIndicator, fragility: str | None
+    prepared: PreparedMicrodata,
+    pair: tuple[str, str],
+    spec: MicroIndicator,
+    fragility: str | None,
+    by: str = REGION,
 ) -> Moments:
-    """Sums per region of the pair's rows that answered, in row order."""
+    """Sums per territory of the pair's rows that answered, in row order."""
+    territory, size = (
+        (prepared.department, len(prepared.departments))
+        if by == DEPARTMENT
+        else (prepared.region, len(prepared.regions))
+    )
     rows = prepared.rows[pair]
+    rows = rows[territory[rows] >= 0]
     if spec.column == "top3":
         top3, answered = prepared.priorities()
         rows = rows[answered[rows]]
@@ -201,7 +214,7 @@ def _view_moments(
         present = level > 0
         rows = rows[present]
         y = _level_values(column, spec.kind)[level[present]]
-    return _moments(prepared.region[rows], y, prepared.weight[rows], len(prepared.regions))
+    return _moments(territory[rows], y, prepared.weight[rows], size)
 
 
 def _level_values(column: str, kind: str) -> np.ndarray:

@@ -82,11 +82,13 @@ class PreparedMicrodata:
     """
 
     regions: tuple[str, ...]
+    departments: tuple[str, ...]
     fragilities: tuple[str, ...]
     layout: Layout
     actor: np.ndarray  # int8 position in SURVEYED_ACTORS, -1 for another actor
     region: np.ndarray  # int8 position in ``regions``, -1 when unknown (other actors only)
     segment: np.ndarray  # int8 position among the actor's segments, -1 when blank
+    department: np.ndarray  # int8 position in ``departments`` from the commune code, -1 if none
     cells: np.ndarray  # intp
     rows: Mapping[tuple[str, str], np.ndarray]
     weight: np.ndarray
@@ -140,8 +142,11 @@ def prepare(
     cells[actor < 0] = layout.groups * len(regions)
     weight = microdata["weight"].to_numpy(dtype=float)
     top3 = _top3_codes(microdata, fragilities) if wanted >= set(TOP3_COLUMNS) else None
+    departments = list(catalogue.departments)
     return PreparedMicrodata(
         regions=tuple(regions),
+        departments=tuple(departments),
+        department=_department_codes(microdata, departments, wanted),
         fragilities=tuple(fragilities),
         layout=layout,
         actor=actor,
@@ -158,7 +163,16 @@ def prepare(
 
 
 def _optional_columns(fragilities: list[str]) -> list[str]:
-    return [*SEGMENT_FIELDS.values(), *_level_columns(fragilities), *TOP3_COLUMNS]
+    return ["commune_code", *SEGMENT_FIELDS.values(), *_level_columns(fragilities), *TOP3_COLUMNS]
+
+
+def _department_codes(frame: pd.DataFrame, departments: list[str], wanted: set[str]) -> np.ndarray:
+    """Department of each row from its commune code (two first characters, "2A"/"2B" included);
+    -1 without a commune code or outside metropolitan France."""
+    if "commune_code" not in wanted or "commune_code" not in frame:
+        return np.full(len(frame), -1, dtype=np.int8)
+    prefix = frame["commune_code"].astype("str").str[:2]
+    return _codes(prefix, departments).astype(np.int8)
 
 
 def _level_columns(fragilities: list[str]) -> list[str]:

@@ -37,19 +37,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> str:
     parser.add_argument("--indicator", required=True)
     parser.add_argument("--fragility", default=None)
     parser.add_argument("--segment", default=ALL)
-    parser.add_argument("--by", default="region", help="territorial level; only 'region' for now")
+    parser.add_argument(
+        "--by",
+        choices=("region", "department"),
+        default="region",
+        help="department: from the respondents' commune codes (microdata only)",
+    )
     parser.add_argument("--format", choices=("csv", "json"), default="csv")
     return NAME
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.by != "region":
-        print(
-            f"phare estimate: --by {args.by} is not available: estimates are computed by region "
-            "only (department estimates would need department codes in the microdata).",
-            file=sys.stderr,
-        )
-        return 2
     settings = load_settings()
     catalogue = load_catalogue()
     dataset = open_dataset(args.data, catalogue, settings.data_dir)
@@ -61,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
             indicator=args.indicator,
             fragility=args.fragility,
             segment=args.segment,
+            by=args.by,
             min_base=settings.min_base,
             caution_base=settings.caution_base,
         )

@@ -63,3 +63,21 @@ def test_microdata_is_coded_once_when_opened_and_gives_the_same_view(
     fast = estimate_view(dataset, catalogue, **VIEW)
     slow = estimate_cells(dataset.frame, catalogue, **VIEW)
     pd.testing.assert_frame_equal(fast.drop(columns="source"), slow)
+
+
+def test_department_views_agree_between_prepared_and_raw_microdata(
+    catalogue, simulated_file, tmp_path
+):
+    from phare.estimates import estimate_cells
+
+    dataset = open_dataset(str(simulated_file), catalogue, tmp_path)
+    frame = dataset.frame.assign(commune_code="01001")  # every respondent in Ain
+    view = {"actor": "citoyens", "indicator": "fragility_mean_score", "fragility": "emploi"}
+    raw = estimate_cells(frame, catalogue, by="department", **view)
+    from phare.prepared import prepare
+
+    prepared = estimate_cells(prepare(frame, catalogue), catalogue, by="department", **view)
+    pd.testing.assert_frame_equal(raw, prepared)
+    ain = raw.set_index("territory_code").loc["01"]
+    france = raw.set_index("territory_code").loc["FR"]
+    assert ain["value"] == france["value"] and ain["n"] == france["n"] > 0

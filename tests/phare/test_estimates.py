@@ -285,7 +285,7 @@ def test_columns_and_rows_of_one_view(microdata, catalogue):
         ({"indicator": "fragility_share_high"}, "not computable from microdata; valid: "),
         ({"indicator": "fragility_mean_score"}, "needs a fragility among: emploi, "),
         ({"indicator": "partnership_rate", "segment": "250_plus"}, "valid: all, moins_500"),
-        ({"indicator": "partnership_rate", "by": "department"}, "by 'region' only"),
+        ({"indicator": "partnership_rate", "by": "commune"}, "by 'region' or 'department'"),
         ({"indicator": "partnership_rate", "fragility": "emploi"}, "give no fragility"),
     ],
 )
@@ -572,8 +572,25 @@ def test_the_command_labels_simulated_data_and_speaks_json(tmp_path, capsys):
     }
 
 
-def test_the_command_refuses_departments(tmp_path, capsys):
-    argv = ["estimate", "--data", mayors_file(tmp_path), "--actor", "maires"]
-    argv += ["--indicator", "partnership_rate", "--by", "department"]
+def test_the_command_estimates_by_department_from_commune_codes(tmp_path, capsys):
+    path = mayors_file(tmp_path)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    # the 20 mayors of Île-de-France in Paris (75), the others without a commune code
+    frame.loc[frame["region_code"] == "11", "commune_code"] = "75056"
+    frame.to_csv(path, index=False)
+    argv = ["estimate", "--data", path, "--actor", "maires", "--by", "department"]
+    argv += ["--indicator", "fragility_mean_score", "--fragility", "pauvrete"]
+    assert run_command(argv) == 0
+    rows = {line.split(",")[0]: line.split(",") for line in capsys.readouterr().out.splitlines()}
+    assert len(rows) == 1 + 96 + 1  # header, departments, France
+    # Paris: 10 × (w 1, score 4) and 10 × (w 3, score 8) → 7.0; n_eff = 40² / 100 = 16
+    assert rows["75"][1:3] == ["Paris", ""] and rows["75"][5:8] == ["20", "16.0", "supprime"]
+    assert rows["01"][5] == "0"
+    assert rows["FR"][5] == "20"  # only respondents with a commune code count
+
+
+def test_published_figures_exist_by_region_only(capsys):
+    argv = ["estimate", "--data", "published", "--actor", "maires", "--by", "department"]
+    argv += ["--indicator", "partnership_innovation_share"]
     assert run_command(argv) == 2
-    assert "by region only" in capsys.readouterr().err
+    assert "published figures exist by region" in capsys.readouterr().err
