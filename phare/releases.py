@@ -56,10 +56,11 @@ from phare.microdata_format import SCHEMA_VERSION, TOP3_COLUMNS
 from phare.release import file_sha256
 
 RELEASE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
-# Commune codes are those of the COG 2024: the reference table geodata builds from
-# @etalab/decoupage-administratif 6.0.0. Imports check their form only; the vintage is recorded
-# so that a later COG change can tell which releases need re-coding.
-COG_VINTAGE = "2024"
+# Commune codes are read against the reference table geodata builds from
+# @etalab/decoupage-administratif 6.0.0 (named here by its package version, the one fact we
+# hold about its COG edition). Imports check their form only; the vintage is recorded so that a
+# later COG change can tell which releases need re-coding.
+COG_VINTAGE = "decoupage-administratif 6.0.0"
 RELEASES = "releases"
 DATA_FILE = "microdata.parquet"
 MANIFEST_FILE = "manifest.json"
