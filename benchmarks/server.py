@@ -41,10 +41,9 @@ def carte_callback_key(env: Environment) -> str:
 def callback_body(env: Environment, key: str, actor: str) -> dict[str, Any]:
     """The JSON a browser posts when ``actor`` is picked, for the callback ``key``."""
     spec = env.app.callback_map[key]
-    values = {
-        "actor.value": actor,
-        "carte-state.data": carte_state(env).model_dump(mode="json"),
-    }
+    state = carte_state(env).model_dump(mode="json")
+    values = {f"{name}.value": value for name, value in state.items()}
+    values |= {"fragility.value": "ensemble", "actor.value": actor, "carte-state.data": state}
 
     def with_value(dependency: dict[str, str]) -> dict[str, Any]:
         return {**dependency, "value": values[f"{dependency['id']}.{dependency['property']}"]}

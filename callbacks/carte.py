@@ -1,13 +1,13 @@
-"""Carte: a new actor redraws the map, its legend, sources, table and permalink."""
+"""Carte: a filter change redraws the map, legend, sources and table, and rewrites the URL."""
 
 from __future__ import annotations
 
-from dash import Input, Output, State, callback
+from dash import Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
 from dashboard.components.map_panel import map_panel
 from dashboard.context import Unavailable, current_context
-from dashboard.state import parse_state
+from dashboard.filters import FILTERS, filter_options, fragility_value, state_from_filters
 
 
 @callback(
@@ -18,16 +18,21 @@ from dashboard.state import parse_state
     Output("sources", "children"),
     Output("values-table", "children"),
     Output("permalink", "href"),
-    Input("actor", "value"),
+    Output("segment", "value"),
+    Output("fragility", "value"),
+    *(Output(name, "options") for name in FILTERS),
+    *(Input(name, "value") for name in FILTERS),
     State("carte-state", "data"),
     prevent_initial_call=True,
 )
-def update_map(actor: str, stored_state: dict):
+def update_map(*arguments):
+    *values, stored_state = arguments
     context = current_context()
-    if isinstance(context, Unavailable) or not actor:
+    if isinstance(context, Unavailable):
         raise PreventUpdate
-    state, _ = parse_state({**stored_state, "actor": actor}, context.choices)
+    state = state_from_filters(stored_state, dict(zip(FILTERS, values, strict=True)), context)
     panel = map_panel(context, state)
+    options = filter_options(context, state)
     return (
         panel.figure,
         panel.title,
@@ -36,4 +41,16 @@ def update_map(actor: str, stored_state: dict):
         panel.sources,
         panel.table,
         panel.permalink,
+        state.segment,
+        fragility_value(state),
+        *(options[name] for name in FILTERS),
     )
+
+
+# The address bar follows the view without reloading the page or re-rendering it.
+clientside_callback(
+    """(href) => { if (href) { window.history.replaceState(null, "", href); } return null; }""",
+    Output("url-sync", "data"),
+    Input("permalink", "href"),
+    prevent_initial_call=True,
+)

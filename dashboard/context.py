@@ -68,19 +68,19 @@ def load_context(settings: Settings) -> DataContext | Unavailable:
         release=release,
         geometry=geometry,
         territories=territories,
-        choices=state_choices(catalogue, published, release, geometry),
+        choices=state_choices(catalogue, release, geometry),
     )
 
 
 def state_choices(
-    catalogue: Catalogue, published: pd.DataFrame, release: Release, geometry: GeometryManifest
+    catalogue: Catalogue, release: Release, geometry: GeometryManifest
 ) -> StateChoices:
     return StateChoices(
         datasets=frozenset({PUBLISHED_DATASET}),
         releases=frozenset({release.id}),
         programmes=frozenset(catalogue.programmes),
         actors=frozenset(catalogue.actors),
-        segments=frozenset(published["segment"].unique()),
+        segments=frozenset(catalogue.segments),
         indicators=frozenset(catalogue.indicators),
         fragilities=frozenset(catalogue.fragilities),
         levels=frozenset(geometry.levels) & MAP_LEVELS,

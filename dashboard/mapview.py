@@ -27,13 +27,6 @@ class LegendEntry:
 
 
 @dataclass(frozen=True)
-class ActorOption:
-    id: str
-    label: str
-    has_values: bool
-
-
-@dataclass(frozen=True)
 class RegionMapView:
     title: str
     question: str
@@ -71,7 +64,7 @@ def region_map_view(context: DataContext, state: AppState) -> RegionMapView:
     frame = _map_frame(values, classification, indicator.unit, context, lang)
     published, total = coverage(values)
     return RegionMapView(
-        title=f"{indicator.label(lang)} — {catalogue.actors[state.actor].label(lang)}",
+        title=_title(context, state),
         question=indicator.question_fr,
         frame=frame,
         classification=classification,
@@ -84,22 +77,6 @@ def region_map_view(context: DataContext, state: AppState) -> RegionMapView:
         release=t("release", lang, release=context.release.id),
         attribution=context.geometry.attribution,
     )
-
-
-def actor_options(context: DataContext, state: AppState) -> list[ActorOption]:
-    """Every catalogued actor; those with no regional value for this view are flagged."""
-    frame = context.published
-    with_values = set(
-        frame.loc[
-            (frame["indicator"] == state.indicator)
-            & frame["region_code"].isin(list(context.catalogue.regions)),
-            "actor",
-        ]
-    )
-    return [
-        ActorOption(actor.id, actor.label(state.lang), actor.id in with_values)
-        for actor in context.catalogue.actors.values()
-    ]
 
 
 def _map_frame(
@@ -142,6 +119,18 @@ def _map_frame(
     frame = pd.concat([surveyed, uncovered], ignore_index=True)
     labels = {status.id: status.label(lang) for status in context.catalogue.statuses.values()}
     return frame.assign(status_label=frame["status"].map(labels))
+
+
+def _title(context: DataContext, state: AppState) -> str:
+    """Indicator — fragility — actor (segment): what the map shows, in words."""
+    catalogue, lang = context.catalogue, state.lang
+    parts = [catalogue.indicators[state.indicator].label(lang)]
+    if state.fragility is not None:
+        parts.append(catalogue.fragilities[state.fragility].label(lang))
+    actor = catalogue.actors[state.actor].label(lang)
+    if state.segment != "all":
+        actor = f"{actor} ({catalogue.segments[state.segment].label(lang)})"
+    return " — ".join([*parts, actor])
 
 
 def _value_label(

@@ -1,4 +1,4 @@
-"""Carte: the choropleth of the 13 metropolitan regions for one indicator and one actor."""
+"""Carte: the choropleth of the regions for one indicator, actor, segment and fragility."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.components.filter_panel import filter_panel
 from dashboard.components.map_panel import map_panel
 from dashboard.components.notices import notices
 from dashboard.context import Unavailable, current_context
+from dashboard.filters import filter_options
 from dashboard.i18n import t
-from dashboard.mapview import actor_options
 from dashboard.state import parse_state, state_query
 
 dash.register_page(__name__, path="/", title="PHARE – Carte", name="Carte")
@@ -30,25 +31,10 @@ def layout(**query: object) -> html.Main:
     lang = state.lang
     panel = map_panel(context, state)
     other_lang = "en" if lang == "fr" else "fr"
-    actor_dropdown = dcc.Dropdown(
-        id="actor",
-        options=[
-            {
-                "label": option.label
-                if option.has_values
-                else f"{option.label} ({t('no_value_for_actor', lang)})",
-                "value": option.id,
-                "disabled": not option.has_values,
-            }
-            for option in actor_options(context, state)
-        ],
-        value=state.actor,
-        clearable=False,
-        searchable=False,
-    )
     return html.Main(
         [
             dcc.Store(id="carte-state", data=state.model_dump(mode="json")),
+            dcc.Store(id="url-sync"),
             html.Header(
                 [
                     html.H1(t("app_title", lang)),
@@ -65,14 +51,7 @@ def layout(**query: object) -> html.Main:
             html.Div(notices(problems, lang), id="notices"),
             dbc.Row(
                 [
-                    dbc.Col(
-                        html.Section(
-                            [html.Label(t("actor", lang), htmlFor="actor"), actor_dropdown],
-                            className="filters",
-                            **{"aria-label": "Filtres"},
-                        ),
-                        md=3,
-                    ),
+                    dbc.Col(filter_panel(filter_options(context, state), state), md=3),
                     dbc.Col(
                         [
                             html.H2(panel.title, id="map-title"),

@@ -4,27 +4,35 @@ import pytest
 
 from dashboard.state import AppState
 
-OUTPUTS = [
-    ("map", "figure"),
-    ("map-title", "children"),
-    ("legend", "children"),
-    ("coverage", "children"),
-    ("sources", "children"),
-    ("values-table", "children"),
-    ("permalink", "href"),
-]
+
+def carte_callback(dash_app) -> tuple[str, dict]:
+    """The Carte callback's key and spec, read from the app (Dash's own request format)."""
+    (key,) = [key for key in dash_app.callback_map if "..map.figure..." in key]
+    return key, dash_app.callback_map[key]
 
 
-def post_actor(client, actor: str, state: AppState | None = None):
-    stored = (state or AppState()).model_dump(mode="json")
+def post_filters(client, dash_app, state: AppState | None = None, **changes):
+    """POST what the browser sends when filters change to ``changes`` from ``state``."""
+    state = state or AppState()
+    values = {**state.model_dump(mode="json"), "fragility": state.fragility or "ensemble"}
+    values.update(changes)
+    key, spec = carte_callback(dash_app)
     body = {
-        "output": ".." + "...".join(f"{i}.{p}" for i, p in OUTPUTS) + "..",
-        "outputs": [{"id": i, "property": p} for i, p in OUTPUTS],
-        "inputs": [{"id": "actor", "property": "value", "value": actor}],
-        "changedPropIds": ["actor.value"],
-        "state": [{"id": "carte-state", "property": "data", "value": stored}],
+        "output": key,
+        "outputs": [output.to_dict() for output in spec["output"]],
+        "inputs": [
+            {**dependency, "value": values[dependency["id"]]} for dependency in spec["inputs"]
+        ],
+        "changedPropIds": [f"{name}.value" for name in changes],
+        "state": [
+            {**dependency, "value": state.model_dump(mode="json")} for dependency in spec["state"]
+        ],
     }
     return client.post("/_dash-update-component", json=body)
+
+
+def post_actor(client, dash_app, actor, state: AppState | None = None):
+    return post_filters(client, dash_app, state, actor=actor)
 
 
 def plotted(response) -> dict:
@@ -39,8 +47,8 @@ def plotted(response) -> dict:
     }
 
 
-def test_choosing_citizens_maps_bourgogne_franche_comte_only(client):
-    response = post_actor(client, "citoyens")
+def test_choosing_citizens_maps_bourgogne_franche_comte_only(client, dash_app):
+    response = post_actor(client, dash_app, "citoyens")
     assert response.status_code == 200
     drawn = plotted(response)
     assert drawn["with_value"] == {"27": 3}
@@ -54,9 +62,9 @@ def test_choosing_citizens_maps_bourgogne_franche_comte_only(client):
     assert "release=publie-" in outputs["permalink"]["href"]
 
 
-def test_the_source_line_follows_the_actor(client):
+def test_the_source_line_follows_the_actor(client, dash_app):
     def source_text(actor):
-        sources = post_actor(client, actor).get_json()["response"]["sources"]["children"]
+        sources = post_actor(client, dash_app, actor).get_json()["response"]["sources"]["children"]
         return str(sources[0])
 
     assert "PHARE-Institutions" in source_text("maires")
@@ -64,16 +72,48 @@ def test_the_source_line_follows_the_actor(client):
     assert "PHARE – avant-première Bourgogne-Franche-Comté" in source_text("entreprises")
 
 
-def test_the_rest_of_the_state_is_kept(client):
-    response = post_actor(client, "maires", AppState(lang="en"))
+def test_the_rest_of_the_state_is_kept(client, dash_app):
+    response = post_actor(client, dash_app, "maires", AppState(lang="en"))
     outputs = response.get_json()["response"]
     assert outputs["coverage"]["children"] == "Published values: 3 of 13 regions"
     assert "lang=en" in outputs["permalink"]["href"]
 
 
 @pytest.mark.parametrize("actor", ["<script>", "", None])
-def test_an_unknown_actor_never_fails_the_server(client, actor):
-    response = post_actor(client, actor)
+def test_an_unknown_actor_never_fails_the_server(client, dash_app, actor):
+    response = post_actor(client, dash_app, actor)
     assert response.status_code in (200, 204)
     if response.status_code == 200:
         assert plotted(response)["with_value"] == {"28": 3, "76": 4, "84": 3}
+
+
+def test_indicator_and_fragility_filters_redraw_and_enter_the_url(client, dash_app):
+    response = post_filters(
+        client,
+        dash_app,
+        actor="citoyens",
+        indicator="fragility_share_high",
+        fragility="environnement",
+    )
+    assert response.status_code == 200
+    assert plotted(response)["with_value"] == {"84": 1, "93": 2, "94": 2}
+    outputs = response.get_json()["response"]
+    href = outputs["permalink"]["href"]
+    assert "indicator=fragility_share_high" in href and "fragility=environnement" in href
+    assert "Environnement" in outputs["map-title"]["children"]
+
+
+def test_a_segment_of_another_actor_falls_back_to_all(client, dash_app):
+    response = post_filters(client, dash_app, actor="maires", segment="employeuses")
+    outputs = response.get_json()["response"]
+    assert outputs["segment"]["value"] == "all"
+    segments = [option["value"] for option in outputs["segment"]["options"]]
+    assert segments[0] == "all" and "employeuses" not in segments and "moins_500" in segments
+
+
+def test_options_without_regional_values_are_disabled_with_a_reason(client, dash_app):
+    outputs = post_filters(client, dash_app, actor="maires").get_json()["response"]
+    indicators = {option["value"]: option for option in outputs["indicator"]["options"]}
+    assert "disabled" not in indicators["partnership_innovation_share"]
+    assert indicators["fragility_mean_score"]["disabled"] is True
+    assert indicators["fragility_mean_score"]["title"] == "aucune valeur régionale publiée"

@@ -1,6 +1,6 @@
 import pytest
 
-from dashboard.mapview import actor_options, region_map_view
+from dashboard.mapview import region_map_view
 from dashboard.state import AppState
 
 NBSP = "\u00a0"
@@ -57,12 +57,14 @@ def test_english_view(context):
     ]
 
 
-def test_actors_without_regional_values_are_flagged(context):
-    options = {option.id: option.has_values for option in actor_options(context, AppState())}
-    assert options == {
-        "citoyens": True,
-        "associations": True,
-        "entreprises": True,
-        "maires": True,
-        "pionniers": False,
-    }
+def test_the_title_names_indicator_fragility_actor_and_segment(context):
+    state = AppState(
+        actor="entreprises",
+        segment="1000_plus",
+        indicator="fragility_mean_score",
+        fragility="pauvrete",
+    )
+    assert region_map_view(context, state).title == (
+        "Note moyenne de fragilité (1 à 10) — Pauvreté / lutte contre l'exclusion — "
+        "Entreprises (1 000 salariés et plus)"
+    )

@@ -85,14 +85,19 @@ def close(colour: tuple[int, int, int], expected: tuple[int, int, int]) -> bool:
     return all(abs(a - b) <= 12 for a, b in zip(colour, expected, strict=True))
 
 
-def choose_actor(page, label: str) -> None:
-    before = page.inner_text("#coverage")
-    page.click("#actor")
+def choose(page, filter_id: str, label: str) -> None:
+    """Pick ``label`` in a filter as a reader does, then wait for the map to be redrawn."""
+    before = page.inner_text("#map-title")
+    page.click(f"#{filter_id}")
     page.get_by_role("option", name=label, exact=True).click()
     page.wait_for_function(
-        "(before) => document.querySelector('#coverage').innerText !== before", arg=before
+        "(before) => document.querySelector('#map-title').innerText !== before", arg=before
     )
     assert page.evaluate(WAIT_FOR_MAP_IDLE)
+
+
+def choose_actor(page, label: str) -> None:
+    choose(page, "actor", label)
 
 
 def test_default_view_draws_the_mayors_published_values(page, inside_points):
@@ -150,4 +155,27 @@ def test_a_bad_url_parameter_shows_a_notice_and_the_default_map(browser, live_se
     page.wait_for_selector("#map .js-plotly-plot", timeout=PAGE_TIMEOUT_MS)
     assert page.evaluate(WAIT_FOR_MAP_IDLE)
     assert page.evaluate(PLOTTED)["withValue"] == {"28": 3, "76": 4, "84": 3}
+    context.close()
+
+
+def test_indicator_and_fragility_filters_redraw_and_the_url_restores_the_view(
+    page, browser, live_server
+):
+    choose_actor(page, "Citoyens")
+    choose(page, "indicator", "Part de notes élevées")
+    choose(page, "fragility", "Environnement / pollution / biodiversité")
+    assert page.evaluate(PLOTTED)["withValue"] == {"84": 1, "93": 2, "94": 2}
+    assert page.inner_text("#coverage") == "Valeurs publiées : 3 régions sur 13"
+    search = page.evaluate("window.location.search")
+    assert "indicator=fragility_share_high" in search and "fragility=environnement" in search
+    assert "actor=citoyens" in search
+    context = browser.new_context(viewport={"width": 1400, "height": 1100})
+    reopened = context.new_page()
+    reopened.goto(f"{live_server}/{search}")
+    reopened.wait_for_selector("#map .js-plotly-plot", timeout=PAGE_TIMEOUT_MS)
+    assert reopened.evaluate(WAIT_FOR_MAP_IDLE)
+    assert reopened.evaluate(PLOTTED)["withValue"] == {"84": 1, "93": 2, "94": 2}
+    assert reopened.inner_text("#map-title") == page.inner_text("#map-title")
+    table = reopened.text_content("#values-table")  # inside a closed <details>
+    assert "publié pour Provence-Alpes-Côte d'Azur et Corse ensemble" in table
     context.close()

@@ -1,0 +1,27 @@
+"""The Carte's filter panel: one labelled dropdown per filter, keyboard-usable."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard.filters import FILTERS, fragility_value
+from dashboard.i18n import t
+from dashboard.state import AppState
+
+
+def filter_panel(options: dict[str, list[dict]], state: AppState) -> html.Section:
+    values = {**state.model_dump(), "fragility": fragility_value(state)}
+    fields = []
+    for name in FILTERS:
+        fields += [
+            html.Label(t(name, state.lang), htmlFor=name, className="filter-label"),
+            dcc.Dropdown(
+                id=name,
+                options=options[name],
+                value=values[name],
+                clearable=False,
+                searchable=name in ("indicator", "fragility"),
+                className="filter",
+            ),
+        ]
+    return html.Section(fields, className="filters", **{"aria-label": t("filters", state.lang)})

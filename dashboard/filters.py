@@ -1,0 +1,107 @@
+"""The Carte's filter options for a state: every choice listed, the pointless ones disabled.
+
+An option that would draw a map with no published value is not hidden: it is disabled, and its
+``title`` (the tooltip) says why. Options are plain dicts in the form dropdowns take.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.context import DataContext
+from dashboard.figures.classification import SCHEMES
+from dashboard.i18n import t
+from dashboard.state import AppState, parse_state
+
+FILTERS = ("study", "actor", "segment", "indicator", "fragility", "classes", "k")
+ALL_DOMAINS = "ensemble"  # the fragility option for values given for all domains together
+CLASS_COUNTS = range(2, 10)
+
+
+def filter_options(context: DataContext, state: AppState) -> dict[str, list[dict]]:
+    """Options of every filter; each option is disabled when it leads to no regional value."""
+    lang = state.lang
+    catalogue = context.catalogue
+    regional = _regional_rows(context, state.study)
+    for_actor = regional[regional["actor"] == state.actor]
+    for_indicator = for_actor[for_actor["indicator"] == state.indicator]
+    for_segment = for_indicator[for_indicator["segment"] == state.segment]
+    reason = t("no_regional_value", lang)
+    return {
+        "study": [_option(p.id, p.label(lang), True) for p in catalogue.programmes.values()],
+        "actor": [
+            _option(a.id, a.label(lang), a.id in set(regional["actor"]), reason)
+            for a in catalogue.actors.values()
+        ],
+        "segment": [
+            _option(s.id, s.label(lang), s.id in set(for_indicator["segment"]), reason)
+            for s in catalogue.segments.values()
+            if s.actor in (None, state.actor)
+        ],
+        "indicator": [
+            _option(i.id, i.label(lang), i.id in set(for_actor["indicator"]), reason)
+            for i in catalogue.indicators.values()
+        ],
+        "fragility": _fragility_options(context, state, for_segment, reason),
+        "classes": [_option(s, t(f"scheme_{s}", lang), True) for s in SCHEMES],
+        "k": [_option(k, str(k), True) for k in CLASS_COUNTS],
+    }
+
+
+def fragility_value(state: AppState) -> str:
+    return state.fragility or ALL_DOMAINS
+
+
+def state_from_filters(stored: dict, values: dict[str, object], context: DataContext) -> AppState:
+    """The state after a filter change, kept coherent: a segment of another actor becomes
+    ``all``, and an indicator given for all domains only drops the fragility."""
+    changed = {**stored, **values}
+    if changed.get("fragility") in (ALL_DOMAINS, None) or str(changed["fragility"]).startswith(
+        "group:"
+    ):
+        changed["fragility"] = None
+    catalogue = context.catalogue
+    segment = catalogue.segments.get(str(changed.get("segment")))
+    if segment is None or segment.actor not in (None, changed.get("actor")):
+        changed["segment"] = "all"
+    indicator = catalogue.indicators.get(str(changed.get("indicator")))
+    if indicator is not None and not indicator.per_fragility:
+        changed["fragility"] = None
+    state, _ = parse_state(changed, context.choices)
+    return state
+
+
+def _fragility_options(
+    context: DataContext, state: AppState, rows: pd.DataFrame, reason: str
+) -> list[dict]:
+    """ "All domains", then the 16 fragilities under their group's heading."""
+    catalogue = context.catalogue
+    lang = state.lang
+    if not catalogue.indicators[state.indicator].per_fragility:
+        return [_option(ALL_DOMAINS, t("all_domains", lang), True)]
+    present = set(rows["fragility"].dropna())
+    options = [_option(ALL_DOMAINS, t("all_domains", lang), rows["fragility"].isna().any(), reason)]
+    for group in catalogue.fragility_groups.values():
+        options.append(
+            {"label": f"— {group.label(lang)} —", "value": f"group:{group.id}", "disabled": True}
+        )
+        options += [
+            _option(f.id, f.label(lang), f.id in present, reason)
+            for f in catalogue.fragilities.values()
+            if f.group == group.id
+        ]
+    return options
+
+
+def _regional_rows(context: DataContext, programme: str) -> pd.DataFrame:
+    frame = context.published
+    studies = [s.id for s in context.catalogue.studies.values() if s.programme == programme]
+    regions = list(context.catalogue.regions)
+    return frame[frame["study"].isin(studies) & frame["region_code"].isin(regions)]
+
+
+def _option(value: object, label: str, enabled: bool, reason: str = "") -> dict:
+    option = {"label": label if enabled else f"{label} ({reason})", "value": value}
+    if not enabled:
+        option |= {"disabled": True, "title": reason}
+    return option

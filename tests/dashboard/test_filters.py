@@ -1,0 +1,67 @@
+import pytest
+
+from dashboard.filters import ALL_DOMAINS, filter_options, state_from_filters
+from dashboard.state import AppState
+
+
+@pytest.fixture(scope="module")
+def context(settings):
+    from dashboard.context import DataContext, load_context
+
+    loaded = load_context(settings)
+    assert isinstance(loaded, DataContext), loaded
+    return loaded
+
+
+def by_value(options: list[dict]) -> dict:
+    return {option["value"]: option for option in options}
+
+
+def test_actors_without_regional_values_are_disabled_not_hidden(context):
+    actors = by_value(filter_options(context, AppState())["actor"])
+    assert list(actors) == ["citoyens", "associations", "entreprises", "maires", "pionniers"]
+    assert "disabled" not in actors["maires"]
+    assert actors["pionniers"]["disabled"] is True
+    assert actors["pionniers"]["title"] == "aucune valeur régionale publiée"
+
+
+def test_fragilities_are_grouped_under_their_four_headings(context):
+    state = AppState(actor="citoyens", indicator="fragility_share_high", fragility="environnement")
+    options = filter_options(context, state)["fragility"]
+    headings = [o["label"] for o in options if str(o["value"]).startswith("group:")]
+    assert headings == [
+        "— Critères économiques —",
+        "— Critères sociaux —",
+        "— Critères sociétaux —",
+        "— Critères environnementaux —",
+    ]
+    fragilities = by_value(options)
+    assert "disabled" not in fragilities["environnement"]
+    assert fragilities["sante"]["disabled"] is True
+    assert (
+        len([o for o in options if not str(o["value"]).startswith(("group:", ALL_DOMAINS))]) == 16
+    )
+
+
+def test_segments_are_those_of_the_actor(context):
+    segments = by_value(filter_options(context, AppState(actor="associations"))["segment"])
+    assert list(segments) == ["all", "employeuses", "benevoles"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"actor": "maires", "segment": "employeuses"}, {"segment": "all"}),
+        ({"fragility": ALL_DOMAINS}, {"fragility": None}),
+        ({"fragility": "group:sociaux"}, {"fragility": None}),
+        ({"indicator": "partnership_rate", "fragility": "emploi"}, {"fragility": None}),
+        (
+            {"indicator": "fragility_share_high", "fragility": "securite", "actor": "citoyens"},
+            {"fragility": "securite", "actor": "citoyens"},
+        ),
+        ({"k": 3, "classes": "quantiles"}, {"k": 3, "classes": "quantiles"}),
+    ],
+)
+def test_a_filter_change_gives_a_coherent_state(context, changes, expected):
+    state = state_from_filters(AppState().model_dump(mode="json"), changes, context)
+    assert {name: getattr(state, name) for name in expected} == expected
