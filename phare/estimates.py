@@ -52,30 +52,15 @@ __all__ = [
 
 FRANCE_CODE, FRANCE_NAME = "FR", "France"
 REGION, DEPARTMENT = "region", "department"
-CELL_COLUMNS = (
-    "territory_code",
-    "territory_name",
-    "value",
-    "ci_low",
-    "ci_high",
-    "n",
-    "n_eff",
-    "status",
-    "significant",
-)
+ESTIMATE_COLUMNS = ("value", "ci_low", "ci_high", "n", "n_eff", "status", "significant")
+CELL_COLUMNS = ("territory_code", "territory_name", *ESTIMATE_COLUMNS)
 ALL_CELLS_COLUMNS = (
     "actor",
     "segment",
     "territory_code",
     "indicator",
     "fragility",
-    "value",
-    "ci_low",
-    "ci_high",
-    "n",
-    "n_eff",
-    "status",
-    "significant",
+    *ESTIMATE_COLUMNS,
 )
 Counts = tuple[np.ndarray, ...]  # count, Σw, Σw² per (cell, level)
 
