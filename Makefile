@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: run test lint format geodata browsers bench clean
 
 run: geodata
-	PORT=$(PORT) $(BIN)/gunicorn dashboard.app:server --config gunicorn.conf.py --bind 127.0.0.1:$(PORT)
+	PHARE_ENABLE_SIMULATED=$${PHARE_ENABLE_SIMULATED:-1} PORT=$(PORT) $(BIN)/gunicorn dashboard.app:server --config gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev-installed geodata browsers lint
 	$(BIN)/pytest

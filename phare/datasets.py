@@ -7,20 +7,28 @@ columns as the CSV export: the UI never knows whether it got aggregates or micro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from phare.catalogue import Catalogue
-from phare.estimates import CELL_COLUMNS, estimate_cells
+from phare.estimates import (
+    CELL_COLUMNS,
+    FRANCE_NAME,
+    REGION,
+    estimate_all_cells,
+    estimate_cells,
+)
 from phare.microdata import read_microdata
 from phare.prepared import PreparedMicrodata, prepare
 from phare.published import NATIONAL, PUBLISHED_FIGURES, load_published
 from phare.release import published_release
 from phare.releases import load_release, read_release_manifest
 from phare.selection import OK, select_region_values
+from phare.simulate import simulate
+from phare.weighted import CAUTION_BASE, MIN_BASE
 
 PUBLISHED = "published"
 SIMULATED_LABEL = "données simulées"
@@ -37,6 +45,51 @@ class Dataset:
     simulated: bool
     label: str
     prepared: PreparedMicrodata | None = None  # microdata coded once, for fast views
+    regional_cells: RegionalCells | None = None  # every regional view, estimated once
+
+
+ViewKey = tuple[str, str, str, str | None]  # actor, segment, indicator, fragility
+
+
+@dataclass(frozen=True)
+class RegionalCells:
+    """Every (actor, segment, indicator, fragility) view by region, estimated at load time.
+
+    Estimating every cell costs about as much as one view (:func:`estimate_all_cells`), so a
+    dataset that the UI serves computes them once and each filter change is a dict lookup.
+    """
+
+    views: dict[ViewKey, pd.DataFrame]
+    available: pd.DataFrame  # actor, segment, indicator, fragility of views with a value
+    min_base: float
+    caution_base: float
+
+    @classmethod
+    def of(
+        cls, dataset: Dataset, catalogue: Catalogue, min_base: float, caution_base: float
+    ) -> RegionalCells:
+        if dataset.prepared is None:
+            raise ValueError(f"dataset {dataset.id} holds no microdata to estimate from")
+        cells = estimate_all_cells(
+            dataset.prepared, catalogue, min_base=min_base, caution_base=caution_base
+        )
+        names = {code: region.name for code, region in catalogue.regions.items()}
+        cells["territory_name"] = cells["territory_code"].map(names).fillna(FRANCE_NAME)
+        cells["fragility"] = cells["fragility"].astype(object).where(cells["fragility"].notna())
+        keys = ["actor", "segment", "indicator", "fragility"]
+        views = {
+            tuple(None if pd.isna(part) else part for part in key): group[
+                list(CELL_COLUMNS)
+            ].reset_index(drop=True)
+            for key, group in cells.groupby(keys, sort=False, dropna=False)
+        }
+        shown = [key for key, view in views.items() if view["value"].iloc[:-1].notna().any()]
+        available = pd.DataFrame(shown, columns=keys)
+        return cls(views, available, min_base, caution_base)
+
+    def view(self, actor: str, segment: str, indicator: str, fragility: str | None):
+        """The view's rows (13 regions, then France), or None when the data has no such view."""
+        return self.views.get((actor, segment, indicator, fragility))
 
 
 def open_dataset(spec: str, catalogue: Catalogue, data_dir: Path) -> Dataset:
@@ -54,6 +107,25 @@ def open_dataset(spec: str, catalogue: Catalogue, data_dir: Path) -> Dataset:
     label = SIMULATED_LABEL if manifest.simulated else f"version {manifest.release_id}"
     frame = load_release(data_dir, spec)
     return _microdata(spec, frame, manifest.simulated, label, catalogue)
+
+
+def simulated_dataset(
+    catalogue: Catalogue, published: pd.DataFrame, *, seed: int, respondents: int
+) -> Dataset:
+    """A simulated respondent file drawn in memory (seeded, so every process draws the same)."""
+    frame = simulate(catalogue, published, seed=seed, respondents=respondents)
+    return _microdata(f"simulation-{seed}-{respondents}", frame, True, SIMULATED_LABEL, catalogue)
+
+
+def with_regional_cells(
+    dataset: Dataset,
+    catalogue: Catalogue,
+    min_base: float = MIN_BASE,
+    caution_base: float = CAUTION_BASE,
+) -> Dataset:
+    """``dataset`` with every regional view estimated once (for the UI's fast lookups)."""
+    cells = RegionalCells.of(dataset, catalogue, min_base, caution_base)
+    return replace(dataset, regional_cells=cells)
 
 
 def _microdata(
@@ -84,6 +156,15 @@ def estimate_view(
         return _published_view(
             dataset.frame, catalogue, actor, indicator, fragility, segment, programme
         )
+    cells = dataset.regional_cells
+    if (
+        by == REGION
+        and cells is not None
+        and (cells.min_base, cells.caution_base) == (min_base, caution_base)
+    ):
+        found = cells.view(actor, segment, indicator, fragility)
+        if found is not None:
+            return found.assign(source=dataset.label)[list(VIEW_COLUMNS)]
     table = estimate_cells(
         dataset.prepared if dataset.prepared is not None else dataset.frame,
         catalogue,

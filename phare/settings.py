@@ -37,6 +37,15 @@ def _positive_int(raw: str) -> int:
     return value
 
 
+def _flag(raw: str) -> bool:
+    lowered = raw.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError("expected 1 or 0")
+
+
 def _path(raw: str) -> Path:
     if not raw.strip():
         raise ValueError("an empty path")
@@ -88,6 +97,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Effective base under which a cell is shown with the status `prudence`.",
         _positive_int,
     ),
+    Setting(
+        "enable_simulated",
+        "PHARE_ENABLE_SIMULATED",
+        False,
+        "1: offer the simulated dataset (seeded, labelled « données simulées » on every view) "
+        "beside the published figures. On for `make run`, off by default (production).",
+        _flag,
+    ),
 )
 
 
@@ -99,6 +116,7 @@ class Settings:
     data_dir: Path
     min_base: int
     caution_base: int
+    enable_simulated: bool
 
     @property
     def geodata_cache_dir(self) -> Path:

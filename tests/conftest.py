@@ -25,7 +25,7 @@ IN_CI = bool(os.environ.get("CI"))
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Project settings with a private cache dir, geometry built from the mirror (or download)."""
     project = load_settings()
-    own = load_settings({"cache_dir": tmp_path_factory.mktemp("cache")})
+    own = load_settings({"cache_dir": tmp_path_factory.mktemp("cache"), "enable_simulated": True})
     build(
         own.geodata_cache_dir,
         mirrors=Mirrors(project.geodata_mirror, project.cog_mirror),
@@ -74,6 +74,7 @@ def live_server(settings: Settings) -> Iterator[str]:
     env = {
         **os.environ,
         "PHARE_CACHE_DIR": str(settings.cache_dir),
+        "PHARE_ENABLE_SIMULATED": "1",
         "WEB_CONCURRENCY": "2",
     }
     process = subprocess.Popen(

@@ -92,9 +92,10 @@ def test_the_status_table_has_every_state_with_distinct_fills(catalogue):
         "non_publie",
         "sans_objet",
         "non_couvert",
+        "hors_fichier",
     ]
     fills = [status.fill for status in catalogue.statuses.values() if status.fill]
-    assert len(fills) == len(set(fills)) == 4
+    assert len(fills) == len(set(fills)) == 5
 
 
 def test_segments_belong_to_known_actors_and_fields(catalogue):
