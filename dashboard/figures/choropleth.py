@@ -1,31 +1,45 @@
-"""Choropleth of regions: class colours for values, distinct greys for the no-value states.
+"""What every PHARE map shares: traces of areas, hover texts, the legend drawn in the figure.
 
-The geometry is not in the figure: Plotly fetches it once from ``geometry_url`` and the
-figure carries only region codes, class indices and hover texts. Trace order is fixed (values,
-then one trace per no-value state) so that later partial updates can address them by index.
+The geometry is never in the figure: Plotly fetches it once from a URL and the figure carries
+only codes, class indices and texts. Traces come in a fixed order so that partial updates can
+address them by index:
+
+0. ``ok``: the territories with a value, coloured by class on a stepped scale;
+1..m. one grey trace per no-value state, in the order of ``states``, even when empty;
+then the region outline (department maps, optional), then the label trace (geo maps only).
+
+``figure_changes`` computes everything that changes between two filter choices; the full
+builders (``geo_map``, ``tile_map``) apply it to constant traces, so the two cannot disagree.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.classification import Classification
-from dashboard.figures.template import BORDER_COLOUR, PHARE_TEMPLATE
+from dashboard.figures.template import BORDER_COLOUR
 
-# Mainland France with the overseas insets to its west.
-FRANCE_VIEW = {"center": {"lat": 46.3, "lon": -0.15}, "zoom": 4.7}
 VALUE_STATUS = "ok"
+OUTLINE_TRACE = "outline"
+LABEL_TRACE = "labels"
+FEATURE_ID_KEY = "id"  # the served GeoJSON carries each INSEE code as the feature's top-level id
+HOVER_TEMPLATE = "%{text}<extra></extra>"
+LABEL_DECIMALS = 3  # about 100 m: enough to place a label, short on the wire
 
-
-@dataclass(frozen=True)
-class HoverWords:
-    """Words of the hover label, in the reader's language ("Source : " with its colon)."""
-
-    source: str
-    base: str
+# Legend drawn in the left margin, in pixels, so that PNG/SVG exports carry it.
+LEGEND_FONT_SIZE = 12
+LEGEND_ROW_PX = 20
+LEGEND_SWATCH_PX = 14
+LEGEND_PAD_PX = 10
+LEGEND_GAP_PX = 8
+LEGEND_CHAR_PX = 7  # average advance of a 12 px character, to size the margin
+LEGEND_MIN_PX, LEGEND_MAX_PX = 140, 320
+LEGEND_COUNT_COLOUR = "#595959"
+LEGEND_SWATCH_LINE = "#9e9e9e"
 
 
 @dataclass(frozen=True)
@@ -38,78 +52,219 @@ class NoValueState:
     border: str | None = None
 
 
-def build_region_choropleth(
-    frame: pd.DataFrame,
-    classification: Classification,
-    geometry_url: str,
-    words: HoverWords,
-    states: tuple[NoValueState, ...],
-) -> go.Figure:
-    """Map of ``frame`` (one row per drawn region).
+@dataclass(frozen=True)
+class LegendItem:
+    """One legend line: swatch colour, label (class bounds or state) and count, plain text."""
 
-    ``frame`` columns: ``code``, ``name``, ``status`` (``ok`` or the id of one of ``states``),
-    ``class_index`` (-1 without value), ``value_label``, ``base_label``, ``source_label``;
-    labels are plain text (escaped here before Plotly renders them).
-    """
-    figure = go.Figure(layout={"template": PHARE_TEMPLATE, "showlegend": False})
-    figure.add_trace(
-        _value_trace(frame[frame["status"] == VALUE_STATUS], classification, geometry_url, words)
-    )
-    for state in states:
-        figure.add_trace(_state_trace(frame[frame["status"] == state.id], state, geometry_url))
-    figure.update_layout(
-        map={"style": "white-bg", **FRANCE_VIEW},
-        uirevision="france",
-        dragmode="pan",
-    )
-    return figure
+    colour: str
+    label: str
+    count: str
 
 
-def _value_trace(
-    frame: pd.DataFrame, classification: Classification, geometry_url: str, words: HoverWords
-) -> go.Choroplethmap:
-    k = max(classification.k, 1)
-    colours = classification.colours or (BORDER_COLOUR,)
+def escape(text: object) -> str:
+    """Plotly renders a subset of HTML in texts: neutralise it in data-derived text."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def hover_texts(frame: pd.DataFrame) -> list[str]:
+    """``<b>name</b><br>line<br>line…`` for each row, every piece escaped."""
+    return [
+        "<br>".join([f"<b>{escape(name)}</b>", *(escape(line) for line in _lines(details))])
+        for name, details in zip(frame["name"], frame["details"], strict=True)
+    ]
+
+
+def stepped_colourscale(colours: Sequence[str]) -> list[list]:
+    """A colour scale with one flat step per class, for ``z`` = class index."""
+    colours = list(colours) or [BORDER_COLOUR]
+    k = len(colours)
     stepped = []
     for index, colour in enumerate(colours):
         stepped += [[index / k, colour], [(index + 1) / k, colour]]
-    return go.Choroplethmap(
+    return stepped
+
+
+def area_traces(
+    trace_type: type[go.Choropleth] | type[go.Choroplethmap],
+    geometry_url: str,
+    states: tuple[NoValueState, ...],
+) -> list:
+    """The constant part of the value trace and of one trace per no-value state."""
+    common = {
+        "geojson": geometry_url,
+        "featureidkey": FEATURE_ID_KEY,
+        "showscale": False,
+        "hovertemplate": HOVER_TEMPLATE,
+    }
+    values = trace_type(
         name=VALUE_STATUS,
-        geojson=geometry_url,
-        locations=frame["code"].tolist(),
-        z=frame["class_index"].tolist(),
         zmin=-0.5,
-        zmax=k - 0.5,
-        colorscale=stepped,
-        showscale=False,
         marker={"line": {"color": BORDER_COLOUR, "width": 1}},
-        customdata=_escaped(frame, ["name", "value_label", "base_label", "source_label"]),
-        hovertemplate=(
-            "<b>%{customdata[0]}</b><br>%{customdata[1]}"
-            f"<br>{_escape(words.base)}%{{customdata[2]}}"
-            f"<br>{_escape(words.source)}%{{customdata[3]}}<extra></extra>"
-        ),
+        **common,
     )
+    greys = [
+        trace_type(
+            name=state.id,
+            zmin=0,
+            zmax=1,
+            colorscale=[[0, state.fill], [1, state.fill]],
+            marker={"line": {"color": state.border or BORDER_COLOUR, "width": 1}},
+            **common,
+        )
+        for state in states
+    ]
+    return [values, *greys]
 
 
-def _state_trace(frame: pd.DataFrame, state: NoValueState, geometry_url: str) -> go.Choroplethmap:
-    return go.Choroplethmap(
-        name=state.id,
-        geojson=geometry_url,
-        locations=frame["code"].tolist(),
-        z=[0] * len(frame),
-        colorscale=[[0, state.fill], [1, state.fill]],
-        showscale=False,
-        marker={"line": {"color": state.border or BORDER_COLOUR, "width": 1}},
-        customdata=_escaped(frame, ["name"]),
-        hovertemplate=f"<b>%{{customdata[0]}}</b><br>{_escape(state.label)}<extra></extra>",
-    )
+def figure_changes(
+    frame: pd.DataFrame,
+    classification: Classification,
+    states: tuple[NoValueState, ...],
+    legend_items: tuple[LegendItem, ...],
+    legend_title: str,
+    *,
+    outline: bool = False,
+    labels: bool = True,
+) -> dict:
+    """What changes in a map between two filter choices, for a ``dash.Patch``.
+
+    ``{"data": {trace index: {property: value}}, "layout": {"annotations", "shapes",
+    "margin"}}``. ``outline`` says whether the figure has the outline trace (it shifts the
+    label trace by one); ``labels`` is False for maps without a label trace (communes).
+    No geometry and no per-point constants beyond the ``z`` Plotly needs for each area.
+    """
+    _check_statuses(frame, states)
+    data = {0: _value_changes(frame[frame["status"] == VALUE_STATUS], classification)}
+    for index, state in enumerate(states, start=1):
+        rows = frame[frame["status"] == state.id]
+        data[index] = {
+            "locations": rows["code"].tolist(),
+            "z": [0] * len(rows),
+            "text": hover_texts(rows),
+        }
+    if labels:
+        data[len(states) + 1 + int(outline)] = _label_changes(frame)
+    return {"data": data, "layout": legend_layout(legend_items, legend_title)}
 
 
-def _escaped(frame: pd.DataFrame, columns: list[str]) -> list[list[str]]:
-    return [[_escape(str(cell)) for cell in row] for row in frame[columns].itertuples(index=False)]
+def apply_changes(figure: go.Figure, changes: dict) -> go.Figure:
+    """Apply ``figure_changes``' output to a full figure (what a Patch does in the browser)."""
+    for index, update in changes["data"].items():
+        figure.data[index].update(update)
+    figure.update_layout(changes["layout"])
+    return figure
 
 
-def _escape(text: str) -> str:
-    """Plotly renders a subset of HTML in hover labels: neutralise it in data-derived text."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def legend_layout(legend_items: tuple[LegendItem, ...], legend_title: str) -> dict:
+    """Swatches (shapes) and texts (annotations) in a left margin reserved for them.
+
+    Positions are in pixels from the plot area's bottom-left corner, so the legend keeps its
+    size whatever the figure's size; the margin's width follows the longest text.
+    """
+    if not legend_items and not legend_title:
+        return {"annotations": [], "shapes": [], "margin": {"l": 0, "r": 0, "t": 0, "b": 0}}
+    width = _legend_width(legend_items, legend_title)
+    rows = len(legend_items) + int(bool(legend_title))
+    left = LEGEND_PAD_PX - width
+    annotations, shapes = [], []
+    if legend_title:
+        annotations.append(_legend_text(f"<b>{escape(legend_title)}</b>", left, _row_y(0, rows)))
+    for row, item in enumerate(legend_items, start=int(bool(legend_title))):
+        y = _row_y(row, rows)
+        shapes.append(_swatch(item.colour, left, y))
+        annotations.append(
+            _legend_text(_item_text(item), left + LEGEND_SWATCH_PX + LEGEND_GAP_PX, y)
+        )
+    return {
+        "annotations": annotations,
+        "shapes": shapes,
+        "margin": {"l": width, "r": 0, "t": 0, "b": 0},
+    }
+
+
+def _lines(details: str | Iterable[str]) -> Iterable[str]:
+    return [details] if isinstance(details, str) else details
+
+
+def _check_statuses(frame: pd.DataFrame, states: Iterable[NoValueState]) -> None:
+    known = {VALUE_STATUS, *(state.id for state in states)}
+    unknown = sorted(set(frame["status"]) - known)
+    if unknown:
+        raise ValueError(
+            f"rows with unknown statuses {unknown} would not be drawn; known: {sorted(known)}"
+        )
+
+
+def _value_changes(rows: pd.DataFrame, classification: Classification) -> dict:
+    return {
+        "locations": rows["code"].tolist(),
+        "z": [int(index) for index in rows["class_index"]],
+        "text": hover_texts(rows),
+        "colorscale": stepped_colourscale(classification.colours),
+        "zmax": max(classification.k, 1) - 0.5,
+    }
+
+
+def _label_changes(frame: pd.DataFrame) -> dict:
+    rows = frame[frame["label"].astype(str) != ""]
+    return {
+        "lon": [round(float(lon), LABEL_DECIMALS) for lon in rows["lon"]],
+        "lat": [round(float(lat), LABEL_DECIMALS) for lat in rows["lat"]],
+        "text": [escape(label) for label in rows["label"]],
+    }
+
+
+def _legend_width(legend_items: tuple[LegendItem, ...], legend_title: str) -> int:
+    swatch = LEGEND_SWATCH_PX + LEGEND_GAP_PX
+    chars = [len(legend_title) - swatch // LEGEND_CHAR_PX]
+    chars += [len(item.label) + 2 + len(item.count) for item in legend_items]
+    width = 2 * LEGEND_PAD_PX + swatch + LEGEND_CHAR_PX * max(chars)
+    return min(max(width, LEGEND_MIN_PX), LEGEND_MAX_PX)
+
+
+def _row_y(row: int, rows: int) -> int:
+    """Pixel height of the centre of ``row`` (0 = top) above the plot area's bottom."""
+    return LEGEND_PAD_PX + (rows - 1 - row) * LEGEND_ROW_PX + LEGEND_ROW_PX // 2
+
+
+def _item_text(item: LegendItem) -> str:
+    if not item.count:
+        return escape(item.label)
+    count = f'<span style="color:{LEGEND_COUNT_COLOUR}">{escape(item.count)}</span>'
+    return f"{escape(item.label)}  {count}"
+
+
+def _legend_text(text: str, x: int, y: int) -> dict:
+    return {
+        "text": text,
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "xshift": x,
+        "yshift": y,
+        "xanchor": "left",
+        "yanchor": "middle",
+        "align": "left",
+        "showarrow": False,
+        "font": {"size": LEGEND_FONT_SIZE},
+    }
+
+
+def _swatch(colour: str, x: int, y: int) -> dict:
+    half = LEGEND_SWATCH_PX / 2
+    return {
+        "type": "rect",
+        "xref": "paper",
+        "yref": "paper",
+        "xsizemode": "pixel",
+        "ysizemode": "pixel",
+        "xanchor": 0,
+        "yanchor": 0,
+        "x0": x,
+        "x1": x + LEGEND_SWATCH_PX,
+        "y0": y - half,
+        "y1": y + half,
+        "fillcolor": colour,
+        "line": {"color": LEGEND_SWATCH_LINE, "width": 0.5},
+    }

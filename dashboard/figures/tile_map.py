@@ -1,0 +1,91 @@
+"""Map of communes on a tile-less MapLibre map (``Choroplethmap``), fitted to an extent.
+
+Communes are too many and too small for the ``geo`` subplot; the map pans and zooms like a
+web map on a white background. No label trace: MapLibre would fetch fonts for map texts from
+a remote server, and commune maps show classes, never few enough values for labels.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures.choropleth import (
+    LegendItem,
+    NoValueState,
+    apply_changes,
+    area_traces,
+    figure_changes,
+)
+from dashboard.figures.classification import Classification
+from dashboard.figures.template import PHARE_TEMPLATE
+
+MAP_SIZE_PX = (900, 620)  # the figure's usual size on the page
+WORLD_PX = 512  # MapLibre: the whole world is 512 px wide at zoom 0
+MAX_ZOOM = 16.0
+FIT_PADDING = 0.05  # share of each side left around the extent
+
+
+def build_commune_choropleth(
+    frame: pd.DataFrame,
+    classification: Classification,
+    geometry_url: str,
+    states: tuple[NoValueState, ...],
+    legend_items: tuple[LegendItem, ...],
+    legend_title: str,
+    extent: tuple[float, float, float, float],
+    *,
+    size_px: tuple[int, int] = MAP_SIZE_PX,
+) -> go.Figure:
+    """Map of ``frame`` fitted to ``extent`` (min_lon, min_lat, max_lon, max_lat).
+
+    Partial updates: ``figure_changes(..., labels=False)``.
+    """
+    figure = go.Figure(
+        data=area_traces(go.Choroplethmap, geometry_url, states),
+        layout={
+            "template": PHARE_TEMPLATE,
+            "showlegend": False,
+            "dragmode": "pan",
+            "uirevision": geometry_url,
+        },
+    )
+    changes = figure_changes(
+        frame, classification, states, legend_items, legend_title, labels=False
+    )
+    apply_changes(figure, changes)
+    width = size_px[0] - changes["layout"]["margin"]["l"]
+    center, zoom = view_for_extent(extent, (width, size_px[1]))
+    figure.update_layout(map={"style": "white-bg", "center": center, "zoom": zoom})
+    return figure
+
+
+def view_for_extent(
+    extent: tuple[float, float, float, float],
+    size_px: tuple[int, int],
+    padding: float = FIT_PADDING,
+) -> tuple[dict[str, float], float]:
+    """Centre and zoom (Web Mercator) that show ``extent`` whole in ``size_px`` pixels."""
+    min_lon, min_lat, max_lon, max_lat = extent
+    width, height = (side * (1 - 2 * padding) for side in size_px)
+    low, high = _mercator_y(min_lat), _mercator_y(max_lat)
+    zooms = [MAX_ZOOM]
+    if max_lon > min_lon:
+        zooms.append(math.log2(width * 360 / ((max_lon - min_lon) * WORLD_PX)))
+    if high > low:
+        zooms.append(math.log2(height * 2 * math.pi / ((high - low) * WORLD_PX)))
+    centre = {
+        "lon": round((min_lon + max_lon) / 2, 4),
+        "lat": round(_latitude((low + high) / 2), 4),
+    }
+    return centre, round(min(zooms), 2)
+
+
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _latitude(y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
