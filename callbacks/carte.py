@@ -1,50 +1,157 @@
-"""Carte: a filter change redraws the map, legend, sources and table, and rewrites the URL."""
+"""Carte: thin wiring from the page's inputs to the pure view functions.
+
+One callback redraws the view. When the geometry stays the same (same level and area) the map
+gets a ``dash.Patch`` of values, texts and legend only; options of the filters travel only when
+they changed. The address bar follows the view without reloading the page.
+"""
 
 from __future__ import annotations
 
-from dash import Input, Output, State, callback, clientside_callback
+from dash import Input, Output, Patch, State, callback, clientside_callback, ctx, no_update
 from dash.exceptions import PreventUpdate
 
+from dashboard.commune_upload import decode_upload, from_store, parse_commune_values, to_store
 from dashboard.components.map_panel import map_panel
+from dashboard.components.selection import selection_panel
+from dashboard.components.upload_report import upload_report
 from dashboard.context import Unavailable, current_context
 from dashboard.filters import FILTERS, filter_options, fragility_value, state_from_filters
+from dashboard.search import option_for, search_options
+from dashboard.state import FRANCE, AppState, territory_id
+from dashboard.upload_reading import InvalidUpload
+
+COERCED = ("segment", "fragility", "level", "show", "classes")
 
 
 @callback(
     Output("map", "figure"),
+    Output("geometry-key", "data"),
+    Output("carte-state", "data"),
     Output("map-title", "children"),
     Output("legend", "children"),
     Output("coverage", "children"),
+    Output("france-value", "children"),
+    Output("selection", "children"),
     Output("sources", "children"),
-    Output("values-table", "children"),
+    Output("values-table", "rowData"),
     Output("permalink", "href"),
-    Output("segment", "value"),
-    Output("fragility", "value"),
+    Output("simulated-banner", "hidden"),
+    Output("commune-tools", "hidden"),
+    *(Output(name, "value") for name in COERCED),
     *(Output(name, "options") for name in FILTERS),
     *(Input(name, "value") for name in FILTERS),
+    Input("search", "value"),
+    Input("map", "clickData"),
+    Input("whole-france", "n_clicks"),
+    Input("commune-upload", "data"),
     State("carte-state", "data"),
+    State("geometry-key", "data"),
     prevent_initial_call=True,
 )
-def update_map(*arguments):
-    *values, stored_state = arguments
+def update_view(*arguments):
+    *values, search, click, _, upload, stored, geometry_key = arguments
     context = current_context()
     if isinstance(context, Unavailable):
         raise PreventUpdate
-    state = state_from_filters(stored_state, dict(zip(FILTERS, values, strict=True)), context)
-    panel = map_panel(context, state)
-    options = filter_options(context, state)
+    changes = {
+        **dict(zip(FILTERS, values, strict=True)),
+        **_territory_change(stored, search, click),
+    }
+    if ctx.triggered_id == "commune-upload" and upload:
+        changes |= {"level": "commune", "show": "upload"}
+    state = state_from_filters(stored, changes, context)
+    uploaded = from_store(upload, context.commune_codes) if upload else None
+    panel = map_panel(context, state, uploaded, drawn_geometry=geometry_key)
+    figure = _patch(panel.changes) if panel.figure is None else panel.figure
+    before = filter_options(context, AppState.model_validate(stored))
+    after = filter_options(context, state)
     return (
-        panel.figure,
+        figure,
+        panel.geometry_key,
+        state.model_dump(mode="json"),
         panel.title,
         panel.legend,
         panel.coverage,
+        panel.france,
+        selection_panel(context, panel.view, state),
         panel.sources,
-        panel.table,
+        panel.rows,
         panel.permalink,
-        state.segment,
-        fragility_value(state),
-        *(options[name] for name in FILTERS),
+        not panel.view.simulated,
+        state.level != "commune",
+        *(_value_of(state, name) for name in COERCED),
+        *(no_update if before[name] == after[name] else after[name] for name in FILTERS),
     )
+
+
+def _territory_change(stored: dict, search: str | None, click: dict | None) -> dict:
+    """The territory picked by the search box, a click on the map or "whole France"."""
+    trigger = ctx.triggered_id
+    if trigger == "search":
+        return {"territory": search or FRANCE}
+    if trigger == "whole-france":
+        return {"territory": FRANCE, "level": "commune"}
+    if trigger == "map" and click:
+        location = click["points"][0].get("location")
+        if location:
+            return {"territory": territory_id(stored.get("level", "region"), location)}
+    return {}
+
+
+def _value_of(state: AppState, name: str) -> object:
+    return fragility_value(state) if name == "fragility" else getattr(state, name)
+
+
+def _patch(changes: dict) -> Patch:
+    """The browser-side update of a figure that keeps its traces and geometry."""
+    patch = Patch()
+    for index, update in changes["data"].items():
+        for name, value in update.items():
+            patch["data"][index][name] = value
+    for name, value in changes["layout"].items():
+        patch["layout"][name] = value
+    return patch
+
+
+@callback(
+    Output("search", "options"),
+    Input("search", "search_value"),
+    State("search", "value"),
+    State("carte-state", "data"),
+    prevent_initial_call=True,
+)
+def search_territories(query: str | None, value: str | None, stored: dict):
+    context = current_context()
+    if isinstance(context, Unavailable) or not query:
+        raise PreventUpdate
+    lang = stored.get("lang", "fr")
+    found = search_options(context, query, lang)
+    kept = option_for(context, value, lang) if value else []
+    return kept + [option for option in found if option["value"] != value]
+
+
+@callback(
+    Output("commune-upload", "data"),
+    Output("upload-report", "children"),
+    Input("upload", "contents"),
+    State("upload", "filename"),
+    State("carte-state", "data"),
+    prevent_initial_call=True,
+)
+def read_upload(contents: str | None, filename: str | None, stored: dict):
+    """Parse the visitor's file in this request only; the values go to their browser's store."""
+    context = current_context()
+    if isinstance(context, Unavailable) or not contents:
+        raise PreventUpdate
+    lang = stored.get("lang", "fr")
+    try:
+        data = decode_upload(contents, filename or "")
+        result = parse_commune_values(
+            data, filename or "", context.gazetteer, drawn=context.commune_codes
+        )
+    except InvalidUpload as error:
+        return no_update, upload_report(None, str(error), lang)
+    return to_store(result), upload_report(result, None, lang)
 
 
 # The address bar follows the view without reloading the page or re-rendering it.

@@ -30,6 +30,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         assets_path_ignore=["vendor"],
         external_stylesheets=[BOOTSTRAP_CSS],
         serve_locally=True,
+        compress=True,  # flask-compress: callback responses and assets travel gzip/brotli
         title=t("app_title"),
         update_title=None,
     )

@@ -13,17 +13,24 @@ import pandas as pd
 from flask import current_app
 
 from dashboard.figures.classification import SCHEMES
-from dashboard.state import StateChoices
+from dashboard.state import COMMUNE_LAYERS, MAP_LEVELS, StateChoices, territory_id
 from geodata.cache import GeometryManifest, require_manifest
+from geodata.lookups import Gazetteer
 from phare.catalogue import Catalogue, load_catalogue
+from phare.datasets import Dataset, open_dataset, simulated_dataset, with_regional_cells
 from phare.errors import PhareError
 from phare.published import PUBLISHED_FIGURES, load_published
 from phare.release import Release, published_release
+from phare.releases import current_release
 from phare.settings import Settings
 
 EXTENSION_KEY = "phare"
 PUBLISHED_DATASET = "publie"
-MAP_LEVELS = frozenset({"regions", "departements", "communes"})
+SIMULATED_DATASET = "simule"
+IMPORTED_DATASET = "import"
+# The simulated dataset every process draws alike: same seed, same respondents.
+SIMULATION_SEED = 20151001
+SIMULATION_RESPONDENTS = 20_000
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,10 @@ class DataContext:
     release: Release
     geometry: GeometryManifest
     territories: pd.DataFrame
+    communes: pd.DataFrame  # reference communes: code, name, department, region, population
+    commune_codes: frozenset[str]  # the communes the commune maps draw
+    gazetteer: Gazetteer
+    datasets: dict[str, Dataset]  # by dataset id: publie, simule (when enabled), import
     choices: StateChoices
 
     def overseas_regions(self) -> pd.DataFrame:
@@ -44,6 +55,16 @@ class DataContext:
 
     def geometry_url(self, level: str) -> str:
         return f"/geo/{level}.geojson?v={self.geometry.levels[level].sha256[:12]}"
+
+    def dataset(self, dataset_id: str) -> Dataset:
+        return self.datasets.get(dataset_id, self.datasets[PUBLISHED_DATASET])
+
+    def territory(self, level: str, code: str) -> pd.Series | None:
+        """A row of the territory table (name, parents, label point, extent), or None."""
+        rows = self.territories[
+            (self.territories["level"] == level) & (self.territories["code"] == code)
+        ]
+        return None if rows.empty else rows.iloc[0]
 
 
 @dataclass(frozen=True)
@@ -59,33 +80,71 @@ def load_context(settings: Settings) -> DataContext | Unavailable:
         published = load_published(catalogue, PUBLISHED_FIGURES)
         geometry = require_manifest(settings.geodata_cache_dir)
         territories = pd.read_parquet(geometry.table("territories"))
+        communes = pd.read_parquet(geometry.table("reference_communes"))
+        gazetteer = Gazetteer(
+            communes, pd.read_parquet(geometry.table("reference_parts")), territories
+        )
+        release = published_release(PUBLISHED_FIGURES, rows=len(published))
+        datasets = load_datasets(settings, catalogue, published, release)
     except (PhareError, OSError, ValueError) as error:
         return Unavailable(str(error))
-    release = published_release(PUBLISHED_FIGURES, rows=len(published))
     return DataContext(
         catalogue=catalogue,
         published=published,
         release=release,
         geometry=geometry,
         territories=territories,
-        choices=state_choices(catalogue, release, geometry),
+        communes=communes[["code", "name", "department", "region", "population"]],
+        commune_codes=frozenset(territories.loc[territories["level"] == "commune", "code"]),
+        gazetteer=gazetteer,
+        datasets=datasets,
+        choices=state_choices(catalogue, datasets, territories),
     )
 
 
+def load_datasets(
+    settings: Settings, catalogue: Catalogue, published: pd.DataFrame, release: Release
+) -> dict[str, Dataset]:
+    """The published figures, the simulated data when enabled, the current imported release.
+
+    Microdata get every regional view estimated now (a fraction of a second), so that a
+    filter change is a lookup.
+    """
+    datasets = {
+        PUBLISHED_DATASET: Dataset(release.id, "published", published, False, "chiffres publiés")
+    }
+    bases = (settings.min_base, settings.caution_base)
+    if settings.enable_simulated:
+        simulated = simulated_dataset(
+            catalogue, published, seed=SIMULATION_SEED, respondents=SIMULATION_RESPONDENTS
+        )
+        datasets[SIMULATED_DATASET] = with_regional_cells(simulated, catalogue, *bases)
+    imported = current_release(settings.data_dir)
+    if imported is not None:
+        dataset = open_dataset(imported.release_id, catalogue, settings.data_dir)
+        datasets[IMPORTED_DATASET] = with_regional_cells(dataset, catalogue, *bases)
+    return datasets
+
+
 def state_choices(
-    catalogue: Catalogue, release: Release, geometry: GeometryManifest
+    catalogue: Catalogue, datasets: dict[str, Dataset], territories: pd.DataFrame
 ) -> StateChoices:
     return StateChoices(
-        datasets=frozenset({PUBLISHED_DATASET}),
-        releases=frozenset({release.id}),
+        datasets=frozenset(datasets),
+        releases=frozenset(dataset.id for dataset in datasets.values()),
         programmes=frozenset(catalogue.programmes),
         actors=frozenset(catalogue.actors),
         segments=frozenset(catalogue.segments),
         indicators=frozenset(catalogue.indicators),
         fragilities=frozenset(catalogue.fragilities),
-        levels=frozenset(geometry.levels) & MAP_LEVELS,
+        levels=frozenset(MAP_LEVELS),
         schemes=frozenset(SCHEMES),
         territories=frozenset(catalogue.regions),
+        commune_layers=frozenset(COMMUNE_LAYERS),
+        places=frozenset(
+            territory_id(level, code)
+            for level, code in zip(territories["level"], territories["code"], strict=True)
+        ),
     )
 
 

@@ -8,26 +8,44 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.context import DataContext
+from dashboard.context import IMPORTED_DATASET, DataContext
 from dashboard.figures.classification import SCHEMES
 from dashboard.i18n import t
-from dashboard.state import AppState, parse_state
+from dashboard.state import COMMUNE_LAYERS, FRANCE, MAP_LEVELS, AppState, parse_state
+from dashboard.values import region_values
+from phare.datasets import Dataset
 
-FILTERS = ("study", "actor", "segment", "indicator", "fragility", "classes", "k")
+FILTERS = (
+    "dataset",
+    "study",
+    "actor",
+    "segment",
+    "indicator",
+    "fragility",
+    "level",
+    "show",
+    "classes",
+    "k",
+)
 ALL_DOMAINS = "ensemble"  # the fragility option for values given for all domains together
 CLASS_COUNTS = range(2, 10)
+DEFAULT_COMMUNE_REGION = "11"  # the commune level opens on one region, never all 34,746 at once
+VIEW_KEYS = ["actor", "segment", "indicator", "fragility"]
 
 
 def filter_options(context: DataContext, state: AppState) -> dict[str, list[dict]]:
     """Options of every filter; each option is disabled when it leads to no regional value."""
     lang = state.lang
     catalogue = context.catalogue
-    regional = _regional_rows(context, state.study)
+    regional = available_views(context, context.dataset(state.dataset), state.study)
     for_actor = regional[regional["actor"] == state.actor]
     for_indicator = for_actor[for_actor["indicator"] == state.indicator]
     for_segment = for_indicator[for_indicator["segment"] == state.segment]
     reason = t("no_regional_value", lang)
+    no_france = t("no_france_value", lang)
+    has_france = _has_france_value(context, state)
     return {
+        "dataset": [_dataset_option(key, ds, lang) for key, ds in context.datasets.items()],
         "study": [_option(p.id, p.label(lang), True) for p in catalogue.programmes.values()],
         "actor": [
             _option(a.id, a.label(lang), a.id in set(regional["actor"]), reason)
@@ -43,7 +61,12 @@ def filter_options(context: DataContext, state: AppState) -> dict[str, list[dict
             for i in catalogue.indicators.values()
         ],
         "fragility": _fragility_options(context, state, for_segment, reason),
-        "classes": [_option(s, t(f"scheme_{s}", lang), True) for s in SCHEMES],
+        "level": [_option(level, t(f"level_{level}", lang), True) for level in MAP_LEVELS],
+        "show": [_option(layer, t(f"show_{layer}", lang), True) for layer in COMMUNE_LAYERS],
+        "classes": [
+            _option(s, t(f"scheme_{s}", lang), s != "diverging" or has_france, no_france)
+            for s in SCHEMES
+        ],
         "k": [_option(k, str(k), True) for k in CLASS_COUNTS],
     }
 
@@ -67,8 +90,29 @@ def state_from_filters(stored: dict, values: dict[str, object], context: DataCon
     indicator = catalogue.indicators.get(str(changed.get("indicator")))
     if indicator is not None and not indicator.per_fragility:
         changed["fragility"] = None
+    opens_communes = changed.get("level") == "commune" and stored.get("level") != "commune"
+    if opens_communes and changed.get("territory") in (FRANCE, None):
+        changed["territory"] = DEFAULT_COMMUNE_REGION
     state, _ = parse_state(changed, context.choices)
+    if state.classes == "diverging" and not _has_france_value(context, state):
+        state = state.model_copy(update={"classes": "fixed"})
     return state
+
+
+def available_views(context: DataContext, dataset: Dataset, programme: str) -> pd.DataFrame:
+    """(actor, segment, indicator, fragility) of every view with a regional value."""
+    if dataset.regional_cells is None:
+        return _regional_rows(context, programme)[VIEW_KEYS]
+    return dataset.regional_cells.available
+
+
+def _has_france_value(context: DataContext, state: AppState) -> bool:
+    return region_values(context, state).france is not None
+
+
+def _dataset_option(key: str, dataset: Dataset, lang: str) -> dict:
+    label = t(f"dataset_{key}", lang, release=dataset.id if key == IMPORTED_DATASET else "")
+    return _option(key, label, True)
 
 
 def _fragility_options(

@@ -1,22 +1,33 @@
-"""The region map view: from the app state to every text and value the Carte shows.
+"""The map view: from the app state to every value and text the Carte shows, at any level.
 
-One pure function, :func:`region_map_view`, used by the page's first render and by the
-callback, so both always agree. It returns plain data; components turn it into Dash elements.
+One pure function, :func:`map_view`, used by the page's first render and by the callback, so
+both always agree. It returns plain data (a frame in the figure builders' contract, legend
+entries, texts); components and figure builders turn it into Dash elements and Plotly traces.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
+from dashboard.commune_view import commune_frame, commune_scope
 from dashboard.context import DataContext
+from dashboard.drawn import DrawnValues
 from dashboard.figures.choropleth import NoValueState
 from dashboard.figures.classification import Classification, classify
-from dashboard.formatting import format_count, format_value
+from dashboard.formatting import format_count
+from dashboard.hover import region_details, value_label
 from dashboard.i18n import t
 from dashboard.state import AppState
-from phare.selection import NOT_COVERED, OK, coverage, select_region_values
+from dashboard.values import RegionValues, region_values
+from phare.selection import NOT_COVERED, OK
+from phare.weighted import PRUDENCE
+
+DRAWN_WITH_VALUE = OK  # the figure's "valued" trace: ok and prudence cells
+PRECISION = {"pct": 0, "score_1_10": 1}
+NUMBERS = ("ci_low", "ci_high", "n", "n_eff")
 
 
 @dataclass(frozen=True)
@@ -27,98 +38,154 @@ class LegendEntry:
 
 
 @dataclass(frozen=True)
-class RegionMapView:
+class MapView:
+    level: str  # region, departement or commune
+    geometry_level: str  # the geodata level drawn: regions, departements, communes-28…
     title: str
     question: str
     frame: pd.DataFrame
     classification: Classification
     legend: tuple[LegendEntry, ...]
+    count_word: str  # "rég.", "dép.", "communes": what a legend count counts
     coverage: str
     sources: tuple[str, ...]
     base: str
     release: str
     attribution: str
+    simulated: bool
+    france: str  # the France value as a sentence, or ""
+    extent: tuple[float, float, float, float] | None  # communes: the area drawn
 
 
-def region_map_view(context: DataContext, state: AppState) -> RegionMapView:
-    catalogue = context.catalogue
+def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None = None) -> MapView:
+    """Everything the Carte shows for ``state`` (``upload``: the visitor's commune values)."""
     lang = state.lang
-    indicator = catalogue.indicators[state.indicator]
-    unit = catalogue.unit_of(state.indicator)
-    values = select_region_values(
-        context.published,
-        catalogue,
-        indicator=state.indicator,
-        actor=state.actor,
-        segment=state.segment,
-        programme=state.study,
-        fragility=state.fragility,
-    )
-    classification = classify(
-        values["value"].to_numpy(),
-        state.classes,
+    values = region_values(context, state)
+    dataset = context.dataset(state.dataset)
+    unit = context.catalogue.indicators[state.indicator].unit
+    if state.level == "commune":
+        scope = commune_scope(context, state.territory)
+        drawn = commune_frame(context, state, values, scope, upload)
+        geometry_level, extent = scope.geometry_level, scope.extent
+    else:
+        drawn = _territory_frame(context, state, values, dataset.simulated)
+        geometry_level, extent = f"{state.level}s", None
+    france = None if values.france is None else float(values.france["value"])
+    # without a France value there is no centre to diverge from: the full scale instead
+    scheme = "fixed" if state.classes == "diverging" and france is None else state.classes
+    classification = drawn.classification or classify(
+        drawn.values,
+        scheme,
         state.k,
-        unit.domain,
-        counted_once=~values.duplicated("joint_with") | values["joint_with"].isna(),
+        drawn.domain or context.catalogue.unit_of(state.indicator).domain,
+        counted_once=drawn.counted_once,
+        centre=france,
+        precision=PRECISION.get(drawn.unit or unit, 1),
     )
-    frame = _map_frame(values, classification, indicator.unit, context, lang)
-    published, total = coverage(values)
-    return RegionMapView(
+    shown_unit = drawn.unit or unit
+    frame = _with_table_texts(
+        _with_classes(drawn.frame, classification, shown_unit, lang), context, shown_unit, lang
+    )
+    return MapView(
+        level=state.level,
+        geometry_level=geometry_level,
         title=_title(context, state),
-        question=indicator.question_fr,
+        question=context.catalogue.indicators[state.indicator].question_fr,
         frame=frame,
         classification=classification,
-        legend=_legend(classification, indicator.unit, frame, no_value_states(context, lang), lang),
-        coverage=t(
-            "coverage_one" if published <= 1 else "coverage", lang, published=published, total=total
+        legend=_legend(
+            classification, drawn, frame, shown_unit, no_value_states(context, lang), lang
         ),
-        sources=_source_lines(values, context),
-        base=_base_summary(values, lang),
-        release=t("release", lang, release=context.release.id),
+        count_word=t(f"count_{state.level}", lang),
+        coverage=_coverage(values, dataset.kind, lang),
+        sources=_source_lines(values, context, dataset.label, dataset.kind),
+        base=_base_summary(values.regions, lang),
+        release=t(
+            "release" if dataset.kind == "published" else "release_estimated",
+            lang,
+            release=dataset.id,
+        ),
         attribution=context.geometry.attribution,
+        simulated=dataset.simulated,
+        france=_france_sentence(values, unit, lang),
+        extent=extent,
     )
 
 
-def _map_frame(
-    values: pd.DataFrame,
-    classification: Classification,
-    unit: str,
-    context: DataContext,
-    lang: str,
+def no_value_states(context: DataContext, lang: str) -> tuple[NoValueState, ...]:
+    """The states drawn without a value, in the status table's order, with their style."""
+    return tuple(
+        NoValueState(status.id, status.label(lang), status.fill, status.border)
+        for status in context.catalogue.statuses.values()
+        if status.fill is not None
+    )
+
+
+def _territory_frame(
+    context: DataContext, state: AppState, values: RegionValues, simulated: bool
+) -> DrawnValues:
+    """Regions, or departments painted with their region's value, then the overseas ones."""
+    lang = state.lang
+    regions = values.regions.assign(
+        details=region_details(context, state, values, simulated),
+        status=values.regions["status"].replace({PRUDENCE: OK}),
+        original_status=values.regions["status"],
+    )
+    features = context.territories[context.territories["level"] == state.level]
+    metro = features[~features["overseas"]]
+    drawn = metro[["code", "name", "region", "lon", "lat"]].merge(
+        regions.drop(columns=["name"]).rename(columns={"code": "region"}), on="region", how="left"
+    )
+    if state.level == "departement":
+        drawn["details"] = [
+            (t("region_value", lang, region=context.catalogue.regions[region].name), *details)
+            for region, details in zip(drawn["region"], drawn["details"], strict=True)
+        ]
+    overseas = features[features["overseas"]][["code", "name", "lon", "lat"]].assign(
+        status=NOT_COVERED, value=np.nan, details=[()] * int(features["overseas"].sum())
+    )
+    frame = pd.concat([drawn, overseas], ignore_index=True)
+    group = frame["joint_with"].fillna(frame["region"]).fillna(frame["code"])
+    return DrawnValues(
+        frame=frame,
+        values=frame["value"].to_numpy(dtype=float),
+        counted_once=~group.duplicated().to_numpy(),
+    )
+
+
+def _with_classes(
+    frame: pd.DataFrame, classification: Classification, unit: str, lang: str
 ) -> pd.DataFrame:
-    """One row per drawn region: the 13 surveyed ones, then the overseas ones (non couvert)."""
-    sources = context.catalogue.sources
-    surveyed = pd.DataFrame(
-        {
-            "code": values["region_code"],
-            "name": values["region_name"],
-            "status": values["status"],
-            "class_index": list(classification.class_of),
-            "value_label": [
-                _value_label(value, unit, joint, context, lang)
-                for value, joint in zip(values["value"], values["joint_with"], strict=True)
-            ],
-            "base_label": [_base_label(n, lang) for n in values["base_n"]],
-            "source_label": [
-                sources[s].publisher if isinstance(s, str) else "" for s in values["source"]
-            ],
-        }
+    """Class index per feature, the drawing status, and the texts the table and labels show."""
+    valued = frame["status"] == DRAWN_WITH_VALUE
+    class_index = np.where(valued, np.asarray(classification.class_of), -1)
+    labels = [
+        value_label(v, unit, lang) if ok else ""
+        for v, ok in zip(frame["value"], valued, strict=True)
+    ]
+    return frame.assign(
+        class_index=class_index,
+        value_label=labels,
+        label=labels if classification.unclassed else "",
     )
-    overseas = context.overseas_regions()
-    uncovered = pd.DataFrame(
-        {
-            "code": overseas["code"],
-            "name": overseas["name"],
-            "status": NOT_COVERED,
-            "class_index": -1,
-            "value_label": "",
-            "base_label": "",
-            "source_label": "",
-        }
-    )
-    frame = pd.concat([surveyed, uncovered], ignore_index=True)
+
+
+def _with_table_texts(
+    frame: pd.DataFrame, context: DataContext, unit: str, lang: str
+) -> pd.DataFrame:
+    """Interval, bases and status as the table under the map shows them."""
     labels = {status.id: status.label(lang) for status in context.catalogue.statuses.values()}
-    return frame.assign(status_label=frame["status"].map(labels))
+    texts = {"interval_label": [], "n_label": [], "n_eff_label": []}
+    columns = [frame.get(name, pd.Series(np.nan, index=frame.index)) for name in NUMBERS]
+    for low, high, n, n_eff in zip(*columns, strict=True):
+        interval = ""
+        if pd.notna(low):
+            interval = f"{value_label(low, unit, lang)} – {value_label(high, unit, lang)}"
+        texts["interval_label"].append(interval)
+        texts["n_label"].append("" if pd.isna(n) else format_count(int(n), lang))
+        texts["n_eff_label"].append("" if pd.isna(n_eff) else format_count(round(n_eff), lang))
+    status = frame.get("original_status", frame["status"])
+    return frame.assign(**texts, status_label=status.map(labels).fillna(""))
 
 
 def _title(context: DataContext, state: AppState) -> str:
@@ -133,81 +200,72 @@ def _title(context: DataContext, state: AppState) -> str:
     return " — ".join([*parts, actor])
 
 
-def _value_label(
-    value: float, unit: str, joint_with: str | None, context: DataContext, lang: str
-) -> str:
-    label = format_value(value, unit, lang)
-    if not isinstance(joint_with, str):
-        return label
-    names = [context.catalogue.regions[code].name for code in joint_with.split(",")]
-    together = t("joint", lang, names=t("and", lang).join(names))
-    return f"{label} ({together})"
-
-
-def no_value_states(context: DataContext, lang: str) -> tuple[NoValueState, ...]:
-    """The states drawn without a value, in the status table's order, with their style."""
-    return tuple(
-        NoValueState(status.id, status.label(lang), status.fill, status.border)
-        for status in context.catalogue.statuses.values()
-        if status.fill is not None
+def _legend(
+    classification: Classification,
+    drawn: DrawnValues,
+    frame: pd.DataFrame,
+    unit: str,
+    states: tuple[NoValueState, ...],
+    lang: str,
+) -> tuple[LegendEntry, ...]:
+    if drawn.class_labels is not None:
+        labels = list(drawn.class_labels)
+    elif classification.unclassed:
+        labels = [value_label(low, unit, lang) for low in classification.lower]
+    else:
+        labels = [
+            f"{value_label(low, unit, lang)} – {value_label(high, unit, lang)}"
+            for low, high in zip(classification.lower, classification.upper, strict=True)
+        ]
+    counts = np.bincount(
+        frame.loc[frame["class_index"] >= 0, "class_index"], minlength=classification.k
     )
+    entries = [
+        LegendEntry(colour, label, int(count))
+        for colour, label, count in zip(classification.colours, labels, counts, strict=True)
+    ]
+    states_present = frame["status"].value_counts()
+    entries += [
+        LegendEntry(state.fill, state.label, int(states_present[state.id]))
+        for state in states
+        if states_present.get(state.id, 0)
+    ]
+    return tuple(entries)
 
 
-def _base_label(base_n: object, lang: str) -> str:
-    if pd.isna(base_n):
-        return t("base_not_published", lang)
-    return t("respondents", lang, n=format_count(int(base_n), lang))
+def _coverage(values: RegionValues, kind: str, lang: str) -> str:
+    shown = int(values.regions["value"].notna().sum())
+    key = "coverage" if kind == "published" else "coverage_estimated"
+    return t(key + ("_one" if shown <= 1 else ""), lang, published=shown, total=len(values.regions))
 
 
-def _base_summary(values: pd.DataFrame, lang: str) -> str:
-    bases = values.loc[values["status"] == OK, "base_n"].dropna()
+def _france_sentence(values: RegionValues, unit: str, lang: str) -> str:
+    if values.france is None:
+        return t("france_not_published", lang)
+    return t("france_value", lang, value=value_label(float(values.france["value"]), unit, lang))
+
+
+def _source_lines(
+    values: RegionValues, context: DataContext, label: str, kind: str
+) -> tuple[str, ...]:
+    if kind != "published":
+        return (f"Observatoire des partenariats, PHARE ; {label}",)
+    catalogue = context.catalogue
+    shown = values.regions[values.regions["value"].notna()][["study", "source"]]
+    lines = []
+    for study_id, credit in shown.drop_duplicates().itertuples(index=False):
+        study = catalogue.studies[study_id]
+        details = ", ".join(part for part in (study.institute, study.fieldwork_fr) if part)
+        study_text = f"{study.label_fr} ({details})" if details else study.label_fr
+        lines.append(f"Observatoire des partenariats, {study_text} ; {credit}")
+    return tuple(lines)
+
+
+def _base_summary(regions: pd.DataFrame, lang: str) -> str:
+    bases = regions.loc[regions["value"].notna(), "n"].dropna()
     if bases.empty:
         return t("base_not_published", lang)
     low, high = int(bases.min()), int(bases.max())
     if low == high:
         return t("respondents", lang, n=format_count(low, lang))
     return t("respondents_range", lang, low=format_count(low, lang), high=format_count(high, lang))
-
-
-def _legend(
-    classification: Classification,
-    unit: str,
-    frame: pd.DataFrame,
-    states: tuple[NoValueState, ...],
-    lang: str,
-) -> tuple[LegendEntry, ...]:
-    entries = [
-        LegendEntry(
-            colour,
-            f"{format_value(low, unit, lang)} – {format_value(high, unit, lang)}",
-            count,
-        )
-        for low, high, count, colour in zip(
-            classification.lower,
-            classification.upper,
-            classification.counts,
-            classification.colours,
-            strict=True,
-        )
-    ]
-    counts = frame["status"].value_counts()
-    entries += [
-        LegendEntry(state.fill, state.label, int(counts[state.id]))
-        for state in states
-        if counts.get(state.id, 0)
-    ]
-    return tuple(entries)
-
-
-def _source_lines(values: pd.DataFrame, context: DataContext) -> tuple[str, ...]:
-    catalogue = context.catalogue
-    shown = values[values["status"] == OK][["study", "source"]].drop_duplicates()
-    lines = []
-    for study_id, source_id in shown.itertuples(index=False):
-        study = catalogue.studies[study_id]
-        details = ", ".join(part for part in (study.institute, study.fieldwork_fr) if part)
-        study_text = f"{study.label_fr} ({details})" if details else study.label_fr
-        lines.append(
-            f"Observatoire des partenariats, {study_text} ; {catalogue.sources[source_id].credit()}"
-        )
-    return tuple(lines)

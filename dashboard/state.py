@@ -15,6 +15,10 @@ from urllib.parse import urlencode
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 MAX_PARAM_LENGTH = 200
+MAP_LEVELS = ("region", "departement", "commune")
+COMMUNE_LAYERS = ("stratum", "size", "upload")  # what the commune level shows
+FRANCE = "FR"
+DEPARTMENT_PREFIX = "dep-"  # department codes 11…94 would collide with region codes
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class StateChoices:
     levels: frozenset[str]
     schemes: frozenset[str]
     territories: frozenset[str]
+    commune_layers: frozenset[str] = frozenset(COMMUNE_LAYERS)
+    places: frozenset[str] = frozenset()  # every selectable territory id (see territory_id)
     dimensions: frozenset[str] = frozenset({"actor", "segment", "territory", "fragility", "group"})
 
 
@@ -44,15 +50,16 @@ class AppState(BaseModel):
     segment: str = "all"
     indicator: str = "partnership_innovation_share"
     fragility: str | None = None
-    level: str = "regions"
+    level: str = "region"
     classes: str = "fixed"
     k: int = Field(default=5, ge=2, le=9)
-    territory: str = "FR"
+    territory: str = FRANCE
     territories: tuple[str, ...] = Field(default=(), max_length=4)
     rows: str | None = None
     cols: str | None = None
     lang: str = "fr"
     embed: bool = False
+    show: str = "stratum"
 
     @field_validator(
         "dataset",
@@ -67,6 +74,7 @@ class AppState(BaseModel):
         "territory",
         "rows",
         "cols",
+        "show",
     )
     @classmethod
     def _known(cls, value: str | None, info: ValidationInfo) -> str | None:
@@ -83,9 +91,10 @@ class AppState(BaseModel):
             "fragility": choices.fragilities,
             "level": choices.levels,
             "classes": choices.schemes,
-            "territory": choices.territories | {"FR"},
+            "territory": choices.places | choices.territories | {FRANCE},
             "rows": choices.dimensions,
             "cols": choices.dimensions,
+            "show": choices.commune_layers,
         }[info.field_name]
         if value not in allowed:
             raise ValueError(f"unknown {info.field_name}")
@@ -174,6 +183,21 @@ def state_query(state: AppState, **changes: Any) -> str:
         else:
             params[name] = str(value)
     return f"?{urlencode(params)}" if params else ""
+
+
+def territory_id(level: str, code: str) -> str:
+    """The URL form of a territory: region codes as they are, departments prefixed, communes
+    by INSEE code, France as ``FR``."""
+    return f"{DEPARTMENT_PREFIX}{code}" if level == "departement" else code
+
+
+def territory_level(territory: str) -> tuple[str, str]:
+    """(level, code) of a territory id; the inverse of :func:`territory_id`."""
+    if territory == FRANCE:
+        return "france", territory
+    if territory.startswith(DEPARTMENT_PREFIX):
+        return "departement", territory.removeprefix(DEPARTMENT_PREFIX)
+    return ("commune" if len(territory) == 5 else "region"), territory
 
 
 def _notice(name: str, value: str) -> Notice:

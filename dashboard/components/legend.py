@@ -2,18 +2,21 @@ from __future__ import annotations
 
 from dash import html
 
+from dashboard.formatting import format_count
 from dashboard.i18n import t
 from dashboard.mapview import LegendEntry
 
 
-def legend(entries: tuple[LegendEntry, ...], lang: str) -> list:
-    """The map's legend: one line per class with its bounds and how many regions fall in it."""
+def legend(entries: tuple[LegendEntry, ...], count_word: str, lang: str) -> list:
+    """The legend as text for screen readers (the figure draws the same entries for the eye)."""
     items = [
         html.Li(
             [
                 html.Span(className="legend-swatch", style={"backgroundColor": entry.colour}),
                 html.Span(entry.label, className="legend-label"),
-                html.Span(t("regions_count", lang, n=entry.count), className="legend-count"),
+                html.Span(
+                    f"{format_count(entry.count, lang)} {count_word}", className="legend-count"
+                ),
             ],
             className="legend-item",
         )

@@ -1,52 +1,137 @@
-"""Everything the Carte shows for one state, rendered once for the page and once per callback."""
+"""Everything the Carte shows for one state: rendered once for the page, then per callback.
+
+A filter change that keeps the same geometry (same level and area) only needs
+:func:`map_changes`: the values, hover texts, labels and legend, which the callback sends as a
+``dash.Patch``; a change of level or area needs :func:`map_panel`'s full figure.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.components.legend import legend
 from dashboard.components.sources import source_block
-from dashboard.components.values_table import values_table
+from dashboard.components.values_table import table_rows
 from dashboard.context import DataContext
-from dashboard.figures.choropleth import HoverWords, build_region_choropleth
-from dashboard.i18n import labelled
-from dashboard.mapview import no_value_states, region_map_view
-from dashboard.state import AppState, state_query
+from dashboard.figures.choropleth import LegendItem, figure_changes
+from dashboard.figures.geo_map import build_geo_choropleth
+from dashboard.figures.highlight import highlight_values, with_highlight
+from dashboard.figures.tile_map import build_commune_choropleth
+from dashboard.figures.watermark import watermark_annotations, with_watermark
+from dashboard.formatting import format_count
+from dashboard.i18n import t
+from dashboard.mapview import MapView, map_view, no_value_states
+from dashboard.state import AppState, state_query, territory_level
+
+OUTLINE_LEVEL = {"departement": "regions"}
 
 
 @dataclass(frozen=True)
 class MapPanel:
-    figure: go.Figure
+    view: MapView
+    figure: go.Figure | None  # None when only the changes were asked for
+    changes: dict
     title: str
     coverage: str
+    france: str
     legend: list
     sources: list
-    table: object
+    rows: list[dict]
     permalink: str
+    geometry_key: str  # the figure must be rebuilt when this changes
 
 
-def map_panel(context: DataContext, state: AppState) -> MapPanel:
+def map_panel(
+    context: DataContext,
+    state: AppState,
+    upload: pd.DataFrame | None = None,
+    *,
+    drawn_geometry: str | None = None,
+) -> MapPanel:
+    """The panel for ``state``; the full figure only when the browser's map does not already
+    draw this geometry (``drawn_geometry``: the geometry URL of the figure on the page)."""
     lang = state.lang
-    view = region_map_view(context, state)
-    words = HoverWords(
-        source=labelled("source", lang),
-        base=labelled("base", lang),
+    view = map_view(context, state, upload)
+    states = no_value_states(context, lang)
+    items = tuple(
+        LegendItem(
+            entry.colour, entry.label, f"{format_count(entry.count, lang)} {view.count_word}"
+        )
+        for entry in view.legend
     )
-    figure = build_region_choropleth(
+    title = (
+        t("simulated", lang) + " · " + t("legend", lang) if view.simulated else t("legend", lang)
+    )
+    geometry_url = context.geometry_url(view.geometry_level)
+    selected = _selected_code(state, view.level)
+    changes = figure_changes(
         view.frame,
         view.classification,
-        context.geometry_url(state.level),
-        words,
-        no_value_states(context, lang),
+        states,
+        items,
+        title,
+        outline=view.level in OUTLINE_LEVEL,
+        labels=view.level != "commune",
     )
+    figure = None
+    if geometry_url != drawn_geometry:
+        figure = _figure(context, view, states, items, title, geometry_url)
+        figure = with_watermark(with_highlight(figure, selected), view.simulated, lang)
+    changes = _extra_changes(changes, view, selected, lang)
     return MapPanel(
+        view=view,
         figure=figure,
+        changes=changes,
         title=view.title,
         coverage=view.coverage,
-        legend=legend(view.legend, lang),
+        france=view.france,
+        legend=legend(view.legend, view.count_word, lang),
         sources=source_block(view, lang),
-        table=values_table(view, lang),
-        permalink="/" + state_query(state, release=context.release.id),
+        rows=table_rows(view),
+        permalink="/" + state_query(state, release=context.dataset(state.dataset).id),
+        geometry_key=geometry_url,
     )
+
+
+def _figure(context, view, states, items, title, geometry_url) -> go.Figure:
+    if view.level == "commune":
+        return build_commune_choropleth(
+            view.frame, view.classification, geometry_url, states, items, title, view.extent
+        )
+    outline = OUTLINE_LEVEL.get(view.level)
+    if outline is None:
+        return build_geo_choropleth(
+            view.frame, view.classification, geometry_url, states, items, title
+        )
+    codes = tuple(context.territories.loc[context.territories["level"] == "region", "code"])
+    return build_geo_choropleth(
+        view.frame,
+        view.classification,
+        geometry_url,
+        states,
+        items,
+        title,
+        outline_url=context.geometry_url(outline),
+        outline_codes=codes,
+    )
+
+
+def _selected_code(state: AppState, level: str) -> str | None:
+    """The code to outline on this level's map, when the selected territory is drawn on it."""
+    selected_level, code = territory_level(state.territory)
+    return code if selected_level == level else None
+
+
+def _extra_changes(changes: dict, view: MapView, selected: str | None, lang: str) -> dict:
+    """The highlight (last trace) and the watermark, which the figure builders do not know."""
+    layout = dict(changes["layout"])
+    layout["annotations"] = [
+        *layout.get("annotations", []),
+        *watermark_annotations(view.simulated, lang),
+    ]
+    # the highlight is the last trace, right after the last one the changes address
+    last = max(changes["data"]) + 1
+    return {"data": {**changes["data"], last: highlight_values(selected)}, "layout": layout}

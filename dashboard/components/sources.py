@@ -3,10 +3,10 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.i18n import labelled, t
-from dashboard.mapview import RegionMapView
+from dashboard.mapview import MapView
 
 
-def source_block(view: RegionMapView, lang: str) -> list:
+def source_block(view: MapView, lang: str) -> list:
     """Source, question, contours and release under the map: the credit a newspaper can paste."""
     sources = view.sources or (t("not_published", lang),)
     return [

@@ -11,21 +11,25 @@ def carte_callback(dash_app) -> tuple[str, dict]:
     return key, dash_app.callback_map[key]
 
 
-def post_filters(client, dash_app, state: AppState | None = None, **changes):
-    """POST what the browser sends when filters change to ``changes`` from ``state``."""
+def post_filters(
+    client, dash_app, state: AppState | None = None, drawn_geometry: str | None = None, **changes
+):
+    """POST what the browser sends when filters change to ``changes`` from ``state``
+    (``drawn_geometry``: the geometry URL of the map already on the page, if any)."""
     state = state or AppState()
     values = {**state.model_dump(mode="json"), "fragility": state.fragility or "ensemble"}
     values.update(changes)
     key, spec = carte_callback(dash_app)
+    stores = {"carte-state": state.model_dump(mode="json"), "geometry-key": drawn_geometry}
     body = {
         "output": key,
         "outputs": [output.to_dict() for output in spec["output"]],
         "inputs": [
-            {**dependency, "value": values[dependency["id"]]} for dependency in spec["inputs"]
+            {**dependency, "value": values.get(dependency["id"])} for dependency in spec["inputs"]
         ],
         "changedPropIds": [f"{name}.value" for name in changes],
         "state": [
-            {**dependency, "value": state.model_dump(mode="json")} for dependency in spec["state"]
+            {**dependency, "value": stores[dependency["id"]]} for dependency in spec["state"]
         ],
     }
     return client.post("/_dash-update-component", json=body)
@@ -43,7 +47,7 @@ def plotted(response) -> dict:
         "with_value": dict(zip(values["locations"], values["z"], strict=True)),
         "without_value": traces["non_publie"]["locations"],
         "not_covered": traces["non_couvert"]["locations"],
-        "hover": [row[1] for row in values["customdata"]],
+        "hover": [text.split("<br>")[1] for text in values["text"]],
     }
 
 
@@ -51,7 +55,7 @@ def test_choosing_citizens_maps_bourgogne_franche_comte_only(client, dash_app):
     response = post_actor(client, dash_app, "citoyens")
     assert response.status_code == 200
     drawn = plotted(response)
-    assert drawn["with_value"] == {"27": 3}
+    assert drawn["with_value"] == {"27": 0}  # one value: unclassed, its own class
     assert len(drawn["without_value"]) == 12
     assert drawn["not_covered"] == ["01", "02", "03", "04", "06"]
     assert drawn["hover"] == ["75\u00a0%"]
@@ -84,7 +88,7 @@ def test_an_unknown_actor_never_fails_the_server(client, dash_app, actor):
     response = post_actor(client, dash_app, actor)
     assert response.status_code in (200, 204)
     if response.status_code == 200:
-        assert plotted(response)["with_value"] == {"28": 3, "76": 4, "84": 3}
+        assert plotted(response)["with_value"] == {"28": 0, "76": 1, "84": 0}
 
 
 def test_indicator_and_fragility_filters_redraw_and_enter_the_url(client, dash_app):
@@ -96,7 +100,8 @@ def test_indicator_and_fragility_filters_redraw_and_enter_the_url(client, dash_a
         fragility="environnement",
     )
     assert response.status_code == 200
-    assert plotted(response)["with_value"] == {"84": 1, "93": 2, "94": 2}
+    # two distinct values (PACA and Corse share one joint figure): each is its own class
+    assert plotted(response)["with_value"] == {"84": 0, "93": 1, "94": 1}
     outputs = response.get_json()["response"]
     href = outputs["permalink"]["href"]
     assert "indicator=fragility_share_high" in href and "fragility=environnement" in href
@@ -104,16 +109,43 @@ def test_indicator_and_fragility_filters_redraw_and_enter_the_url(client, dash_a
 
 
 def test_a_segment_of_another_actor_falls_back_to_all(client, dash_app):
-    response = post_filters(client, dash_app, actor="maires", segment="employeuses")
+    associations = AppState(actor="associations", segment="employeuses")
+    response = post_filters(client, dash_app, associations, actor="maires")
     outputs = response.get_json()["response"]
     assert outputs["segment"]["value"] == "all"
     segments = [option["value"] for option in outputs["segment"]["options"]]
     assert segments[0] == "all" and "employeuses" not in segments and "moins_500" in segments
 
 
+def test_options_travel_only_when_they_change(client, dash_app):
+    outputs = post_filters(client, dash_app, k=3).get_json()["response"]
+    assert not any("options" in outputs.get(name, {}) for name in ("actor", "indicator", "k"))
+
+
 def test_options_without_regional_values_are_disabled_with_a_reason(client, dash_app):
-    outputs = post_filters(client, dash_app, actor="maires").get_json()["response"]
+    citizens = AppState(actor="citoyens")
+    outputs = post_filters(client, dash_app, citizens, actor="maires").get_json()["response"]
     indicators = {option["value"]: option for option in outputs["indicator"]["options"]}
     assert "disabled" not in indicators["partnership_innovation_share"]
     assert indicators["fragility_mean_score"]["disabled"] is True
     assert indicators["fragility_mean_score"]["title"] == "aucune valeur régionale publiée"
+
+
+def test_a_filter_change_on_the_same_geometry_sends_a_patch_of_values_only(client, dash_app):
+    regions = dash_app.server.extensions["phare"].geometry_url("regions")
+    response = post_filters(client, dash_app, drawn_geometry=regions, actor="citoyens")
+    outputs = response.get_json()["response"]
+    patch = outputs["map"]["figure"]
+    assert "__dash_patch_update" in patch
+    operations = {tuple(op["location"]): op["params"]["value"] for op in patch["operations"]}
+    assert operations[("data", 0, "locations")] == ["27"]
+    assert "geojson" not in str(patch)
+    assert outputs["geometry-key"]["data"] == regions
+
+
+def test_changing_level_sends_a_full_figure_with_the_new_geometry(client, dash_app):
+    regions = dash_app.server.extensions["phare"].geometry_url("regions")
+    response = post_filters(client, dash_app, drawn_geometry=regions, level="departement")
+    figure = response.get_json()["response"]["map"]["figure"]
+    assert figure["data"][0]["geojson"].startswith("/geo/departements.geojson?v=")
+    assert len(figure["data"][0]["locations"]) == 30  # the departments of the three regions

@@ -1,9 +1,14 @@
+import itertools
+
 import pytest
 
-from dashboard.mapview import region_map_view
+from dashboard.mapview import map_view
 from dashboard.state import AppState
+from phare.microdata_format import MICRO_INDICATORS
+from phare.prepared import actor_segments
 
 NBSP = "\u00a0"
+SURVEYED = ("citoyens", "associations", "entreprises", "maires")
 
 
 @pytest.fixture(scope="module")
@@ -15,40 +20,67 @@ def context(settings):
     return loaded
 
 
-def test_mayors_view_legend_coverage_and_source(context):
-    view = region_map_view(context, AppState())
+def test_mayors_innovation_share_draws_three_values_and_ten_non_publie(context):
+    view = map_view(context, AppState())
+    frame = view.frame.set_index("code")
+    assert frame.loc[["28", "84", "76"], "value_label"].tolist() == [
+        f"77{NBSP}%",
+        f"77{NBSP}%",
+        f"100{NBSP}%",
+    ]
+    assert (frame["status"] == "non_publie").sum() == 10
     assert view.title == "Partenariats source d'innovation — Maires"
+    # 77, 77, 100: fewer distinct values than classes, so shown unclassed, with labels
+    assert view.classification.unclassed
+    assert frame.loc["76", "label"] == f"100{NBSP}%"
     assert [(e.label, e.count) for e in view.legend] == [
-        (f"0{NBSP}% – 20{NBSP}%", 0),
-        (f"20{NBSP}% – 40{NBSP}%", 0),
-        (f"40{NBSP}% – 60{NBSP}%", 0),
-        (f"60{NBSP}% – 80{NBSP}%", 2),
-        (f"80{NBSP}% – 100{NBSP}%", 1),
+        (f"77{NBSP}%", 2),
+        (f"100{NBSP}%", 1),
         ("non publié", 10),
         ("non couvert (pas d'enquête outre-mer)", 5),
     ]
     assert view.coverage == "Valeurs publiées : 3 régions sur 13"
-    assert len(view.sources) == 1
-    assert "PHARE-Institutions" in view.sources[0]
     assert "Co-construisons demain" in view.sources[0]
-    assert view.base == "effectif non publié"
     assert "IGN" in view.attribution and "Licence Ouverte" in view.attribution
+    assert not view.simulated
 
 
-def test_map_frame_has_values_only_where_published(context):
-    frame = region_map_view(context, AppState()).frame.set_index("code")
-    assert frame.loc["76", "value_label"] == f"100{NBSP}%"
-    assert frame.loc["76", "class_index"] == 4
-    assert frame.loc["11", "status"] == "non_publie"
-    assert frame.loc["11", "status_label"] == "non publié"
-    assert frame.loc["11", "class_index"] == -1
-    overseas = frame[frame["status"] == "non_couvert"]
-    assert sorted(overseas.index) == ["01", "02", "03", "04", "06"]
-    assert overseas.loc["04", "name"] == "La Réunion"
+def test_hover_lines_give_value_base_question_and_source(context):
+    frame = map_view(context, AppState()).frame.set_index("code")
+    lines = frame.loc["76", "details"]
+    assert lines[0] == f"100{NBSP}%"
+    assert "Base : effectif non publié" in lines
+    assert any(line.startswith("Question : ") for line in lines)
+    assert any(line.startswith("Source : ") and "RAMEAU" in line for line in lines)
+    assert frame.loc["11", "details"][0] == "non publié"
+
+
+def test_simulated_hover_has_interval_bases_significance_and_the_label(context):
+    view = map_view(context, AppState(dataset="simule"))
+    assert view.simulated and view.coverage.startswith("Valeurs estimées")
+    lines = view.frame.set_index("code").loc["76", "details"]
+    assert "[IC 95 % : " in lines[0]
+    assert lines[1].startswith("n = ") and "(n effectif " in lines[1]
+    assert any("la France (" in line for line in lines)
+    assert lines[-1] == "DONNÉES SIMULÉES"
+
+
+def test_departments_show_their_region_value_counted_once(context):
+    view = map_view(context, AppState(level="departement"))
+    frame = view.frame.set_index("code")
+    assert view.geometry_level == "departements"
+    assert frame.loc["14", "value_label"] == f"77{NBSP}%"  # Calvados, in Normandie
+    assert frame.loc["14", "details"][0] == "valeur de la région Normandie"
+    # Normandie's 5 and Auvergne-Rhône-Alpes' 12 departments at 77 %, Occitanie's 13 at 100 %
+    assert view.classification.counts == (17, 13)
+    assert [(e.label, e.count) for e in view.legend][:2] == [
+        (f"77{NBSP}%", 17),
+        (f"100{NBSP}%", 13),
+    ]
 
 
 def test_english_view(context):
-    view = region_map_view(context, AppState(actor="citoyens", lang="en"))
+    view = map_view(context, AppState(actor="citoyens", lang="en"))
     assert view.title == "Partnerships as a source of innovation — Citizens"
     assert view.coverage == "Published values: 1 of 13 regions"
     assert [entry.label for entry in view.legend[-2:]] == [
@@ -64,7 +96,63 @@ def test_the_title_names_indicator_fragility_actor_and_segment(context):
         indicator="fragility_mean_score",
         fragility="pauvrete",
     )
-    assert region_map_view(context, state).title == (
+    assert map_view(context, state).title == (
         "Note moyenne de fragilité (1 à 10) — Pauvreté / lutte contre l'exclusion — "
         "Entreprises (1 000 salariés et plus)"
     )
+
+
+def _every_simulated_view(catalogue):
+    for actor in SURVEYED:
+        segments = ["all", *(s.id for s in actor_segments(catalogue, actor))]
+        for segment, (indicator, spec) in itertools.product(segments, MICRO_INDICATORS.items()):
+            for fragility in catalogue.fragilities if spec.per_fragility else [None]:
+                yield AppState(
+                    dataset="simule",
+                    actor=actor,
+                    segment=segment,
+                    indicator=indicator,
+                    fragility=fragility,
+                )
+
+
+def test_every_simulated_combination_renders_and_hides_suppressed_values(context):
+    """Acceptance 3: 13 locations, values exactly where the status is ok (prudence is drawn as
+    ok, with its warning), and no suppressed cell's value in the hover or the figure data."""
+    from dashboard.components.map_panel import map_panel
+
+    drawn = context.geometry_url("regions")  # as in a filter change: the changes only
+    schemes = itertools.cycle(("fixed", "quantiles", "equal_interval", "fisher_jenks", "diverging"))
+    walked = 0
+    for state in _every_simulated_view(context.catalogue):
+        state = state.model_copy(update={"classes": next(schemes)})
+        panel = map_panel(context, state, drawn_geometry=drawn)
+        frame = panel.view.frame
+        surveyed = frame[frame["status"] != "non_couvert"]
+        assert len(surveyed) == 13
+        valued = surveyed["status"] == "ok"
+        assert (surveyed["class_index"] >= 0).tolist() == valued.tolist()
+        assert (surveyed["value_label"] != "").tolist() == valued.tolist()
+        assert set(panel.changes["data"][0]["locations"]) == set(surveyed.loc[valued, "code"])
+        suppressed = frame.index[frame["status"] == "supprime"]
+        for lines in frame.loc[suppressed, "details"]:
+            assert lines[0] == "base insuffisante"
+            assert not any("%" in line or "IC 95" in line for line in lines[:2])
+        walked += 1
+    assert walked == 663
+
+
+def test_commune_level_draws_one_region_or_all_of_france(context):
+    region = map_view(context, AppState(dataset="simule", level="commune", territory="28"))
+    assert region.geometry_level == "communes-28"
+    assert len(region.frame) == (context.communes["region"] == "28").sum()
+    everywhere = map_view(context, AppState(level="commune", territory="FR", show="size"))
+    assert everywhere.geometry_level == "communes"
+    assert len(everywhere.frame) == 34_746
+    assert [e.label for e in everywhere.legend][:1] == ["Communes de moins de 500 habitants"]
+
+
+def test_commune_values_are_always_labelled_as_regional_estimates(context):
+    view = map_view(context, AppState(dataset="simule", level="commune", territory="28"))
+    for lines in view.frame["details"].head(50):
+        assert "pas un résultat de la commune" in lines[1]

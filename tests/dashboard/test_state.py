@@ -23,7 +23,7 @@ def test_an_empty_query_gives_the_documented_defaults():
         "maires",
         "partnership_innovation_share",
         "phare",
-        "regions",
+        "region",
     )
 
 

@@ -1,0 +1,185 @@
+"""The commune level: which communes are drawn, and what each one shows.
+
+Three layers (``state.show``): the value of the commune's stratum (its region × its size class)
+when the data has one, else its region's value, always labelled as a regional estimate; the
+commune's size class; or the values of a file the visitor uploaded (kept in their browser).
+One region's communes are drawn by default; the whole of France when the territory is ``FR``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard.context import DataContext
+from dashboard.drawn import DrawnValues
+from dashboard.figures.classification import Classification, class_colours
+from dashboard.hover import value_label
+from dashboard.i18n import labelled, t
+from dashboard.state import AppState, territory_level
+from dashboard.values import RegionValues, region_values
+from phare.selection import NOT_PUBLISHED, OK
+from phare.weighted import PRUDENCE
+
+NOT_IN_FILE = "hors_fichier"
+SIZE_FIELD = "commune_size_class"
+METRO_EXTENT = (-5.2, 41.3, 9.6, 51.1)
+
+
+@dataclass(frozen=True)
+class CommuneScope:
+    region: str | None  # None: every metropolitan commune
+    geometry_level: str
+    extent: tuple[float, float, float, float]
+
+
+def commune_scope(context: DataContext, territory: str) -> CommuneScope:
+    """The communes to draw for a selected territory: its region's, or all for France."""
+    level, code = territory_level(territory)
+    region = None
+    if level == "region":
+        region = code
+    elif level in ("departement", "commune"):
+        row = context.territory(level, code)
+        region = None if row is None else row["region"]
+    if region is None or f"communes-{region}" not in context.geometry.levels:
+        return CommuneScope(None, "communes", METRO_EXTENT)
+    row = context.territory("region", region)
+    extent = (row["min_lon"], row["min_lat"], row["max_lon"], row["max_lat"])
+    return CommuneScope(region, f"communes-{region}", tuple(float(v) for v in extent))
+
+
+def commune_frame(
+    context: DataContext,
+    state: AppState,
+    values: RegionValues,
+    scope: CommuneScope,
+    upload: pd.DataFrame | None,
+) -> DrawnValues:
+    """Rows of the drawn communes (see :class:`DrawnValues`) for the layer ``state.show``."""
+    communes = _communes(context, scope)
+    if state.show == "size":
+        return _size_layer(context, communes, state.lang)
+    if state.show == "upload":
+        return _upload_layer(communes, upload, state.lang)
+    return _stratum_layer(context, state, values, communes)
+
+
+def size_classes(context: DataContext) -> list:
+    """The mayors' commune-size segments, smallest first (the survey's strata)."""
+    return [s for s in context.catalogue.segments.values() if s.field == SIZE_FIELD]
+
+
+def _communes(context: DataContext, scope: CommuneScope) -> pd.DataFrame:
+    communes = context.communes
+    if scope.region is not None:
+        communes = communes[communes["region"] == scope.region]
+    points = context.territories[context.territories["level"] == "commune"]
+    located = communes.merge(points[["code", "lon", "lat"]], on="code", how="inner")
+    bounds = [s.min for s in size_classes(context)][1:]
+    return located.assign(size=np.digitize(located["population"].fillna(0), bounds))
+
+
+def _stratum_layer(
+    context: DataContext, state: AppState, values: RegionValues, communes: pd.DataFrame
+) -> DrawnValues:
+    """Each commune shows its stratum's value where the data has one, else its region's."""
+    lang = state.lang
+    regional = values.regions[["code", "name", "value", "status"]].rename(
+        columns={"code": "region"}
+    )
+    regional = regional.assign(
+        where=[t("regional_estimate", lang, region=name) for name in regional["name"]],
+        group=regional["region"],
+    ).drop(columns=["name"])
+    merged = communes.merge(_stratum_table(context, state), on=["region", "size"], how="left")
+    fallback = communes[["region"]].merge(regional, on="region", how="left")
+    missing = merged["where"].isna().to_numpy()
+    for column in ("value", "status", "where", "group"):
+        merged[column] = np.where(missing, fallback[column], merged[column])
+    merged["status"] = merged["status"].replace({PRUDENCE: OK})
+    unit = context.catalogue.indicators[state.indicator].unit
+    labels = {status.id: status.label(lang) for status in context.catalogue.statuses.values()}
+    merged["details"] = [
+        (value_label(v, unit, lang) if s == OK else labels[s], where)
+        for v, s, where in zip(merged["value"], merged["status"], merged["where"], strict=True)
+    ]
+    return DrawnValues(
+        frame=merged,
+        values=merged["value"].to_numpy(dtype=float),
+        counted_once=~merged["group"].duplicated().to_numpy(),
+    )
+
+
+def _stratum_table(context: DataContext, state: AppState) -> pd.DataFrame:
+    """region, size (class index), value, status, where, group of every published stratum."""
+    columns = ["region", "size", "value", "status", "where", "group"]
+    if state.actor != "maires" or state.segment != "all":
+        return pd.DataFrame(columns=columns).astype({"size": int})
+    rows = []
+    for index, segment in enumerate(size_classes(context)):
+        strata = region_values(context, state.model_copy(update={"segment": segment.id}))
+        for row in strata.regions.itertuples(index=False):
+            if row.status != NOT_PUBLISHED:
+                where = t("stratum", state.lang, region=row.name, size=segment.label(state.lang))
+                rows.append((row.code, index, row.value, row.status, where, f"{row.code}-{index}"))
+    return pd.DataFrame(rows, columns=columns).astype({"size": int})
+
+
+def _size_layer(context: DataContext, communes: pd.DataFrame, lang: str) -> DrawnValues:
+    classes = size_classes(context)
+    colours = class_colours(len(classes))
+    labels = tuple(segment.label(lang) for segment in classes)
+    population = labelled("population", lang)
+    frame = communes.assign(
+        value=communes["size"].astype(float),
+        status=OK,
+        details=[(population + value_label(p, "count", lang),) for p in communes["population"]],
+    )
+    counts = np.bincount(frame["size"], minlength=len(classes))
+    classification = Classification(
+        lower=tuple(float(i) for i in range(len(classes))),
+        upper=tuple(float(i) for i in range(len(classes))),
+        counts=tuple(int(c) for c in counts),
+        colours=tuple(colours),
+        class_of=tuple(int(i) for i in frame["size"]),
+    )
+    return DrawnValues(
+        frame,
+        frame["value"].to_numpy(),
+        np.ones(len(frame), dtype=bool),
+        classification=classification,
+        class_labels=labels,
+        unit="count",
+    )
+
+
+def _upload_layer(communes: pd.DataFrame, upload: pd.DataFrame | None, lang: str) -> DrawnValues:
+    """The visitor's values joined on current codes; communes not in the file say so."""
+    given = pd.Series(dtype=float)
+    if upload is not None and not upload.empty:
+        given = upload.drop_duplicates("code").set_index("code")["value"]
+    value = communes["code"].map(given).astype(float)
+    frame = communes.assign(
+        value=value,
+        status=np.where(value.notna(), OK, NOT_IN_FILE),
+        details=[
+            (value_label(v, None, lang), t("your_value", lang)) if pd.notna(v) else ()
+            for v in value
+        ],
+    )
+    present = value.dropna()
+    domain = (float(present.min()), float(present.max())) if len(present) else (0.0, 1.0)
+    return DrawnValues(
+        frame,
+        value.to_numpy(dtype=float),
+        np.ones(len(frame), dtype=bool),
+        domain=domain,
+        unit="",
+    )
+
+
+def _status_label(context: DataContext, status: str, lang: str) -> str:
+    return context.catalogue.statuses[status].label(lang)

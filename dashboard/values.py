@@ -1,0 +1,140 @@
+"""The values of one view by region, in one shape whatever the dataset behind them.
+
+Published figures come from :func:`phare.selection.select_region_values` (one chosen figure per
+region, joint figures, source per row); microdata from the dataset's estimated cells (value,
+95 % interval, bases, suppression, significance against France). :func:`region_values` turns
+either into :data:`VALUE_COLUMNS`, plus the France row when the data has one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard.context import DataContext
+from dashboard.state import AppState
+from phare.datasets import Dataset, estimate_view
+from phare.microdata_format import MICRO_INDICATORS
+from phare.published import NATIONAL
+from phare.selection import NOT_PUBLISHED, select_region_values
+
+VALUE_COLUMNS = (
+    "code",
+    "name",
+    "value",
+    "ci_low",
+    "ci_high",
+    "n",
+    "n_eff",
+    "status",  # ok, prudence, supprime or non_publie
+    "significant",  # True/False against France (microdata), None when not tested
+    "joint_with",  # regions a published figure covers together, else None
+    "source",  # the credit line of the row's source, "" without value
+    "study",  # study id of a published figure, else None
+)
+
+
+@dataclass(frozen=True)
+class RegionValues:
+    regions: pd.DataFrame  # VALUE_COLUMNS, one row per surveyed region, catalogue order
+    france: pd.Series | None  # the same columns for France, when the data has a value
+
+
+def region_values(context: DataContext, state: AppState) -> RegionValues:
+    dataset = context.dataset(state.dataset)
+    if dataset.kind == "published":
+        frame = _published(context, state, dataset)
+    else:
+        frame = _estimated(context, state, dataset)
+    france = frame[frame["code"] == NATIONAL]
+    regions = frame[frame["code"] != NATIONAL].reset_index(drop=True)
+    has_france = not france.empty and pd.notna(france["value"].iloc[0])
+    return RegionValues(regions, france.iloc[0] if has_france else None)
+
+
+def offers_view(dataset: Dataset, indicator: str) -> bool:
+    """Whether the dataset can give the indicator at all (microdata: the computable ones)."""
+    return dataset.kind == "published" or indicator in MICRO_INDICATORS
+
+
+def _published(context: DataContext, state: AppState, dataset: Dataset) -> pd.DataFrame:
+    catalogue = context.catalogue
+    rows = select_region_values(
+        dataset.frame,
+        catalogue,
+        indicator=state.indicator,
+        actor=state.actor,
+        segment=state.segment,
+        programme=state.study,
+        fragility=state.fragility,
+        territories=[*catalogue.regions, NATIONAL],
+    )
+    sources = catalogue.sources
+    return pd.DataFrame(
+        {
+            "code": rows["region_code"],
+            "name": rows["region_name"],
+            "value": rows["value"],
+            "ci_low": np.nan,
+            "ci_high": np.nan,
+            "n": rows["base_n"],
+            "n_eff": np.nan,
+            "status": rows["status"],
+            "significant": None,
+            "joint_with": rows["joint_with"].astype(object).where(rows["joint_with"].notna()),
+            "source": [sources[s].credit() if isinstance(s, str) else "" for s in rows["source"]],
+            "study": rows["study"].astype(object).where(rows["study"].notna()),
+        }
+    )
+
+
+def _estimated(context: DataContext, state: AppState, dataset: Dataset) -> pd.DataFrame:
+    catalogue = context.catalogue
+    territories = [*catalogue.regions, NATIONAL]
+    spec = MICRO_INDICATORS.get(state.indicator)
+    if (
+        spec is None
+        or state.actor not in _surveyed(dataset)
+        or spec.per_fragility != (state.fragility is not None)
+    ):
+        return _not_published(territories, catalogue)
+    view = estimate_view(
+        dataset,
+        catalogue,
+        actor=state.actor,
+        indicator=state.indicator,
+        fragility=state.fragility,
+        segment=state.segment,
+    )
+    return pd.DataFrame(
+        {
+            "code": view["territory_code"],
+            "name": view["territory_name"],
+            "value": view["value"],
+            "ci_low": view["ci_low"],
+            "ci_high": view["ci_high"],
+            "n": view["n"],
+            "n_eff": view["n_eff"],
+            "status": view["status"],
+            "significant": view["significant"],
+            "joint_with": None,
+            "source": np.where(view["value"].notna(), dataset.label, ""),
+            "study": None,
+        }
+    )
+
+
+def _surveyed(dataset: Dataset) -> set[str]:
+    return set(dataset.frame["actor"].unique())
+
+
+def _not_published(codes: list[str], catalogue) -> pd.DataFrame:
+    names = {code: region.name for code, region in catalogue.regions.items()}
+    frame = pd.DataFrame({"code": codes, "name": [names.get(c, "France") for c in codes]})
+    for column in VALUE_COLUMNS[2:]:
+        frame[column] = np.nan if column in ("value", "ci_low", "ci_high", "n", "n_eff") else None
+    frame["status"] = NOT_PUBLISHED
+    frame["source"] = ""
+    return frame
