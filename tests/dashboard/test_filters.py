@@ -65,3 +65,28 @@ def test_segments_are_those_of_the_actor(context):
 def test_a_filter_change_gives_a_coherent_state(context, changes, expected):
     state = state_from_filters(AppState().model_dump(mode="json"), changes, context)
     assert {name: getattr(state, name) for name in expected} == expected
+
+
+def test_datasets_and_levels_are_offered(context):
+    options = filter_options(context, AppState())
+    assert [o["value"] for o in options["dataset"]] == ["publie", "simule"]
+    assert [o["value"] for o in options["level"]] == ["region", "departement", "commune"]
+
+
+def test_simulated_data_offers_only_the_indicators_it_can_compute(context):
+    indicators = by_value(filter_options(context, AppState(dataset="simule"))["indicator"])
+    assert "disabled" not in indicators["fragility_mean_score"]
+    assert indicators["alliance_duty_share"]["disabled"] is True
+
+
+def test_diverging_classes_need_a_france_value(context):
+    with_france = by_value(filter_options(context, AppState())["classes"])
+    assert "disabled" not in with_france["diverging"]
+    citizens = AppState(actor="citoyens", indicator="fragility_share_high", fragility="sante")
+    without = by_value(filter_options(context, citizens)["classes"])
+    assert without["diverging"]["title"] == "pas de valeur France"
+
+
+def test_opening_the_commune_level_shows_one_region_not_all_of_france(context):
+    state = state_from_filters(AppState().model_dump(mode="json"), {"level": "commune"}, context)
+    assert (state.level, state.territory) == ("commune", "11")

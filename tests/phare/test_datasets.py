@@ -81,3 +81,35 @@ def test_department_views_agree_between_prepared_and_raw_microdata(
     ain = raw.set_index("territory_code").loc["01"]
     france = raw.set_index("territory_code").loc["FR"]
     assert ain["value"] == france["value"] and ain["n"] == france["n"] > 0
+
+
+def test_regional_cells_estimated_once_give_the_same_views_as_one_by_one(catalogue):
+    from phare.datasets import simulated_dataset, with_regional_cells
+    from phare.estimates import estimate_cells
+
+    dataset = simulated_dataset(catalogue, load_published(catalogue), seed=3, respondents=3000)
+    cached = with_regional_cells(dataset, catalogue)
+    for view in (
+        VIEW,
+        {
+            "actor": "entreprises",
+            "segment": "10_49",
+            "indicator": "fragility_mean_score",
+            "fragility": "pauvrete",
+        },
+    ):
+        fast = estimate_view(cached, catalogue, **view)
+        slow = estimate_cells(dataset.frame, catalogue, **view)
+        pd.testing.assert_frame_equal(fast.drop(columns="source"), slow)
+    available = cached.regional_cells.available
+    assert {"actor", "segment", "indicator", "fragility"} == set(available.columns)
+    assert ((available["actor"] == "maires") & (available["segment"] == "all")).any()
+
+
+def test_regional_cells_are_not_used_with_other_bases(catalogue):
+    from phare.datasets import simulated_dataset, with_regional_cells
+
+    dataset = simulated_dataset(catalogue, load_published(catalogue), seed=3, respondents=3000)
+    cached = with_regional_cells(dataset, catalogue)
+    strict = estimate_view(cached, catalogue, **VIEW, min_base=100_000, caution_base=100_000)
+    assert set(strict["status"]) == {"supprime"}
