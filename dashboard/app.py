@@ -11,6 +11,7 @@ from pathlib import Path
 import dash
 from dash import Dash, html
 
+from dashboard.commune_upload import MAX_UPLOAD_BYTES
 from dashboard.context import EXTENSION_KEY, load_context
 from dashboard.i18n import t
 from dashboard.routes import blueprint
@@ -18,6 +19,7 @@ from phare.settings import PROJECT_ROOT, Settings, load_settings
 
 ASSETS = PROJECT_ROOT / "assets"
 BOOTSTRAP_CSS = "/assets/vendor/bootstrap-5.3.8.min.css"
+MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES * 4 // 3 + 512 * 1024  # base64 of the largest upload + JSON
 
 
 def create_app(settings: Settings | None = None) -> Dash:
@@ -35,6 +37,8 @@ def create_app(settings: Settings | None = None) -> Dash:
         update_title=None,
     )
     app.server.extensions[EXTENSION_KEY] = load_context(settings)
+    # An upload travels base64-encoded inside a callback request: cap the whole request.
+    app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.server.register_blueprint(blueprint)
     app.layout = html.Div(dash.page_container)
     import callbacks.carte  # noqa: F401  (registers the Carte's callbacks)
