@@ -85,13 +85,13 @@ def _base_line(row, lang: str) -> str:
     return text
 
 
-def _significance_line(row, france: pd.Series | None, unit: str, lang: str) -> list[str]:
+def _significance_line(row, france: float | None, unit: str, lang: str) -> list[str]:
     if france is None or row.significant is None or pd.isna(row.value):
         return []
-    reference = value_label(float(france["value"]), unit, lang)
+    reference = value_label(france, unit, lang)
     if not row.significant:
         return [t("not_significant", lang, france=reference)]
-    key = "significantly_above" if row.value > france["value"] else "significantly_below"
+    key = "significantly_above" if row.value > france else "significantly_below"
     return [t(key, lang, france=reference)]
 
 

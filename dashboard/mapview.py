@@ -70,7 +70,7 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
     else:
         drawn = _territory_frame(context, state, values, dataset.simulated)
         geometry_level, extent = f"{state.level}s", None
-    france = None if values.france is None else float(values.france["value"])
+    france = values.france
     # without a France value there is no centre to diverge from: the full scale instead
     scheme = "fixed" if state.classes == "diverging" and france is None else state.classes
     classification = drawn.classification or classify(
@@ -242,7 +242,7 @@ def _coverage(values: RegionValues, kind: str, lang: str) -> str:
 def _france_sentence(values: RegionValues, unit: str, lang: str) -> str:
     if values.france is None:
         return t("france_not_published", lang)
-    return t("france_value", lang, value=value_label(float(values.france["value"]), unit, lang))
+    return t("france_value", lang, value=value_label(values.france, unit, lang))
 
 
 def _source_lines(

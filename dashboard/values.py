@@ -39,7 +39,7 @@ VALUE_COLUMNS = (
 @dataclass(frozen=True)
 class RegionValues:
     regions: pd.DataFrame  # VALUE_COLUMNS, one row per surveyed region, catalogue order
-    france: pd.Series | None  # the same columns for France, when the data has a value
+    france: float | None  # the value for France, when the data has one
 
 
 def region_values(context: DataContext, state: AppState) -> RegionValues:
@@ -48,10 +48,11 @@ def region_values(context: DataContext, state: AppState) -> RegionValues:
         frame = _published(context, state, dataset)
     else:
         frame = _estimated(context, state, dataset)
-    france = frame[frame["code"] == NATIONAL]
-    regions = frame[frame["code"] != NATIONAL].reset_index(drop=True)
-    has_france = not france.empty and pd.notna(france["value"].iloc[0])
-    return RegionValues(regions, france.iloc[0] if has_france else None)
+    is_france = (frame["code"] == NATIONAL).to_numpy()
+    france = frame.loc[is_france, "value"]
+    regions = frame[~is_france].reset_index(drop=True)
+    has_france = not france.empty and pd.notna(france.iloc[0])
+    return RegionValues(regions, float(france.iloc[0]) if has_france else None)
 
 
 def offers_view(dataset: Dataset, indicator: str) -> bool:

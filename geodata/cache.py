@@ -32,7 +32,7 @@ from geodata.territories import territory_table
 from geodata.writers import feature_collection, gzip_bytes, vertex_count
 from phare.errors import GeodataUnavailable
 
-CODE_VERSION = 2
+CODE_VERSION = 3
 CURRENT = "current"
 MANIFEST = "manifest.json"
 OVERSEAS_DEPARTMENT_PREFIX = "97"

@@ -62,14 +62,17 @@ def build_levels(
         unique, tolerances.national_inner, tolerances.national_borders, tolerances.decimals
     )
     by_region = {
-        region: attach_shared_outlines(
-            _simplified(
-                group,
-                tolerances.regional_inner,
-                tolerances.regional_borders,
-                tolerances.decimals,
+        region: _finish(
+            attach_shared_outlines(
+                _simplified(
+                    group,
+                    tolerances.regional_inner,
+                    tolerances.regional_borders,
+                    tolerances.decimals,
+                ),
+                tuple(s for s in shared if s.container in set(group["code"])),
             ),
-            tuple(s for s in shared if s.container in set(group["code"])),
+            reference,
         )
         for region, group in unique.groupby("region")
     }

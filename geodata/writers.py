@@ -14,8 +14,9 @@ LEVEL_PROPERTIES = {"nom": "name", "contour_partage": "shared_outline"}
 def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> bytes:
     """GeoJSON of ``frame`` (``code`` becomes the feature id; Plotly matches ``locations`` on it).
 
-    ``properties`` are output keys of :data:`LEVEL_PROPERTIES`; empty or false values are left
-    out to keep the file small. Coordinates are written as they are (already rounded).
+    ``properties`` are output keys of :data:`LEVEL_PROPERTIES`; empty, false or missing values
+    are left out to keep the file small. Coordinates are written as they are (already rounded).
+    JSON has no NaN: one in a property fails the build here rather than the map in a browser.
     """
     columns = {key: LEVEL_PROPERTIES[key] for key in properties if LEVEL_PROPERTIES[key] in frame}
     geometries = shapely.to_geojson(frame.geometry.to_numpy())
@@ -28,6 +29,7 @@ def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> bytes:
             {key: record[column] for key, column in columns.items() if record[column]},
             ensure_ascii=False,
             separators=(",", ":"),
+            allow_nan=False,
         )
         + ',"geometry":'
         + geometry

@@ -19,7 +19,7 @@ def test_published_and_simulated_values_come_in_the_same_columns(context):
     for values in (published, simulated):
         assert tuple(values.regions.columns) == VALUE_COLUMNS
         assert values.regions["code"].tolist() == list(context.catalogue.regions)
-    assert published.france["value"] == 87.0
+    assert published.france == 87.0
     assert published.regions["ci_low"].isna().all()
     assert simulated.regions["ci_low"].notna().any()
     assert set(simulated.regions["source"]) <= {"données simulées", ""}

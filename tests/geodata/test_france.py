@@ -96,3 +96,16 @@ def test_departments_and_regions_with_overseas_insets(manifest):
     insets = gpd.read_parquet(manifest.directory / "insets.parquet").set_index("code")
     for code in ("01", "02", "03", "04", "06"):
         assert insets.geometry[code].contains(regions.geometry[code])
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def test_every_browser_file_is_strict_json_and_every_commune_has_its_name(manifest):
+    """A NaN in one file once left Normandie's commune map blank in browsers."""
+    for level in manifest.levels:
+        text = (manifest.directory / f"{level}.geojson").read_text(encoding="utf-8")
+        collection = json.loads(text, parse_constant=_refuse_constant)
+        if level.startswith("communes"):
+            assert all(feature["properties"].get("nom") for feature in collection["features"])
