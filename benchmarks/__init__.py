@@ -3,7 +3,8 @@
 ``python -m benchmarks`` (``make bench``) runs every registered benchmark, prints one table
 (name | value | unit | note) and writes the same rows to ``benchmarks/results/latest.json``.
 ``python -m benchmarks --only callback`` runs only the benchmarks whose name contains
-``callback``.
+``callback``; ``python -m benchmarks browser`` only those of one module (the browser one starts
+gunicorn and Debian's Chromium, and takes two to three minutes).
 
 Adding a row: write a small function in one of the topic modules (``geometry``, ``data``,
 ``server``, or a new module listed in :data:`MODULES`), decorate it with :func:`benchmark` and
@@ -32,7 +33,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from benchmarks.environment import Environment
 
-MODULES = ("benchmarks.geometry", "benchmarks.data", "benchmarks.server", "benchmarks.estimates")
+MODULES = (
+    "benchmarks.geometry",
+    "benchmarks.data",
+    "benchmarks.server",
+    "benchmarks.estimates",
+    "benchmarks.browser",
+)
 ERROR = "error"
 
 

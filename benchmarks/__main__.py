@@ -1,4 +1,7 @@
-"""``python -m benchmarks [--only TEXT] [--json PATH]``: run, print the table, write the JSON.
+"""``python -m benchmarks [MODULE ...] [--only TEXT] [--json PATH]``: run, print, write the JSON.
+
+``python -m benchmarks browser`` runs the benchmarks of ``benchmarks/browser.py`` only; a name
+may also be one benchmark's full name (``server.callback_time``).
 
 The exit status is 1 when a row is an error (a benchmark raised or a request failed), so a
 broken harness is noticed; the figures themselves are never compared with anything.
@@ -25,6 +28,12 @@ RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
+        "names",
+        metavar="MODULE",
+        nargs="*",
+        help="run only these modules' benchmarks (browser, server…) or these benchmarks",
+    )
+    parser.add_argument(
         "--only",
         metavar="TEXT",
         default="",
@@ -36,10 +45,17 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def selected(only: str) -> list[Benchmark]:
+def selected(only: str, names: list[str] | None = None) -> list[Benchmark]:
+    wanted = {name.split(".")[0] for name in names or []}
     for module in MODULES:
-        importlib.import_module(module)
-    return [entry for entry in REGISTRY if only.lower() in entry.name.lower()]
+        if not wanted or module.rsplit(".", 1)[-1] in wanted:
+            importlib.import_module(module)
+    return [
+        entry
+        for entry in REGISTRY
+        if only.lower() in entry.name.lower()
+        and (not names or entry.name in names or entry.name.split(".")[0] in names)
+    ]
 
 
 def write_json(rows: list[Figure], benchmarks: list[Benchmark], path: Path) -> None:
@@ -56,10 +72,12 @@ def write_json(rows: list[Figure], benchmarks: list[Benchmark], path: Path) -> N
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
-    benchmarks = selected(arguments.only)
+    benchmarks = selected(arguments.only, arguments.names)
     if not benchmarks:
-        names = ", ".join(entry.name for entry in REGISTRY)
-        print(f"no benchmark name contains {arguments.only!r}; known: {names}", file=sys.stderr)
+        modules = [module.rsplit(".", 1)[-1] for module in MODULES]
+        names = ", ".join([entry.name for entry in REGISTRY] or modules)
+        asked = " ".join([*arguments.names, arguments.only]).strip()
+        print(f"no benchmark matches {asked!r}; known: {names}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="phare-bench-") as workdir:
         rows = run_all(Environment(Path(workdir)), benchmarks)
