@@ -5,15 +5,6 @@ from dashboard.mapview import map_view
 from dashboard.state import AppState
 
 
-@pytest.fixture(scope="module")
-def context(settings):
-    from dashboard.context import DataContext, load_context
-
-    loaded = load_context(settings)
-    assert isinstance(loaded, DataContext), loaded
-    return loaded
-
-
 @pytest.mark.parametrize(
     ("territory", "geometry_level"),
     [

@@ -4,15 +4,6 @@ from dashboard.filters import ALL_DOMAINS, filter_options, state_from_filters
 from dashboard.state import AppState
 
 
-@pytest.fixture(scope="module")
-def context(settings):
-    from dashboard.context import DataContext, load_context
-
-    loaded = load_context(settings)
-    assert isinstance(loaded, DataContext), loaded
-    return loaded
-
-
 def by_value(options: list[dict]) -> dict:
     return {option["value"]: option for option in options}
 

@@ -1,7 +1,5 @@
 import itertools
 
-import pytest
-
 from dashboard.mapview import map_view
 from dashboard.state import AppState
 from phare.microdata_format import MICRO_INDICATORS
@@ -9,15 +7,6 @@ from phare.prepared import actor_segments
 
 NBSP = "\u00a0"
 SURVEYED = ("citoyens", "associations", "entreprises", "maires")
-
-
-@pytest.fixture(scope="module")
-def context(settings):
-    from dashboard.context import DataContext, load_context
-
-    loaded = load_context(settings)
-    assert isinstance(loaded, DataContext), loaded
-    return loaded
 
 
 def test_mayors_innovation_share_draws_three_values_and_ten_non_publie(context):

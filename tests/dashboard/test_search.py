@@ -3,15 +3,6 @@ import pytest
 from dashboard.search import option_for, search_options
 
 
-@pytest.fixture(scope="module")
-def context(settings):
-    from dashboard.context import DataContext, load_context
-
-    loaded = load_context(settings)
-    assert isinstance(loaded, DataContext), loaded
-    return loaded
-
-
 def test_a_region_name_finds_the_region_before_communes_of_that_name(context):
     options = search_options(context, "Bretagne")
     assert options[0] == {"label": "Bretagne — région", "value": "53"}

@@ -1,16 +1,5 @@
-import pytest
-
 from dashboard.state import AppState
 from dashboard.values import VALUE_COLUMNS, region_values
-
-
-@pytest.fixture(scope="module")
-def context(settings):
-    from dashboard.context import DataContext, load_context
-
-    loaded = load_context(settings)
-    assert isinstance(loaded, DataContext), loaded
-    return loaded
 
 
 def test_published_and_simulated_values_come_in_the_same_columns(context):
