@@ -14,7 +14,7 @@ from dashboard.commune_upload import decode_upload, from_store, parse_commune_va
 from dashboard.components.map_panel import map_panel
 from dashboard.components.selection import selection_panel
 from dashboard.components.upload_report import upload_report
-from dashboard.context import Unavailable, current_context
+from dashboard.context import DataContext, Unavailable, current_context
 from dashboard.filters import FILTERS, filter_options, fragility_value, state_from_filters
 from dashboard.search import option_for, search_options
 from dashboard.state import FRANCE, AppState, territory_id
@@ -50,9 +50,7 @@ COERCED = ("segment", "fragility", "level", "show", "classes")
 )
 def update_view(*arguments):
     *values, search, click, _, upload, stored, geometry_key = arguments
-    context = current_context()
-    if isinstance(context, Unavailable):
-        raise PreventUpdate
+    context = _ready_context()
     changes = {
         **dict(zip(FILTERS, values, strict=True)),
         **_territory_change(stored, search, click),
@@ -82,6 +80,14 @@ def update_view(*arguments):
         *(_value_of(state, name) for name in COERCED),
         *(no_update if before[name] == after[name] else after[name] for name in FILTERS),
     )
+
+
+def _ready_context() -> DataContext:
+    """The data context; without data (``/readyz`` says why) the page keeps what it shows."""
+    context = current_context()
+    if isinstance(context, Unavailable):
+        raise PreventUpdate
+    return context
 
 
 def _territory_change(stored: dict, search: str | None, click: dict | None) -> dict:
@@ -121,9 +127,9 @@ def _patch(changes: dict) -> Patch:
     prevent_initial_call=True,
 )
 def search_territories(query: str | None, value: str | None, stored: dict):
-    context = current_context()
-    if isinstance(context, Unavailable) or not query:
+    if not query:
         raise PreventUpdate
+    context = _ready_context()
     lang = stored.get("lang", "fr")
     found = search_options(context, query, lang)
     kept = option_for(context, value, lang) if value else []
@@ -140,9 +146,9 @@ def search_territories(query: str | None, value: str | None, stored: dict):
 )
 def read_upload(contents: str | None, filename: str | None, stored: dict):
     """Parse the visitor's file in this request only; the values go to their browser's store."""
-    context = current_context()
-    if isinstance(context, Unavailable) or not contents:
+    if not contents:
         raise PreventUpdate
+    context = _ready_context()
     lang = stored.get("lang", "fr")
     try:
         data = decode_upload(contents, filename or "")
