@@ -149,3 +149,63 @@ def test_changing_level_sends_a_full_figure_with_the_new_geometry(client, dash_a
     figure = response.get_json()["response"]["map"]["figure"]
     assert figure["data"][0]["geojson"].startswith("/geo/departements.geojson?v=")
     assert len(figure["data"][0]["locations"]) == 30  # the departments of the three regions
+
+
+def post_callback(client, dash_app, output: str, inputs: dict, states: dict):
+    """POST a callback by (one of) its output id.prop, with input and state values by id."""
+    (key,) = [key for key in dash_app.callback_map if output in key]
+    spec = dash_app.callback_map[key]
+    body = {
+        "output": key,
+        "outputs": (
+            [item.to_dict() for item in spec["output"]]
+            if isinstance(spec["output"], list)
+            else spec["output"].to_dict()
+        ),
+        "inputs": [{**dep, "value": inputs.get(dep["id"])} for dep in spec["inputs"]],
+        "changedPropIds": [f"{dep['id']}.{dep['property']}" for dep in spec["inputs"]],
+        "state": [{**dep, "value": states.get(dep["id"])} for dep in spec["state"]],
+    }
+    return client.post("/_dash-update-component", json=body)
+
+
+def test_the_search_box_offers_regions_departments_and_communes(client, dash_app):
+    response = post_callback(
+        client,
+        dash_app,
+        "search.options",
+        {"search": "Calvados"},
+        {"carte-state": AppState().model_dump(mode="json")},
+    )
+    options = response.get_json()["response"]["search"]["options"]
+    assert {"label": "Calvados (14) — département", "value": "dep-14"} in options
+
+
+def upload_contents(text: str) -> str:
+    import base64
+
+    return "data:text/csv;base64," + base64.b64encode(text.encode("utf-8")).decode()
+
+
+def test_an_uploaded_file_joins_good_rows_and_lists_the_others(client, dash_app):
+    csv = "code;valeur\n14118;12,5\n14114;40\n14000;3\n14712;abc\n<img src=x onerror=alert(1)>;1\n"
+    response = post_callback(
+        client,
+        dash_app,
+        "commune-upload.data",
+        {"upload": upload_contents(csv)},
+        {"upload": "valeurs.csv", "carte-state": AppState().model_dump(mode="json")},
+    )
+    # the State named "upload" is the filename; the Input "upload" the contents
+    outputs = response.get_json()["response"]
+    stored = outputs["commune-upload"]["data"]
+    assert dict(zip(stored["codes"], stored["values"], strict=True)) == {
+        "14118": 12.5,
+        "14712": 40.0,
+    }
+    report = str(outputs["upload-report"]["children"])
+    assert "ligne 4" in report and "ligne 5" in report
+    # hostile text arrives as the text of a list item (React renders it as text), never as
+    # markup: no component of the report takes HTML
+    assert "<img src=x onerror=alert(1)>" in report
+    assert "Markdown" not in report and "dangerously" not in report
