@@ -15,7 +15,13 @@ from dashboard.components.map_panel import map_panel
 from dashboard.components.selection import selection_panel
 from dashboard.components.upload_report import upload_report
 from dashboard.context import DataContext, Unavailable, current_context
-from dashboard.filters import FILTERS, filter_options, fragility_value, state_from_filters
+from dashboard.filters import (
+    FILTERS,
+    changed_options,
+    filter_options,
+    fragility_value,
+    state_from_filters,
+)
 from dashboard.search import option_for, search_options
 from dashboard.state import FRANCE, AppState, territory_id
 from dashboard.upload_reading import InvalidUpload
@@ -61,8 +67,8 @@ def update_view(*arguments):
     uploaded = from_store(upload, context.commune_codes) if upload else None
     panel = map_panel(context, state, uploaded, drawn_geometry=geometry_key)
     figure = _patch(panel.changes) if panel.figure is None else panel.figure
-    before = filter_options(context, AppState.model_validate(stored))
-    after = filter_options(context, state)
+    changed = changed_options(AppState.model_validate(stored), state)
+    options = filter_options(context, state, panel.view.has_france) if changed else {}
     return (
         figure,
         panel.geometry_key,
@@ -78,7 +84,7 @@ def update_view(*arguments):
         not panel.view.simulated,
         state.level != "commune",
         *(_value_of(state, name) for name in COERCED),
-        *(no_update if before[name] == after[name] else after[name] for name in FILTERS),
+        *(options[name] if name in changed else no_update for name in FILTERS),
     )
 
 

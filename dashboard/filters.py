@@ -33,8 +33,37 @@ DEFAULT_COMMUNE_REGION = "11"  # the commune level opens on one region, never al
 VIEW_KEYS = ["actor", "segment", "indicator", "fragility"]
 
 
-def filter_options(context: DataContext, state: AppState) -> dict[str, list[dict]]:
-    """Options of every filter; each option is disabled when it leads to no regional value."""
+# What each filter's options depend on: a change elsewhere leaves them as they are.
+VIEW_FIELDS = ("dataset", "study", "actor", "segment", "indicator", "fragility", "lang")
+OPTION_DEPENDS_ON = {
+    "dataset": ("lang",),
+    "study": ("lang",),
+    "actor": ("dataset", "study", "lang"),
+    "segment": ("dataset", "study", "actor", "indicator", "lang"),
+    "indicator": ("dataset", "study", "actor", "lang"),
+    "fragility": ("dataset", "study", "actor", "indicator", "segment", "lang"),
+    "level": ("lang",),
+    "show": ("lang",),
+    "classes": VIEW_FIELDS,  # diverging needs a France value for this very view
+    "k": ("lang",),
+}
+
+
+def changed_options(before: AppState, after: AppState) -> tuple[str, ...]:
+    """The filters whose options may differ between two states."""
+    return tuple(
+        name
+        for name, fields in OPTION_DEPENDS_ON.items()
+        if any(getattr(before, field) != getattr(after, field) for field in fields)
+    )
+
+
+def filter_options(
+    context: DataContext, state: AppState, has_france: bool | None = None
+) -> dict[str, list[dict]]:
+    """Options of every filter; each option is disabled when it leads to no regional value.
+
+    ``has_france``: whether the view has a France value, when the caller already knows."""
     lang = state.lang
     catalogue = context.catalogue
     regional = available_views(context, context.dataset(state.dataset), state.study)
@@ -43,7 +72,8 @@ def filter_options(context: DataContext, state: AppState) -> dict[str, list[dict
     for_segment = for_indicator[for_indicator["segment"] == state.segment]
     reason = t("no_regional_value", lang)
     no_france = t("no_france_value", lang)
-    has_france = _has_france_value(context, state)
+    if has_france is None:
+        has_france = _has_france_value(context, state)
     return {
         "dataset": [_dataset_option(key, ds, lang) for key, ds in context.datasets.items()],
         "study": [_option(p.id, p.label(lang), True) for p in catalogue.programmes.values()],

@@ -53,7 +53,8 @@ class MapView:
     release: str
     attribution: str
     simulated: bool
-    france: str  # the France value as a sentence, or ""
+    france: str  # the France value as a sentence
+    has_france: bool
     extent: tuple[float, float, float, float] | None  # communes: the area drawn
 
 
@@ -108,6 +109,7 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         attribution=context.geometry.attribution,
         simulated=dataset.simulated,
         france=_france_sentence(values, unit, lang),
+        has_france=values.france is not None,
         extent=extent,
     )
 

@@ -120,6 +120,8 @@ def test_a_segment_of_another_actor_falls_back_to_all(client, dash_app):
 def test_options_travel_only_when_they_change(client, dash_app):
     outputs = post_filters(client, dash_app, k=3).get_json()["response"]
     assert not any("options" in outputs.get(name, {}) for name in ("actor", "indicator", "k"))
+    outputs = post_filters(client, dash_app, actor="citoyens").get_json()["response"]
+    assert "options" in outputs["indicator"] and "options" not in outputs.get("actor", {})
 
 
 def test_options_without_regional_values_are_disabled_with_a_reason(client, dash_app):

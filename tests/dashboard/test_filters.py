@@ -1,6 +1,6 @@
 import pytest
 
-from dashboard.filters import ALL_DOMAINS, filter_options, state_from_filters
+from dashboard.filters import ALL_DOMAINS, OPTION_DEPENDS_ON, filter_options, state_from_filters
 from dashboard.state import AppState
 
 
@@ -81,3 +81,13 @@ def test_diverging_classes_need_a_france_value(context):
 def test_opening_the_commune_level_shows_one_region_not_all_of_france(context):
     state = state_from_filters(AppState().model_dump(mode="json"), {"level": "commune"}, context)
     assert (state.level, state.territory) == ("commune", "11")
+
+
+def test_only_the_options_that_depend_on_a_change_are_recomputed():
+    from dashboard.filters import changed_options
+
+    assert changed_options(AppState(), AppState(k=3)) == ()
+    after_actor = changed_options(AppState(), AppState(actor="citoyens"))
+    assert {"segment", "indicator", "fragility", "classes"} <= set(after_actor)
+    assert "actor" not in after_actor and "k" not in after_actor
+    assert set(changed_options(AppState(), AppState(lang="en"))) == set(OPTION_DEPENDS_ON)
