@@ -76,7 +76,7 @@ def _communes(context: DataContext, scope: CommuneScope) -> pd.DataFrame:
     communes = context.communes
     if scope.region is not None:
         communes = communes[communes["region"] == scope.region]
-    points = context.territories[context.territories["level"] == "commune"]
+    points = context.features["commune"]
     located = communes.merge(points[["code", "lon", "lat"]], on="code", how="inner")
     bounds = [s.min for s in size_classes(context)][1:]
     return located.assign(size=np.digitize(located["population"].fillna(0), bounds))

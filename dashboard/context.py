@@ -19,9 +19,10 @@ from geodata.lookups import Gazetteer
 from phare.catalogue import Catalogue, load_catalogue
 from phare.datasets import Dataset, open_dataset, simulated_dataset, with_regional_cells
 from phare.errors import PhareError
-from phare.published import PUBLISHED_FIGURES, load_published
+from phare.published import NATIONAL, PUBLISHED_FIGURES, load_published
 from phare.release import Release, published_release
 from phare.releases import current_release
+from phare.selection import ViewKey, every_region_view
 from phare.settings import Settings
 
 EXTENSION_KEY = "phare"
@@ -40,18 +41,13 @@ class DataContext:
     release: Release
     geometry: GeometryManifest
     territories: pd.DataFrame
+    features: dict[str, pd.DataFrame]  # the territory table split by level, once
     communes: pd.DataFrame  # reference communes: code, name, department, region, population
     commune_codes: frozenset[str]  # the communes the commune maps draw
     gazetteer: Gazetteer
     datasets: dict[str, Dataset]  # by dataset id: publie, simule (when enabled), import
+    published_views: dict[ViewKey, pd.DataFrame]  # every published view by region and France
     choices: StateChoices
-
-    def overseas_regions(self) -> pd.DataFrame:
-        """Regions drawn in insets but not surveyed (code, name), in code order."""
-        regions = self.territories[
-            (self.territories["level"] == "region") & self.territories["overseas"]
-        ]
-        return regions[["code", "name"]].sort_values("code", ignore_index=True)
 
     def geometry_url(self, level: str) -> str:
         return f"/geo/{level}.geojson?v={self.geometry.levels[level].sha256[:12]}"
@@ -61,9 +57,10 @@ class DataContext:
 
     def territory(self, level: str, code: str) -> pd.Series | None:
         """A row of the territory table (name, parents, label point, extent), or None."""
-        rows = self.territories[
-            (self.territories["level"] == level) & (self.territories["code"] == code)
-        ]
+        features = self.features.get(level)
+        if features is None:
+            return None
+        rows = features[features["code"] == code]
         return None if rows.empty else rows.iloc[0]
 
 
@@ -94,10 +91,17 @@ def load_context(settings: Settings) -> DataContext | Unavailable:
         release=release,
         geometry=geometry,
         territories=territories,
+        features={
+            level: rows.reset_index(drop=True)
+            for level, rows in territories.groupby("level", sort=False)
+        },
         communes=communes[["code", "name", "department", "region", "population"]],
         commune_codes=frozenset(territories.loc[territories["level"] == "commune", "code"]),
         gazetteer=gazetteer,
         datasets=datasets,
+        published_views=every_region_view(
+            published, catalogue, territories=[*catalogue.regions, NATIONAL]
+        ),
         choices=state_choices(catalogue, datasets, territories),
     )
 

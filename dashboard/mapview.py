@@ -133,7 +133,7 @@ def _territory_frame(
         status=values.regions["status"].replace({PRUDENCE: OK}),
         original_status=values.regions["status"],
     )
-    features = context.territories[context.territories["level"] == state.level]
+    features = context.features[state.level]
     metro = features[~features["overseas"]]
     drawn = metro[["code", "name", "region", "lon", "lat"]].merge(
         regions.drop(columns=["name"]).rename(columns={"code": "region"}), on="region", how="left"

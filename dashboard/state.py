@@ -81,22 +81,7 @@ class AppState(BaseModel):
         choices: StateChoices | None = (info.context or {}).get("choices")
         if value is None or choices is None:
             return value
-        allowed = {
-            "dataset": choices.datasets,
-            "release": choices.releases,
-            "study": choices.programmes,
-            "actor": choices.actors,
-            "segment": choices.segments,
-            "indicator": choices.indicators,
-            "fragility": choices.fragilities,
-            "level": choices.levels,
-            "classes": choices.schemes,
-            "territory": choices.places | choices.territories | {FRANCE},
-            "rows": choices.dimensions,
-            "cols": choices.dimensions,
-            "show": choices.commune_layers,
-        }[info.field_name]
-        if value not in allowed:
+        if not _allowed(choices, info.field_name, value):
             raise ValueError(f"unknown {info.field_name}")
         return value
 
@@ -183,6 +168,29 @@ def state_query(state: AppState, **changes: Any) -> str:
         else:
             params[name] = str(value)
     return f"?{urlencode(params)}" if params else ""
+
+
+CHOICES_OF = {
+    "dataset": "datasets",
+    "release": "releases",
+    "study": "programmes",
+    "actor": "actors",
+    "segment": "segments",
+    "indicator": "indicators",
+    "fragility": "fragilities",
+    "level": "levels",
+    "classes": "schemes",
+    "rows": "dimensions",
+    "cols": "dimensions",
+    "show": "commune_layers",
+}
+
+
+def _allowed(choices: StateChoices, field: str, value: str) -> bool:
+    """Membership in the field's choices (territories: in any of the three sets, no union)."""
+    if field == "territory":
+        return value == FRANCE or value in choices.territories or value in choices.places
+    return value in getattr(choices, CHOICES_OF[field])
 
 
 def territory_id(level: str, code: str) -> str:

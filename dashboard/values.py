@@ -62,16 +62,19 @@ def offers_view(dataset: Dataset, indicator: str) -> bool:
 
 def _published(context: DataContext, state: AppState, dataset: Dataset) -> pd.DataFrame:
     catalogue = context.catalogue
-    rows = select_region_values(
-        dataset.frame,
-        catalogue,
-        indicator=state.indicator,
-        actor=state.actor,
-        segment=state.segment,
-        programme=state.study,
-        fragility=state.fragility,
-        territories=[*catalogue.regions, NATIONAL],
-    )
+    key = (state.study, state.actor, state.segment, state.indicator, state.fragility)
+    rows = context.published_views.get(key)
+    if rows is None:  # nothing published for this view: "non publié" everywhere
+        rows = select_region_values(
+            dataset.frame.head(0),
+            catalogue,
+            indicator=state.indicator,
+            actor=state.actor,
+            segment=state.segment,
+            programme=state.study,
+            fragility=state.fragility,
+            territories=[*catalogue.regions, NATIONAL],
+        )
     sources = catalogue.sources
     return pd.DataFrame(
         {

@@ -73,6 +73,37 @@ def select_region_values(
     return merged[list(REGION_COLUMNS)]
 
 
+ViewKey = tuple[str, str, str, str, str | None]  # programme, actor, segment, indicator, fragility
+
+
+def every_region_view(
+    frame: pd.DataFrame, catalogue: Catalogue, territories: list[str] | None = None
+) -> dict[ViewKey, pd.DataFrame]:
+    """:func:`select_region_values` of every view the figures publish, computed once.
+
+    About a second for the ~140 published views; a view missing here has no published value
+    anywhere, and :func:`select_region_values` gives it as "non publié" throughout.
+    """
+    programme_of = {study.id: study.programme for study in catalogue.studies.values()}
+    keyed = frame.assign(programme=frame["study"].map(programme_of))
+    keys = ["programme", "actor", "segment", "indicator", "fragility"]
+    views = {}
+    for key, rows in keyed.groupby(keys, dropna=False, sort=False):
+        programme, actor, segment, indicator, fragility = key
+        fragility = None if pd.isna(fragility) else fragility
+        views[(programme, actor, segment, indicator, fragility)] = select_region_values(
+            rows.drop(columns="programme"),
+            catalogue,
+            indicator=indicator,
+            actor=actor,
+            segment=segment,
+            programme=programme,
+            fragility=fragility,
+            territories=territories,
+        )
+    return views
+
+
 def _choose_one_per_region(rows: pd.DataFrame) -> pd.DataFrame:
     rank = rows["confidence"].map({level: i for i, level in enumerate(CONFIDENCE_LEVELS)})
     ordered = rows.assign(

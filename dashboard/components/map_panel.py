@@ -106,7 +106,7 @@ def _figure(context, view, states, items, title, geometry_url) -> go.Figure:
         return build_geo_choropleth(
             view.frame, view.classification, geometry_url, states, items, title
         )
-    codes = tuple(context.territories.loc[context.territories["level"] == "region", "code"])
+    codes = tuple(context.features["region"]["code"])
     return build_geo_choropleth(
         view.frame,
         view.classification,

@@ -108,3 +108,19 @@ def test_conflicting_values_highest_confidence_wins_and_the_others_are_counted(
     normandie = result.set_index("region_code").loc["28"]
     assert normandie["value"] == 77.0
     assert normandie["alternatives"] == 2
+
+
+def test_every_published_view_computed_once_equals_the_view_selected_alone():
+    from phare.catalogue import load_catalogue
+    from phare.published import load_published
+    from phare.selection import every_region_view, select_region_values
+
+    catalogue = load_catalogue()
+    published = load_published(catalogue)
+    views = every_region_view(published, catalogue)
+    key = ("phare", "maires", "all", "partnership_innovation_share", None)
+    alone = select_region_values(
+        published, catalogue, indicator=key[3], actor=key[1], segment=key[2], programme=key[0]
+    )
+    pd.testing.assert_frame_equal(views[key], alone)
+    assert len(views) > 100
