@@ -65,7 +65,8 @@ def update_view(*arguments):
         changes |= {"level": "commune", "show": "upload"}
     state = state_from_filters(stored, changes, context)
     uploaded = from_store(upload, context.commune_codes) if upload else None
-    panel = map_panel(context, state, uploaded, drawn_geometry=geometry_key)
+    recentre = state.territory != stored.get("territory")
+    panel = map_panel(context, state, uploaded, drawn_geometry=geometry_key, recentre=recentre)
     figure = _patch(panel.changes) if panel.figure is None else panel.figure
     changed = changed_options(AppState.model_validate(stored), state)
     options = filter_options(context, state, panel.view.has_france) if changed else {}

@@ -26,6 +26,7 @@ from phare.weighted import PRUDENCE
 NOT_IN_FILE = "hors_fichier"
 SIZE_FIELD = "commune_size_class"
 METRO_EXTENT = (-5.2, 41.3, 9.6, 51.1)
+COMMUNE_VIEW_DEGREES = 0.25  # a searched commune is shown with its neighbours around it
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,15 @@ def commune_scope(context: DataContext, territory: str) -> CommuneScope:
         return CommuneScope(None, "communes", METRO_EXTENT)
     row = context.territory("region", region)
     extent = (row["min_lon"], row["min_lat"], row["max_lon"], row["max_lat"])
+    if level == "commune":
+        commune = context.territory("commune", code)
+        half = COMMUNE_VIEW_DEGREES
+        extent = (
+            commune["lon"] - half,
+            commune["lat"] - half,
+            commune["lon"] + half,
+            commune["lat"] + half,
+        )
     return CommuneScope(region, f"communes-{region}", tuple(float(v) for v in extent))
 
 

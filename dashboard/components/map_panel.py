@@ -19,7 +19,7 @@ from dashboard.context import DataContext
 from dashboard.figures.choropleth import LegendItem, figure_changes
 from dashboard.figures.geo_map import build_geo_choropleth
 from dashboard.figures.highlight import highlight_values, with_highlight
-from dashboard.figures.tile_map import build_commune_choropleth
+from dashboard.figures.tile_map import MAP_SIZE_PX, build_commune_choropleth, view_for_extent
 from dashboard.figures.watermark import watermark_annotations, with_watermark
 from dashboard.formatting import format_count
 from dashboard.i18n import t
@@ -50,9 +50,11 @@ def map_panel(
     upload: pd.DataFrame | None = None,
     *,
     drawn_geometry: str | None = None,
+    recentre: bool = False,
 ) -> MapPanel:
     """The panel for ``state``; the full figure only when the browser's map does not already
-    draw this geometry (``drawn_geometry``: the geometry URL of the figure on the page)."""
+    draw this geometry (``drawn_geometry``: the geometry URL of the figure on the page).
+    ``recentre``: the selected territory changed, so a commune map moves to it."""
     lang = state.lang
     view = map_view(context, state, upload)
     states = no_value_states(context, lang)
@@ -81,6 +83,10 @@ def map_panel(
         figure = _figure(context, view, states, items, title, geometry_url)
         figure = with_watermark(with_highlight(figure, selected), view.simulated, lang)
     changes = _extra_changes(changes, view, selected, lang)
+    if recentre and view.extent is not None:
+        width = MAP_SIZE_PX[0] - changes["layout"]["margin"]["l"]
+        center, zoom = view_for_extent(view.extent, (width, MAP_SIZE_PX[1]))
+        changes["layout"]["map"] = {"center": center, "zoom": zoom}
     return MapPanel(
         view=view,
         figure=figure,

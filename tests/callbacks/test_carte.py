@@ -211,3 +211,17 @@ def test_an_uploaded_file_joins_good_rows_and_lists_the_others(client, dash_app)
     # markup: no component of the report takes HTML
     assert "<img src=x onerror=alert(1)>" in report
     assert "Markdown" not in report and "dangerously" not in report
+
+
+def test_picking_a_commune_at_commune_level_moves_the_map_to_it(client, dash_app):
+    normandie = AppState(level="commune", territory="28")
+    drawn = dash_app.server.extensions["phare"].geometry_url("communes-28")
+    response = post_filters(client, dash_app, normandie, drawn_geometry=drawn, search="14118")
+    patch = response.get_json()["response"]["map"]["figure"]
+    operations = {tuple(op["location"]): op["params"]["value"] for op in patch["operations"]}
+    centre = operations[("layout", "map")]["center"]
+    assert abs(centre["lon"] - -0.37) < 0.1 and abs(centre["lat"] - 49.18) < 0.1  # Caen
+    highlighted = [
+        value for (where, *rest), value in operations.items() if rest[-1:] == ["locations"]
+    ]
+    assert ["14118"] in highlighted
