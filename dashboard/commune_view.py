@@ -176,7 +176,9 @@ def _upload_layer(communes: pd.DataFrame, upload: pd.DataFrame | None, lang: str
         value=value,
         status=np.where(value.notna(), OK, NOT_IN_FILE),
         details=[
-            (value_label(v, None, lang), t("your_value", lang)) if pd.notna(v) else ()
+            (value_label(v, None, lang), t("your_value", lang))
+            if pd.notna(v)
+            else (t("not_in_file", lang),)
             for v in value
         ],
     )

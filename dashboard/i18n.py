@@ -120,6 +120,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "valeur de la strate {region} × {size}, pas un résultat de la commune",
         "en": "value of the stratum {region} × {size}, not a result for the commune",
     },
+    "not_in_file": {"fr": "absent de votre fichier", "en": "not in your file"},
     "your_value": {"fr": "valeur de votre fichier", "en": "value from your file"},
     "population": {"fr": "Population municipale", "en": "Municipal population"},
     "interval": {"fr": "[IC 95 % : {low} – {high}]", "en": "[95% CI: {low} – {high}]"},

@@ -9,6 +9,7 @@ import geopandas as gpd
 import shapely
 
 LEVEL_PROPERTIES = {"nom": "name", "contour_partage": "shared_outline"}
+MARKUP = r"[<>&]"
 
 
 def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> bytes:
@@ -19,6 +20,8 @@ def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> bytes:
     JSON has no NaN: one in a property fails the build here rather than the map in a browser.
     """
     columns = {key: LEVEL_PROPERTIES[key] for key in properties if LEVEL_PROPERTIES[key] in frame}
+    if "name" in frame:
+        _check_plain_names(frame)
     geometries = shapely.to_geojson(frame.geometry.to_numpy())
     records = frame[list(columns.values())].to_dict("records") if columns else [{}] * len(frame)
     features = [
@@ -37,6 +40,16 @@ def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> bytes:
         for code, record, geometry in zip(frame["code"], records, geometries, strict=True)
     ]
     return ('{"type":"FeatureCollection","features":[' + ",".join(features) + "]}").encode()
+
+
+def _check_plain_names(frame: gpd.GeoDataFrame) -> None:
+    """Maps show ``nom`` in hover labels straight from the file: no markup may hide in it."""
+    marked = frame.loc[frame["name"].astype(str).str.contains(MARKUP, regex=True), "code"]
+    if not marked.empty:
+        raise ValueError(
+            f"names of {', '.join(map(str, marked[:5]))} contain <, > or &: maps show names as "
+            "they are, so the build stops (check the COG files)"
+        )
 
 
 def gzip_bytes(payload: bytes) -> bytes:

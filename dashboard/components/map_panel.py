@@ -77,6 +77,7 @@ def map_panel(
         title,
         outline=view.level in OUTLINE_LEVEL,
         labels=view.level != "commune",
+        names_from_geometry=view.level == "commune",
     )
     figure = None
     if geometry_url != drawn_geometry:

@@ -66,8 +66,13 @@ def escape(text: object) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def hover_texts(frame: pd.DataFrame) -> list[str]:
-    """``<b>name</b><br>line<br>line…`` for each row, every piece escaped."""
+def hover_texts(frame: pd.DataFrame, with_names: bool = True) -> list[str]:
+    """``<b>name</b><br>line<br>line…`` for each row, every piece escaped.
+
+    ``with_names=False``: the lines only, for maps whose hover template takes the name from
+    the geometry (34,746 commune names need not travel with every filter change)."""
+    if not with_names:
+        return ["<br>".join(escape(line) for line in _lines(d)) for d in frame["details"]]
     return [
         "<br>".join([f"<b>{escape(name)}</b>", *(escape(line) for line in _lines(details))])
         for name, details in zip(frame["name"], frame["details"], strict=True)
@@ -88,13 +93,14 @@ def area_traces(
     trace_type: type[go.Choropleth] | type[go.Choroplethmap],
     geometry_url: str,
     states: tuple[NoValueState, ...],
+    hovertemplate: str = HOVER_TEMPLATE,
 ) -> list:
     """The constant part of the value trace and of one trace per no-value state."""
     common = {
         "geojson": geometry_url,
         "featureidkey": FEATURE_ID_KEY,
         "showscale": False,
-        "hovertemplate": HOVER_TEMPLATE,
+        "hovertemplate": hovertemplate,
     }
     values = trace_type(
         name=VALUE_STATUS,
@@ -125,22 +131,25 @@ def figure_changes(
     *,
     outline: bool = False,
     labels: bool = True,
+    names_from_geometry: bool = False,
 ) -> dict:
     """What changes in a map between two filter choices, for a ``dash.Patch``.
 
     ``{"data": {trace index: {property: value}}, "layout": {"annotations", "shapes",
     "margin"}}``. ``outline`` says whether the figure has the outline trace (it shifts the
-    label trace by one); ``labels`` is False for maps without a label trace (communes).
+    label trace by one); ``labels`` is False for maps without a label trace (communes);
+    ``names_from_geometry``: the hover template reads names from the features (communes).
     No geometry and no per-point constants beyond the ``z`` Plotly needs for each area.
     """
     _check_statuses(frame, states)
-    data = {0: _value_changes(frame[frame["status"] == VALUE_STATUS], classification)}
+    names = not names_from_geometry
+    data = {0: _value_changes(frame[frame["status"] == VALUE_STATUS], classification, names)}
     for index, state in enumerate(states, start=1):
         rows = frame[frame["status"] == state.id]
         data[index] = {
             "locations": rows["code"].tolist(),
             "z": [0] * len(rows),
-            "text": hover_texts(rows),
+            "text": hover_texts(rows, names),
         }
     if labels:
         data[len(states) + 1 + int(outline)] = _label_changes(frame)
@@ -195,11 +204,11 @@ def _check_statuses(frame: pd.DataFrame, states: Iterable[NoValueState]) -> None
         )
 
 
-def _value_changes(rows: pd.DataFrame, classification: Classification) -> dict:
+def _value_changes(rows: pd.DataFrame, classification: Classification, names: bool) -> dict:
     return {
         "locations": rows["code"].tolist(),
         "z": [int(index) for index in rows["class_index"]],
-        "text": hover_texts(rows),
+        "text": hover_texts(rows, names),
         "colorscale": stepped_colourscale(classification.colours),
         "zmax": max(classification.k, 1) - 0.5,
     }

@@ -23,6 +23,9 @@ from dashboard.figures.classification import Classification
 from dashboard.figures.template import PHARE_TEMPLATE
 
 MAP_SIZE_PX = (900, 620)  # the figure's usual size on the page
+# The name comes from the served feature (``nom``, checked free of markup when the geodata is
+# built): 34,746 names need not travel with each filter change. Details are escaped in ``text``.
+COMMUNE_HOVER = "<b>%{properties.nom}</b><br>%{text}<extra></extra>"
 WORLD_PX = 512  # MapLibre: the whole world is 512 px wide at zoom 0
 MAX_ZOOM = 16.0
 FIT_PADDING = 0.05  # share of each side left around the extent
@@ -44,7 +47,7 @@ def build_commune_choropleth(
     Partial updates: ``figure_changes(..., labels=False)``.
     """
     figure = go.Figure(
-        data=area_traces(go.Choroplethmap, geometry_url, states),
+        data=area_traces(go.Choroplethmap, geometry_url, states, COMMUNE_HOVER),
         layout={
             "template": PHARE_TEMPLATE,
             "showlegend": False,
@@ -53,7 +56,13 @@ def build_commune_choropleth(
         },
     )
     changes = figure_changes(
-        frame, classification, states, legend_items, legend_title, labels=False
+        frame,
+        classification,
+        states,
+        legend_items,
+        legend_title,
+        labels=False,
+        names_from_geometry=True,
     )
     apply_changes(figure, changes)
     width = size_px[0] - changes["layout"]["margin"]["l"]

@@ -71,7 +71,15 @@ def test_changes_hold_exactly_what_the_commune_figure_holds():
     drawn = json.loads(figure().to_json())
     changes = json.loads(
         json.dumps(
-            figure_changes(frame(), classification(), STATES, legend_items(), TITLE, labels=False)
+            figure_changes(
+                frame(),
+                classification(),
+                STATES,
+                legend_items(),
+                TITLE,
+                labels=False,
+                names_from_geometry=True,
+            )
         )
     )
     assert len(changes["data"]) == len(drawn["data"])
@@ -80,3 +88,10 @@ def test_changes_hold_exactly_what_the_commune_figure_holds():
         assert {key: trace[key] for key in update} == update
     assert drawn["layout"]["shapes"] == changes["layout"]["shapes"]
     assert drawn["layout"]["annotations"] == changes["layout"]["annotations"]
+
+
+def test_commune_names_come_from_the_geometry_not_the_wire():
+    drawn = figure()
+    assert all("%{properties.nom}" in trace.hovertemplate for trace in drawn.data)
+    for trace in drawn.data:
+        assert not any("<b>" in text for text in trace.text or ())
