@@ -43,6 +43,10 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.layout = html.Div(dash.page_container)
     import callbacks.carte  # noqa: F401  (registers the Carte's callbacks)
 
+    # Dash finishes its set-up on the first request and marks it done before doing it, so a
+    # second thread of a fresh worker could serve a page without its scripts (plotly/dash#3971):
+    # one request here, before the worker serves anyone.
+    app.server.test_client().get("/healthz")
     return app
 
 

@@ -72,6 +72,7 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         drawn = _territory_frame(context, state, values, dataset.simulated)
         geometry_level, extent = f"{state.level}s", None
     france = values.france
+    shown_unit = unit if drawn.unit is None else drawn.unit  # "" (a visitor's file): no unit
     # without a France value there is no centre to diverge from: the full scale instead
     scheme = "fixed" if state.classes == "diverging" and france is None else state.classes
     classification = drawn.classification or classify(
@@ -81,9 +82,8 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         drawn.domain or context.catalogue.unit_of(state.indicator).domain,
         counted_once=drawn.counted_once,
         centre=france,
-        precision=PRECISION.get(drawn.unit or unit, 1),
+        precision=PRECISION.get(shown_unit, 1),
     )
-    shown_unit = drawn.unit or unit
     frame = _with_table_texts(
         _with_classes(drawn.frame, classification, shown_unit, lang), context, shown_unit, lang
     )
