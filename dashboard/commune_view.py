@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.context import DataContext
+from dashboard.context import COMMUNE_SIZE_FIELD, DataContext
 from dashboard.drawn import DrawnValues
 from dashboard.figures.classification import Classification, class_colours
 from dashboard.hover import value_label
@@ -24,7 +24,6 @@ from phare.selection import NOT_PUBLISHED, OK
 from phare.weighted import PRUDENCE
 
 NOT_IN_FILE = "hors_fichier"
-SIZE_FIELD = "commune_size_class"
 METRO_EXTENT = (-5.2, 41.3, 9.6, 51.1)
 COMMUNE_VIEW_DEGREES = 0.25  # a searched commune is shown with its neighbours around it
 
@@ -79,17 +78,14 @@ def commune_frame(
 
 def size_classes(context: DataContext) -> list:
     """The mayors' commune-size segments, smallest first (the survey's strata)."""
-    return [s for s in context.catalogue.segments.values() if s.field == SIZE_FIELD]
+    return [s for s in context.catalogue.segments.values() if s.field == COMMUNE_SIZE_FIELD]
 
 
 def _communes(context: DataContext, scope: CommuneScope) -> pd.DataFrame:
     communes = context.communes
-    if scope.region is not None:
-        communes = communes[communes["region"] == scope.region]
-    points = context.features["commune"]
-    located = communes.merge(points[["code", "lon", "lat"]], on="code", how="inner")
-    bounds = [s.min for s in size_classes(context)][1:]
-    return located.assign(size=np.digitize(located["population"].fillna(0), bounds))
+    if scope.region is None:
+        return communes
+    return communes[communes["region"] == scope.region].reset_index(drop=True)
 
 
 def _stratum_layer(
@@ -112,10 +108,16 @@ def _stratum_layer(
     merged["status"] = merged["status"].replace({PRUDENCE: OK})
     unit = context.catalogue.indicators[state.indicator].unit
     labels = {status.id: status.label(lang) for status in context.catalogue.statuses.values()}
-    merged["details"] = [
-        (value_label(v, unit, lang) if s == OK else labels[s], where)
-        for v, s, where in zip(merged["value"], merged["status"], merged["where"], strict=True)
-    ]
+    # a few dozen strata share their words: write them once per stratum, not per commune
+    per_group = merged.drop_duplicates("group").set_index("group")
+    words = {
+        group: (
+            value_label(row.value, unit, lang) if row.status == OK else labels[row.status],
+            row.where,
+        )
+        for group, row in zip(per_group.index, per_group.itertuples(), strict=True)
+    }
+    merged["details"] = merged["group"].map(words)
     return DrawnValues(
         frame=merged,
         values=merged["value"].to_numpy(dtype=float),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from flask import current_app
 
@@ -32,6 +33,7 @@ IMPORTED_DATASET = "import"
 # The simulated dataset every process draws alike: same seed, same respondents.
 SIMULATION_SEED = 20151001
 SIMULATION_RESPONDENTS = 20_000
+COMMUNE_SIZE_FIELD = "commune_size_class"  # the segments that are the mayors' survey strata
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ class DataContext:
     geometry: GeometryManifest
     territories: pd.DataFrame
     features: dict[str, pd.DataFrame]  # the territory table split by level, once
-    communes: pd.DataFrame  # reference communes: code, name, department, region, population
+    communes: pd.DataFrame  # drawn communes: code, name, department, region, population, lon,
+    # lat, size (index of the survey's commune-size class)
     commune_codes: frozenset[str]  # the communes the commune maps draw
     gazetteer: Gazetteer
     datasets: dict[str, Dataset]  # by dataset id: publie, simule (when enabled), import
@@ -95,7 +98,7 @@ def load_context(settings: Settings) -> DataContext | Unavailable:
             level: rows.reset_index(drop=True)
             for level, rows in territories.groupby("level", sort=False)
         },
-        communes=communes[["code", "name", "department", "region", "population"]],
+        communes=drawn_communes(communes, territories, catalogue),
         commune_codes=frozenset(territories.loc[territories["level"] == "commune", "code"]),
         gazetteer=gazetteer,
         datasets=datasets,
@@ -104,6 +107,19 @@ def load_context(settings: Settings) -> DataContext | Unavailable:
         ),
         choices=state_choices(catalogue, datasets, territories),
     )
+
+
+def drawn_communes(
+    reference: pd.DataFrame, territories: pd.DataFrame, catalogue: Catalogue
+) -> pd.DataFrame:
+    """The communes the maps draw, with their label point and survey size class, once."""
+    points = territories.loc[territories["level"] == "commune", ["code", "lon", "lat"]]
+    columns = ["code", "name", "department", "region", "population"]
+    located = reference[columns].merge(points, on="code", how="inner")
+    sizes = [s for s in catalogue.segments.values() if s.field == COMMUNE_SIZE_FIELD]
+    bounds = [segment.min for segment in sizes][1:]
+    size = np.digitize(located["population"].fillna(0), bounds)
+    return located.assign(size=size).reset_index(drop=True)
 
 
 def load_datasets(

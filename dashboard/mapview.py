@@ -161,10 +161,9 @@ def _with_classes(
     """Class index per feature, the drawing status, and the texts the table and labels show."""
     valued = frame["status"] == DRAWN_WITH_VALUE
     class_index = np.where(valued, np.asarray(classification.class_of), -1)
-    labels = [
-        value_label(v, unit, lang) if ok else ""
-        for v, ok in zip(frame["value"], valued, strict=True)
-    ]
+    shown = frame["value"].where(valued)
+    words = {v: value_label(v, unit, lang) for v in shown.dropna().unique()}
+    labels = shown.map(words).astype(object).where(valued, "")
     return frame.assign(
         class_index=class_index,
         value_label=labels,
@@ -177,6 +176,11 @@ def _with_table_texts(
 ) -> pd.DataFrame:
     """Interval, bases and status as the table under the map shows them."""
     labels = {status.id: status.label(lang) for status in context.catalogue.statuses.values()}
+    status = frame.get("original_status", frame["status"])
+    if not any(name in frame for name in NUMBERS):  # communes: no interval, no base
+        return frame.assign(
+            interval_label="", n_label="", n_eff_label="", status_label=status.map(labels)
+        )
     texts = {"interval_label": [], "n_label": [], "n_eff_label": []}
     columns = [frame.get(name, pd.Series(np.nan, index=frame.index)) for name in NUMBERS]
     for low, high, n, n_eff in zip(*columns, strict=True):
@@ -186,7 +190,6 @@ def _with_table_texts(
         texts["interval_label"].append(interval)
         texts["n_label"].append("" if pd.isna(n) else format_count(int(n), lang))
         texts["n_eff_label"].append("" if pd.isna(n_eff) else format_count(round(n_eff), lang))
-    status = frame.get("original_status", frame["status"])
     return frame.assign(**texts, status_label=status.map(labels).fillna(""))
 
 

@@ -71,8 +71,10 @@ def hover_texts(frame: pd.DataFrame, with_names: bool = True) -> list[str]:
 
     ``with_names=False``: the lines only, for maps whose hover template takes the name from
     the geometry (34,746 commune names need not travel with every filter change)."""
-    if not with_names:
-        return ["<br>".join(escape(line) for line in _lines(d)) for d in frame["details"]]
+    if not with_names:  # thousands of communes share a few dozen texts: escape each once
+        details = [tuple(_lines(d)) for d in frame["details"]]
+        texts = {d: "<br>".join(escape(line) for line in d) for d in set(details)}
+        return [texts[d] for d in details]
     return [
         "<br>".join([f"<b>{escape(name)}</b>", *(escape(line) for line in _lines(details))])
         for name, details in zip(frame["name"], frame["details"], strict=True)
