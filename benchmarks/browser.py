@@ -23,8 +23,6 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import shlex
-import socket
 import subprocess
 import sys
 import time
@@ -40,6 +38,7 @@ import requests
 
 from benchmarks import ERROR, Figure, benchmark, median, ms, p90, runs_note, timed
 from benchmarks.environment import Environment
+from dashboard.local_server import free_port, procfile_command
 from phare.settings import PROJECT_ROOT
 
 # What the page must keep stable (adjust here when the page changes).
@@ -424,24 +423,6 @@ def describe(problem: Exception) -> str:
 
 
 # Server and browser
-
-
-def procfile_command(port: int) -> list[str]:
-    """The Procfile's web command, bound to a loopback port, with this Python's gunicorn."""
-    line = next(
-        line
-        for line in (PROJECT_ROOT / "Procfile").read_text().splitlines()
-        if line.startswith("web:")
-    )
-    command = shlex.split(line.removeprefix("web:").replace("0.0.0.0:$PORT", f"127.0.0.1:{port}"))
-    command[0] = str(Path(sys.executable).parent / command[0])
-    return command
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log: Path, attempts: int = 240) -> None:

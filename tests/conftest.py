@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-import shlex
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from dashboard.local_server import free_port, procfile_command
 from geodata.cache import Mirrors, build
 from phare.settings import PROJECT_ROOT, Settings, load_settings
 
@@ -47,24 +45,6 @@ def dash_app(settings: Settings):
 @pytest.fixture()
 def client(dash_app):
     return dash_app.server.test_client()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def procfile_command(port: int) -> list[str]:
-    """The Procfile's web command, bound to a loopback port, with the venv's gunicorn."""
-    line = next(
-        line
-        for line in (PROJECT_ROOT / "Procfile").read_text().splitlines()
-        if line.startswith("web:")
-    )
-    command = shlex.split(line.removeprefix("web:").replace("0.0.0.0:$PORT", f"127.0.0.1:{port}"))
-    command[0] = str(Path(sys.executable).parent / command[0])
-    return command
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 import pytest
 import requests
 
-from tests.conftest import procfile_command
+from dashboard.local_server import procfile_command
 
 pytestmark = pytest.mark.server
 

@@ -1,0 +1,28 @@
+"""The Procfile's web command on a loopback port: how tests and benchmarks run the real server."""
+
+from __future__ import annotations
+
+import shlex
+import socket
+import sys
+from pathlib import Path
+
+from phare.settings import PROJECT_ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def procfile_command(port: int) -> list[str]:
+    """The Procfile's ``web:`` line bound to ``127.0.0.1:port``, with this Python's gunicorn."""
+    line = next(
+        line
+        for line in (PROJECT_ROOT / "Procfile").read_text().splitlines()
+        if line.startswith("web:")
+    )
+    command = shlex.split(line.removeprefix("web:").replace("0.0.0.0:$PORT", f"127.0.0.1:{port}"))
+    command[0] = str(Path(sys.executable).parent / command[0])
+    return command
