@@ -36,7 +36,7 @@ SIMULATION_RESPONDENTS = 20_000
 COMMUNE_SIZE_FIELD = "commune_size_class"  # the segments that are the mayors' survey strata
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per process, never mutated
 class DataContext:
     catalogue: Catalogue
     published: pd.DataFrame

@@ -8,6 +8,7 @@ A filter change that keeps the same geometry (same level and area) only needs
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -24,9 +25,10 @@ from dashboard.figures.watermark import watermark_annotations, with_watermark
 from dashboard.formatting import format_count
 from dashboard.i18n import t
 from dashboard.mapview import MapView, map_view, no_value_states
-from dashboard.state import AppState, state_query, territory_level
+from dashboard.state import FRANCE, AppState, state_query, territory_level
 
 OUTLINE_LEVEL = {"departement": "regions"}
+CACHED_PANELS = 64  # at most one region's communes each (~1 MB): whole France is not kept
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,33 @@ def map_panel(
 ) -> MapPanel:
     """The panel for ``state``; the full figure only when the browser's map does not already
     draw this geometry (``drawn_geometry``: the geometry URL of the figure on the page).
-    ``recentre``: the selected territory changed, so a commune map moves to it."""
+    ``recentre``: the selected territory changed, so a commune map moves to it.
+
+    Without a visitor's file the panel is a pure function of the process's read-only data and
+    of the state, so the last :data:`CACHED_PANELS` are kept (not whole-France communes, too
+    big): a view asked for again (a permalink shared in a newsroom, a filter switched back) is
+    answered without recomputing.
+    """
+    whole_france_communes = state.level == "commune" and state.territory == FRANCE
+    if upload is None and not whole_france_communes:
+        return _cached_panel(context, state, drawn_geometry, recentre)
+    return _panel(context, state, upload, drawn_geometry, recentre)
+
+
+@lru_cache(maxsize=CACHED_PANELS)
+def _cached_panel(
+    context: DataContext, state: AppState, drawn_geometry: str | None, recentre: bool
+) -> MapPanel:
+    return _panel(context, state, None, drawn_geometry, recentre)
+
+
+def _panel(
+    context: DataContext,
+    state: AppState,
+    upload: pd.DataFrame | None,
+    drawn_geometry: str | None,
+    recentre: bool,
+) -> MapPanel:
     lang = state.lang
     view = map_view(context, state, upload)
     states = no_value_states(context, lang)

@@ -145,3 +145,14 @@ def test_commune_values_are_always_labelled_as_regional_estimates(context):
     view = map_view(context, AppState(dataset="simule", level="commune", territory="28"))
     for lines in view.frame["details"].head(50):
         assert "pas un résultat de la commune" in lines[1]
+
+
+def test_a_view_asked_for_again_is_answered_from_the_cache_and_is_the_same(context):
+    from dashboard.components.map_panel import map_panel
+
+    state = AppState(actor="citoyens", k=4)
+    first = map_panel(context, state)
+    assert map_panel(context, state) is first
+    assert map_panel(context, state.model_copy(update={"k": 3})) is not first
+    france = AppState(level="commune", territory="FR", show="size")
+    assert map_panel(context, france) is not map_panel(context, france)  # too big to keep
