@@ -28,7 +28,8 @@ from dashboard.mapview import MapView, map_view, no_value_states
 from dashboard.state import FRANCE, AppState, state_query, territory_level
 
 OUTLINE_LEVEL = {"departement": "regions"}
-CACHED_PANELS = 64  # at most one region's communes each (~1 MB): whole France is not kept
+CACHED_PANELS = 64  # regions, departments, one region's communes (up to ~1 MB each)
+CACHED_FRANCE_PANELS = 4  # whole-France commune panels hold ~6 MB each: only the last few
 
 
 @dataclass(frozen=True)
@@ -59,18 +60,26 @@ def map_panel(
     ``recentre``: the selected territory changed, so a commune map moves to it.
 
     Without a visitor's file the panel is a pure function of the process's read-only data and
-    of the state, so the last :data:`CACHED_PANELS` are kept (not whole-France communes, too
-    big): a view asked for again (a permalink shared in a newsroom, a filter switched back) is
-    answered without recomputing.
+    of the state, so the last ones are kept (:data:`CACHED_PANELS`, and fewer of the large
+    whole-France commune panels): a view asked for again (a permalink shared in a newsroom, a
+    filter switched back) is answered without recomputing. Uploads are never kept.
     """
-    whole_france_communes = state.level == "commune" and state.territory == FRANCE
-    if upload is None and not whole_france_communes:
-        return _cached_panel(context, state, drawn_geometry, recentre)
-    return _panel(context, state, upload, drawn_geometry, recentre)
+    if upload is not None:
+        return _panel(context, state, upload, drawn_geometry, recentre)
+    if state.level == "commune" and state.territory == FRANCE:
+        return _cached_france_panel(context, state, drawn_geometry, recentre)
+    return _cached_panel(context, state, drawn_geometry, recentre)
 
 
 @lru_cache(maxsize=CACHED_PANELS)
 def _cached_panel(
+    context: DataContext, state: AppState, drawn_geometry: str | None, recentre: bool
+) -> MapPanel:
+    return _panel(context, state, None, drawn_geometry, recentre)
+
+
+@lru_cache(maxsize=CACHED_FRANCE_PANELS)
+def _cached_france_panel(
     context: DataContext, state: AppState, drawn_geometry: str | None, recentre: bool
 ) -> MapPanel:
     return _panel(context, state, None, drawn_geometry, recentre)

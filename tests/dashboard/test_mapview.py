@@ -1,5 +1,7 @@
 import itertools
 
+import pandas as pd
+
 from dashboard.mapview import map_view
 from dashboard.state import AppState
 from phare.microdata_format import MICRO_INDICATORS
@@ -155,4 +157,7 @@ def test_a_view_asked_for_again_is_answered_from_the_cache_and_is_the_same(conte
     assert map_panel(context, state) is first
     assert map_panel(context, state.model_copy(update={"k": 3})) is not first
     france = AppState(level="commune", territory="FR", show="size")
-    assert map_panel(context, france) is not map_panel(context, france)  # too big to keep
+    assert map_panel(context, france) is map_panel(context, france)
+    upload = pd.DataFrame({"code": ["14118"], "value": [1.0]})
+    uploaded = AppState(level="commune", territory="28", show="upload")
+    assert map_panel(context, uploaded, upload) is not map_panel(context, uploaded, upload)
