@@ -38,7 +38,7 @@ import requests
 
 from benchmarks import ERROR, Figure, benchmark, median, ms, p90, runs_note, timed
 from benchmarks.environment import Environment
-from dashboard.local_server import free_port, procfile_command
+from dashboard.local_server import CHROMIUM, CHROMIUM_ARGS, free_port, procfile_command
 from phare.settings import PROJECT_ROOT
 
 # What the page must keep stable (adjust here when the page changes).
@@ -51,16 +51,6 @@ CALLBACK_PATH = "/_dash-update-component"
 FIGURE_OUTPUT = "map.figure"  # the callback output carrying the map
 COMMUNE_QUERY = "?level=commune&territory={territory}"
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--use-angle=swiftshader",
-    "--enable-unsafe-swiftshader",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWPORT = {"width": 1400, "height": 1100}
 WORKERS = 2
 QUIET_MS = 300  # the map counts as drawn once no plot call has started or finished for this long
@@ -481,7 +471,9 @@ def chromium() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+        )
         try:
             yield browser
         finally:

@@ -64,7 +64,9 @@ def update_view(*arguments):
     if ctx.triggered_id == "commune-upload" and upload:
         changes |= {"level": "commune", "show": "upload"}
     state = state_from_filters(stored, changes, context)
-    uploaded = from_store(upload, context.commune_codes) if upload else None
+    # the visitor's file is re-checked only when the map shows it (other views stay cached)
+    shows_upload = upload and state.level == "commune" and state.show == "upload"
+    uploaded = from_store(upload, context.commune_codes) if shows_upload else None
     recentre = state.territory != stored.get("territory")
     panel = map_panel(context, state, uploaded, drawn_geometry=geometry_key, recentre=recentre)
     figure = _patch(panel.changes) if panel.figure is None else panel.figure

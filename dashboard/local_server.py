@@ -1,4 +1,5 @@
-"""The Procfile's web command on a loopback port: how tests and benchmarks run the real server."""
+"""The Procfile's web command on a loopback port, and the browser: how tests and benchmarks
+run the real server and Chromium."""
 
 from __future__ import annotations
 
@@ -8,6 +9,18 @@ import sys
 from pathlib import Path
 
 from phare.settings import PROJECT_ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's; a browser is never downloaded
+# Headless with software WebGL (the commune maps), and nothing of its own on the network.
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 
 def free_port() -> int:

@@ -16,7 +16,7 @@ import pandas as pd
 from dashboard.context import DataContext
 from dashboard.state import AppState
 from phare.datasets import Dataset, estimate_view
-from phare.microdata_format import MICRO_INDICATORS
+from phare.microdata_format import MICRO_INDICATORS, SURVEYED_ACTORS
 from phare.published import NATIONAL
 from phare.selection import NOT_PUBLISHED, select_region_values
 
@@ -53,11 +53,6 @@ def region_values(context: DataContext, state: AppState) -> RegionValues:
     regions = frame[~is_france].reset_index(drop=True)
     has_france = not france.empty and pd.notna(france.iloc[0])
     return RegionValues(regions, float(france.iloc[0]) if has_france else None)
-
-
-def offers_view(dataset: Dataset, indicator: str) -> bool:
-    """Whether the dataset can give the indicator at all (microdata: the computable ones)."""
-    return dataset.kind == "published" or indicator in MICRO_INDICATORS
 
 
 def _published(context: DataContext, state: AppState, dataset: Dataset) -> pd.DataFrame:
@@ -100,7 +95,7 @@ def _estimated(context: DataContext, state: AppState, dataset: Dataset) -> pd.Da
     spec = MICRO_INDICATORS.get(state.indicator)
     if (
         spec is None
-        or state.actor not in _surveyed(dataset)
+        or state.actor not in SURVEYED_ACTORS
         or spec.per_fragility != (state.fragility is not None)
     ):
         return _not_published(territories, catalogue)
@@ -128,10 +123,6 @@ def _estimated(context: DataContext, state: AppState, dataset: Dataset) -> pd.Da
             "study": None,
         }
     )
-
-
-def _surveyed(dataset: Dataset) -> set[str]:
-    return set(dataset.frame["actor"].unique())
 
 
 def _not_published(codes: list[str], catalogue) -> pd.DataFrame:

@@ -146,10 +146,14 @@ def estimate_view(
     segment: str = "all",
     by: str = "region",
     programme: str = "phare",
-    min_base: int = 30,
-    caution_base: int = 100,
+    min_base: float | None = None,
+    caution_base: float | None = None,
 ) -> pd.DataFrame:
-    """One row per metropolitan region (or department) and one for France, :data:`VIEW_COLUMNS`."""
+    """One row per metropolitan region (or department) and one for France, :data:`VIEW_COLUMNS`.
+
+    Bases left out are those the dataset's cells were estimated with (the settings the app
+    loaded it with), else the defaults of :mod:`phare.weighted`.
+    """
     if dataset.kind == "published":
         if by != "region":
             raise ValueError("published figures exist by region and for France only")
@@ -157,6 +161,10 @@ def estimate_view(
             dataset.frame, catalogue, actor, indicator, fragility, segment, programme
         )
     cells = dataset.regional_cells
+    if min_base is None:
+        min_base = cells.min_base if cells is not None else MIN_BASE
+    if caution_base is None:
+        caution_base = cells.caution_base if cells is not None else CAUTION_BASE
     if (
         by == REGION
         and cells is not None

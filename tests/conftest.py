@@ -6,16 +6,14 @@ import os
 import subprocess
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import requests
 
-from dashboard.local_server import free_port, procfile_command
+from dashboard.local_server import CHROMIUM, CHROMIUM_ARGS, free_port, procfile_command
 from geodata.cache import Mirrors, build
 from phare.settings import PROJECT_ROOT, Settings, load_settings
 
-CHROMIUM = Path("/usr/bin/chromium")
 IN_CI = bool(os.environ.get("CI"))
 
 
@@ -99,15 +97,7 @@ def browser():
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--use-angle=swiftshader",
-                "--enable-unsafe-swiftshader",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=list(CHROMIUM_ARGS),
         )
         yield chromium
         chromium.close()

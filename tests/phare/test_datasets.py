@@ -113,3 +113,14 @@ def test_regional_cells_are_not_used_with_other_bases(catalogue):
     cached = with_regional_cells(dataset, catalogue)
     strict = estimate_view(cached, catalogue, **VIEW, min_base=100_000, caution_base=100_000)
     assert set(strict["status"]) == {"supprime"}
+
+
+def test_a_view_without_explicit_bases_uses_those_the_cells_were_estimated_with(catalogue):
+    """The app loads a dataset with PHARE_MIN_BASE: every view of it must use that threshold."""
+    from phare.datasets import simulated_dataset, with_regional_cells
+
+    dataset = simulated_dataset(catalogue, load_published(catalogue), seed=3, respondents=3000)
+    strict = with_regional_cells(dataset, catalogue, min_base=100_000, caution_base=100_000)
+    regional = estimate_view(strict, catalogue, **VIEW)
+    by_department = estimate_view(strict, catalogue, **VIEW, by="department")
+    assert set(regional["status"]) == set(by_department["status"]) == {"supprime"}
