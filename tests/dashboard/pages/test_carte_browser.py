@@ -551,9 +551,13 @@ def test_the_legend_of_uploaded_values_shows_them_without_a_unit(uploaded):
 
 
 def search(page, text: str) -> list[str]:
-    """Type ``text`` in the search box; the options once the server's answer is listed."""
+    """Type ``text`` in the search box; the options once the server's answer is listed.
+
+    The reader clicks the box, then its search field: with a territory already chosen, the
+    dropdown opens with the focus on that option, so keys typed at once would be lost.
+    """
     page.click("#search")
-    page.keyboard.type(text)
+    page.locator(".dash-dropdown-search").press_sequentially(text)
     page.wait_for_function(
         "(text) => { const first = document.querySelector('[role=option]');"
         " return first && first.textContent.includes(text); }",
