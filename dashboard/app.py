@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.register_blueprint(blueprint)
     app.layout = html.Div(dash.page_container)
     import callbacks.carte  # noqa: F401  (registers the Carte's callbacks)
+    import callbacks.profile  # noqa: F401  (the profile pages' callbacks)
 
     # Dash finishes its set-up on the first request and marks it done before doing it, so a
     # second thread of a fresh worker could serve a page without its scripts (plotly/dash#3971):

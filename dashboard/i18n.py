@@ -190,6 +190,354 @@ TEXT: dict[str, dict[str, str]] = {
     "n_col": {"fr": "n", "en": "n"},
     "n_eff_col": {"fr": "n effectif", "en": "effective n"},
     "significance_col": {"fr": "Écart à la France", "en": "Versus France"},
+    "navigation": {"fr": "Pages du tableau de bord", "en": "Dashboard pages"},
+    "nav_map": {"fr": "Carte", "en": "Map"},
+    "nav_compare": {"fr": "Comparer", "en": "Compare"},
+    "nav_data": {"fr": "Données & méthodologie", "en": "Data & methodology"},
+    # Profils (region profile, Comparer)
+    "profile_title": {"fr": "Profil de région : {region}", "en": "Region profile: {region}"},
+    "profile_intro": {
+        "fr": "Ce que citoyens, associations, entreprises et maires de la région disent de leur "
+        "territoire, face à la France. ▲ / ▼ : écart significatif à la France (test corrigé de "
+        "Holm) ; les rangs sont des fourchettes quand les intervalles se chevauchent.",
+        "en": "What the region's citizens, associations, companies and mayors say about their "
+        "territory, against France. ▲ / ▼: significant difference from France (Holm-corrected "
+        "test); ranks are ranges where intervals overlap.",
+    },
+    "profile_fragilities": {
+        "fr": "Les 16 fragilités, par acteur",
+        "en": "The 16 fragilities, by actor",
+    },
+    "profile_crossed": {"fr": "Regard croisé des acteurs", "en": "The actors' views side by side"},
+    "profile_gaps": {
+        "fr": "Écarts de perception entre acteurs",
+        "en": "Gaps in perception between actors",
+    },
+    "profile_partnership": {"fr": "Partenariats", "en": "Partnerships"},
+    "profile_mayors": {"fr": "Les maires", "en": "Mayors"},
+    "table_of": {"fr": "Valeurs du graphique : {what}", "en": "Values of the chart: {what}"},
+    "group": {"fr": "Groupe", "en": "Group"},
+    "france": {"fr": "France", "en": "France"},
+    "no_regional_data": {
+        "fr": "Aucune donnée régionale publiée",
+        "en": "No regional data published",
+    },
+    "top3_basis": {"fr": "Classement selon", "en": "Ranked by"},
+    "top3_caption": {
+        "fr": "Les trois fragilités que chaque acteur place en tête",
+        "en": "The three fragilities each actor puts first",
+    },
+    "top3_top3_share_region": {
+        "fr": "part citant la fragilité dans son top 3 (région)",
+        "en": "share citing it in their top 3 (region)",
+    },
+    "top3_top3_share_france": {
+        "fr": "part citant la fragilité dans son top 3 — France (aucune donnée régionale publiée)",
+        "en": "share citing it in their top 3 — France (no regional data published)",
+    },
+    "top3_mean_score_region": {
+        "fr": "score moyen (région), parmi {among} fragilités publiées",
+        "en": "mean score (region), among {among} fragilities published",
+    },
+    "top3_mean_score_france": {
+        "fr": "score moyen — France, parmi {among} fragilités publiées "
+        "(aucune donnée régionale publiée)",
+        "en": "mean score — France, among {among} fragilities published "
+        "(no regional data published)",
+    },
+    "gaps_not_published": {
+        "fr": "{fragility} : aucun score régional publié, pas d'écart à montrer.",
+        "en": "{fragility}: no regional score published, no gap to show.",
+    },
+    "gaps_caption": {
+        "fr": "Écarts de score moyen entre acteurs : {fragility}",
+        "en": "Gaps in mean score between actors: {fragility}",
+    },
+    "gap_axis": {
+        "fr": "Écart de score moyen (1-10) : {fragility}",
+        "en": "Gap in mean score (1-10): {fragility}",
+    },
+    "actors_pair": {"fr": "Acteurs comparés", "en": "Actors compared"},
+    "gap": {"fr": "Écart", "en": "Gap"},
+    "significance_col_gap": {"fr": "Écart significatif", "en": "Significant gap"},
+    "significant_gap": {
+        "fr": "* oui (test corrigé de Holm)",
+        "en": "* yes (Holm-corrected test)",
+    },
+    "no_gap_shown": {"fr": "non", "en": "no"},
+    "not_tested": {"fr": "non testé", "en": "not tested"},
+    "questions_in_table": {
+        "fr": "voir chaque indicateur dans le tableau",
+        "en": "see each indicator in the table",
+    },
+    "share_axis": {"fr": "Part des répondants (%)", "en": "Share of respondents (%)"},
+    "note": {"fr": "Note de la source", "en": "Source's note"},
+    "rank": {"fr": "Rang", "en": "Rank"},
+    "rank_of": {"fr": "{rank} sur {n}", "en": "{rank} of {n}"},
+    "caution_short": {"fr": "prudence", "en": "caution"},
+    "above_france": {"fr": "au-dessus de la France", "en": "above France"},
+    "below_france": {"fr": "en dessous de la France", "en": "below France"},
+    "no_difference": {"fr": "pas d'écart significatif", "en": "no significant difference"},
+    "respondents_by_row": {
+        "fr": "de {low} à {high} répondants selon la ligne",
+        "en": "{low} to {high} respondents depending on the row",
+    },
+    "study_label": {"fr": "Étude", "en": "Study"},
+    "profile_back_to_map": {"fr": "Retour à la carte", "en": "Back to the map"},
+    "compare_with_france": {
+        "fr": "Comparer avec la France et d'autres régions",
+        "en": "Compare with France and other regions",
+    },
+    "see_data": {"fr": "Données et méthodologie", "en": "Data and methodology"},
+    "compare_title": {"fr": "Comparer des territoires", "en": "Compare territories"},
+    "compare_intro": {
+        "fr": "De deux à quatre régions, ou des régions et la France, sur la même échelle. "
+        "* : écart significatif avec le premier territoire (test corrigé de Holm).",
+        "en": "Two to four regions, or regions and France, on one scale. "
+        "*: significant difference from the first territory (Holm-corrected test).",
+    },
+    "compare_pick": {
+        "fr": "Choisissez de deux à quatre territoires à comparer.",
+        "en": "Choose two to four territories to compare.",
+    },
+    "compare_too_many": {
+        "fr": "Comparer montre au plus {max} territoires : vous en avez demandé {n}. "
+        "Les {max} premiers sont comparés ; non retenus : {dropped}.",
+        "en": "Compare shows at most {max} territories: you asked for {n}. "
+        "The first {max} are compared; left out: {dropped}.",
+    },
+    "compare_territories": {
+        "fr": "Territoires (deux à quatre)",
+        "en": "Territories (two to four)",
+    },
+    "compare_fragilities": {
+        "fr": "Les 16 fragilités : {actor}",
+        "en": "The 16 fragilities: {actor}",
+    },
+    "compare_table": {
+        "fr": "Valeurs du graphique (* : écart significatif avec {first})",
+        "en": "Values of the chart (*: significant difference from {first})",
+    },
+    # -- Données & méthodologie (/donnees) --
+    "data_intro": {
+        "fr": "Le tableau derrière la vue de la carte, les études, la question, les règles "
+        "appliquées, les licences et la version des données.",
+        "en": "The table behind the map view, the studies, the question, the rules applied, "
+        "licences and the data release.",
+    },
+    "back_to_map": {"fr": "← Retour à la carte de cette vue", "en": "← Back to this view's map"},
+    "view_table_title": {"fr": "Tableau de la vue", "en": "Table of the view"},
+    "download_csv": {"fr": "Télécharger le tableau (CSV)", "en": "Download the table (CSV)"},
+    "csv_note": {
+        "fr": "Fichier pour Excel : UTF-8, séparateur « ; », virgule décimale ; les premières "
+        "lignes donnent la vue, la question, la base, les sources et la version des données.",
+        "en": "File for spreadsheets: UTF-8, comma-separated, decimal point; the first lines give "
+        "the view, question, base, sources and data release.",
+    },
+    "view_label": {"fr": "Vue", "en": "View"},
+    "csv_link": {"fr": "Vue sur la carte", "en": "View on the map"},
+    "code_col": {"fr": "Code", "en": "Code"},
+    "unit_col": {"fr": "Unité", "en": "Unit"},
+    "ci_low_col": {"fr": "IC 95 % bas", "en": "95% CI low"},
+    "ci_high_col": {"fr": "IC 95 % haut", "en": "95% CI high"},
+    "joint_col": {"fr": "Publié ensemble", "en": "Published jointly"},
+    "study_col": {"fr": "Étude", "en": "Study"},
+    "sig_above": {"fr": "au-dessus de la France", "en": "above France"},
+    "sig_below": {"fr": "en dessous de la France", "en": "below France"},
+    "sig_none": {"fr": "pas d'écart significatif", "en": "no significant difference"},
+    "studies_title": {"fr": "Études", "en": "Studies"},
+    "population_col": {"fr": "Population", "en": "Population"},
+    "fieldwork_col": {"fr": "Terrain", "en": "Fieldwork"},
+    "sample_col": {"fr": "Échantillon", "en": "Sample"},
+    "institute_col": {"fr": "Institut", "en": "Institute"},
+    "method_col": {"fr": "Méthode", "en": "Method"},
+    "in_view_col": {"fr": "Dans cette vue", "en": "In this view"},
+    "yes": {"fr": "oui", "en": "yes"},
+    "not_stated": {"fr": "non précisé par la source", "en": "not stated by the source"},
+    "method_simulated": {
+        "fr": "Données simulées : tirage aléatoire reproductible calibré sur les chiffres "
+        "publiés ; estimations pondérées",
+        "en": "Simulated data: reproducible random draw calibrated on the published figures; "
+        "weighted estimates",
+    },
+    "method_microdata": {
+        "fr": "Microdonnées importées : estimations pondérées",
+        "en": "Imported microdata: weighted estimates",
+    },
+    "question_title": {"fr": "Question posée", "en": "Question asked"},
+    "question_paraphrase": {
+        "fr": "Formulation résumée d'après les sources (leur texte exact n'est pas reproduit).",
+        "en": "Wording summarised from the sources (their exact text is not reproduced).",
+    },
+    "question_codes": {
+        "fr": "Numéro de la question dans les sources : {codes}",
+        "en": "Question number in the sources: {codes}",
+    },
+    "rules_title": {"fr": "Règles appliquées", "en": "Rules applied"},
+    "rule_suppression_title": {"fr": "Seuils de base", "en": "Base thresholds"},
+    "rule_suppression": {
+        "fr": "Estimations sur microdonnées : une case dont la base effective (Kish, "
+        "n effectif = (Σw)² / Σw²) est inférieure à {min_base} est supprimée (« base "
+        "insuffisante »), jamais remplacée par 0 ; sous {caution_base}, elle est signalée « à "
+        "interpréter avec prudence ». Les chiffres publiés sont repris tels que la source les "
+        "donne, avec leur base quand elle est publiée.",
+        "en": "Estimates from microdata: a cell whose effective base (Kish, "
+        'effective n = (Σw)² / Σw²) is below {min_base} is suppressed ("base too small"), '
+        'never replaced by 0; below {caution_base} it is flagged "interpret with caution". '
+        "Published figures are shown as the source gives them, with their base when published.",
+    },
+    "rule_interval_title": {"fr": "Intervalles de confiance", "en": "Confidence intervals"},
+    "rule_interval": {
+        "fr": "Intervalle à 95 % : pour une part, intervalle de Wilson calculé sur la base "
+        "effective ; pour une moyenne, moyenne ± 1,96 × erreur type (variance linéarisée). "
+        "Indicatifs : les échantillons sont construits par quotas. Les chiffres publiés n'ont "
+        "pas d'intervalle.",
+        "en": "95% interval: for a share, a Wilson interval on the effective base; for a mean, "
+        "mean ± 1.96 × standard error (linearised variance). Indicative: the samples are quota "
+        "samples. Published figures have no interval.",
+    },
+    "rule_multiple_title": {"fr": "Comparaisons multiples", "en": "Multiple comparisons"},
+    "rule_multiple": {
+        "fr": "Une région diffère significativement du reste de la France quand un test z sur "
+        "l'écart, corrigé par la méthode de Holm sur les 13 régions d'une même vue, le dit au "
+        "seuil de 5 %.",
+        "en": "A region differs significantly from the rest of France when a z test on the "
+        "difference, Holm-corrected across the 13 regions of one view, says so at the 5% level.",
+    },
+    "rule_conflict_title": {
+        "fr": "Valeurs publiées en conflit",
+        "en": "Conflicting published values",
+    },
+    "rule_conflict": {
+        "fr": "Quand une case a plusieurs valeurs publiées, la confiance la plus élevée "
+        "l'emporte, puis la date de source la plus récente, puis la première ligne du fichier ; "
+        "les autres restent dans les données. Dans cette vue : {count}.",
+        "en": "When a cell has several published values, the highest confidence wins, then the "
+        "latest source date, then the first row of the file; the others stay in the data. In "
+        "this view: {count}.",
+    },
+    "conflict_none": {"fr": "aucune valeur écartée", "en": "no value set aside"},
+    "conflict_one": {"fr": "1 valeur écartée", "en": "1 value set aside"},
+    "conflict_many": {"fr": "{n} valeurs écartées", "en": "{n} values set aside"},
+    "rule_missing_title": {"fr": "Valeurs manquantes", "en": "Missing values"},
+    "rule_missing": {
+        "fr": "Une case jamais publiée reste « non publié » : ni interpolée, ni remplacée par la "
+        "valeur nationale ou par 0. Un chiffre publié pour plusieurs régions ensemble est "
+        "montré sur chacune et compté une fois dans les classes de la carte.",
+        "en": 'A cell never published stays "not published": never interpolated, nor replaced '
+        "by the national value or by 0. A figure published for several regions together is "
+        "shown on each and counted once in the map's classes.",
+    },
+    "licences_title": {"fr": "Licences et attributions", "en": "Licences and attributions"},
+    "what_col": {"fr": "Données", "en": "Data"},
+    "attribution_col": {"fr": "Attribution", "en": "Attribution"},
+    "licence_col": {"fr": "Licence", "en": "Licence"},
+    "credit_figures": {"fr": "Chiffre publié", "en": "Published figure"},
+    "licence_quoted": {
+        "fr": "chiffre cité d'un document public, avec attribution",
+        "en": "figure quoted from a public document, with attribution",
+    },
+    "credit_simulated": {"fr": "Données simulées", "en": "Simulated data"},
+    "licence_simulated": {
+        "fr": "produites par ce tableau de bord (phare/simulate.py), sans valeur d'enquête",
+        "en": "produced by this dashboard (phare/simulate.py), not survey results",
+    },
+    "credit_microdata": {"fr": "Microdonnées importées", "en": "Imported microdata"},
+    "credit_contours": {"fr": "Contours", "en": "Boundaries"},
+    "credit_communes": {"fr": "Référentiel des communes", "en": "Commune reference table"},
+    "release_title": {"fr": "Version des données", "en": "Data release"},
+    "release_published": {
+        "fr": "Chiffres publiés : version {release} ({rows} lignes, SHA-256 {sha})",
+        "en": "Published figures: release {release} ({rows} rows, SHA-256 {sha})",
+    },
+    "release_microdata": {
+        "fr": "{label} : version {release} ({rows} répondants)",
+        "en": "{label}: release {release} ({rows} respondents)",
+    },
+    "release_geometry": {
+        "fr": "Géométrie : construction {build}",
+        "en": "Geometry: build {build}",
+    },
+    "commune_page": {"fr": "Ma commune", "en": "My municipality"},
+    "commune_search": {"fr": "Trouver ma commune", "en": "Find my municipality"},
+    "commune_search_placeholder": {
+        "fr": "Nom, ancien nom, code postal ou code INSEE",
+        "en": "Name, former name, postcode or INSEE code",
+    },
+    "commune_intro": {
+        "fr": "Les enquêtes PHARE ne donnent aucun résultat par commune. Cette page situe la "
+        "commune et montre les valeurs de sa strate (région × taille de commune) et de sa "
+        "région : des estimations régionales, jamais des résultats de la commune.",
+        "en": "The PHARE surveys give no result for a single municipality. This page locates "
+        "the municipality and shows the values of its stratum (region × municipality size) and "
+        "of its region: regional estimates, never results for the municipality.",
+    },
+    "commune_insee_code": {"fr": "Code INSEE", "en": "INSEE code"},
+    "commune_department": {"fr": "Département", "en": "Department"},
+    "commune_population": {
+        "fr": "Population municipale (référentiel des communes)",
+        "en": "Municipal population (reference table of municipalities)",
+    },
+    "commune_size_class": {
+        "fr": "Taille de commune (strate de l'enquête des maires)",
+        "en": "Municipality size (stratum of the mayors' survey)",
+    },
+    "commune_size_note": {
+        "fr": "Classe calculée sur la population du référentiel des communes ; l'enquête "
+        "PHARE-Institutions classait les communes selon leur population municipale {year}.",
+        "en": "Class computed from the population of the reference table; the PHARE-Institutions "
+        "survey classed municipalities by their {year} municipal population.",
+    },
+    "commune_size_unknown": {
+        "fr": "population inconnue : strate non déterminée",
+        "en": "population unknown: stratum not determined",
+    },
+    "commune_locator_heading": {"fr": "Où se trouve la commune", "en": "Where it is"},
+    "commune_locator_text": {
+        "fr": "{commune} ({code}) : département {department} ({department_code}), région "
+        "{region}, {population}.",
+        "en": "{commune} ({code}): department {department} ({department_code}), region "
+        "{region}, {population}.",
+    },
+    "commune_inhabitants": {"fr": "{n} habitants", "en": "{n} inhabitants"},
+    "commune_stratum_heading": {
+        "fr": "Les maires de sa strate : {region} × {size}",
+        "en": "Mayors of its stratum: {region} × {size}",
+    },
+    "commune_stratum_explained": {
+        "fr": "Les maires ont été interrogés par région et par taille de commune. Les valeurs "
+        "ci-dessous sont celles des maires interrogés de la strate, pas des résultats de la "
+        "commune.",
+        "en": "Mayors were surveyed by region and municipality size. The values below are those "
+        "of the mayors surveyed in the stratum, not results for the municipality.",
+    },
+    "commune_stratum_none": {
+        "fr": "Ces données ne donnent aucune valeur pour cette strate.",
+        "en": "This data gives no value for this stratum.",
+    },
+    "commune_estimated": {"fr": "estimé", "en": "estimated"},
+    "commune_links": {"fr": "Aller plus loin", "en": "Go further"},
+    "commune_region_profile": {
+        "fr": "Profil de la région {region}",
+        "en": "Profile of the region {region}",
+    },
+    "commune_region_map": {
+        "fr": "Carte des communes de la région",
+        "en": "Map of the region's municipalities",
+    },
+    "commune_compare": {
+        "fr": "Comparer {region} et la France",
+        "en": "Compare {region} and France",
+    },
+    "commune_found_code": {"fr": "code INSEE", "en": "INSEE code"},
+    "commune_found_ancien_code": {"fr": "ancien code", "en": "former code"},
+    "commune_found_code_postal": {"fr": "code postal", "en": "postcode"},
+    "commune_found_commune_deleguee": {"fr": "commune déléguée", "en": "delegated commune"},
+    "commune_found_commune_associee": {"fr": "commune associée", "en": "associated commune"},
+    "commune_found_arrondissement": {
+        "fr": "arrondissement municipal",
+        "en": "municipal arrondissement",
+    },
 }
 
 

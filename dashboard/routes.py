@@ -2,13 +2,39 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, request, send_file
+import re
+
+from flask import Blueprint, abort, current_app, jsonify, redirect, request, send_file
 
 from dashboard import __version__
 from dashboard.context import EXTENSION_KEY, Unavailable
 
 blueprint = Blueprint("phare", __name__)
 ONE_YEAR = 365 * 24 * 3600
+PROFILE_PATH = re.compile(r"^/(?P<kind>region|commune)/(?P<code>[^/]*)/?$")
+
+
+@blueprint.before_app_request
+def unknown_territory_is_not_found():
+    """``/region/<code>`` and ``/commune/<insee>`` answer 404 for a code that names nothing.
+
+    Checked here, before Dash serves its page shell (which would answer 200 for any path).
+    A former commune code redirects to the commune that took it over, query string kept.
+    """
+    matched = PROFILE_PATH.match(request.path)
+    context = current_app.extensions[EXTENSION_KEY]
+    if matched is None or isinstance(context, Unavailable):
+        return None
+    kind, code = matched["kind"], matched["code"]
+    if kind == "region":
+        return None if code in context.catalogue.regions else abort(404)
+    if code in context.commune_codes:
+        return None
+    match = context.gazetteer.commune(code.upper())
+    if match is None or match.code not in context.commune_codes:
+        abort(404)
+    query = request.query_string.decode()
+    return redirect(f"/commune/{match.code}" + (f"?{query}" if query else ""), code=302)
 
 
 @blueprint.get("/healthz")

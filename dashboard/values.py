@@ -18,7 +18,7 @@ from dashboard.state import AppState
 from phare.datasets import Dataset, estimate_view
 from phare.microdata_format import MICRO_INDICATORS, SURVEYED_ACTORS
 from phare.published import NATIONAL
-from phare.selection import NOT_PUBLISHED, select_region_values
+from phare.selection import NOT_PUBLISHED
 
 VALUE_COLUMNS = (
     "code",
@@ -33,6 +33,7 @@ VALUE_COLUMNS = (
     "joint_with",  # regions a published figure covers together, else None
     "source",  # the credit line of the row's source, "" without value
     "study",  # study id of a published figure, else None
+    "note",  # what the source says about a published figure ("" when nothing)
 )
 
 
@@ -43,11 +44,7 @@ class RegionValues:
 
 
 def region_values(context: DataContext, state: AppState) -> RegionValues:
-    dataset = context.dataset(state.dataset)
-    if dataset.kind == "published":
-        frame = _published(context, state, dataset)
-    else:
-        frame = _estimated(context, state, dataset)
+    frame = view_values(context, state)
     is_france = (frame["code"] == NATIONAL).to_numpy()
     france = frame.loc[is_france, "value"]
     regions = frame[~is_france].reset_index(drop=True)
@@ -55,21 +52,20 @@ def region_values(context: DataContext, state: AppState) -> RegionValues:
     return RegionValues(regions, float(france.iloc[0]) if has_france else None)
 
 
+def view_values(context: DataContext, state: AppState) -> pd.DataFrame:
+    """:data:`VALUE_COLUMNS` of the state's view: the 13 regions, then France (code ``FR``)."""
+    dataset = context.dataset(state.dataset)
+    if dataset.kind == "published":
+        return _published(context, state, dataset)
+    return _estimated(context, state, dataset)
+
+
 def _published(context: DataContext, state: AppState, dataset: Dataset) -> pd.DataFrame:
     catalogue = context.catalogue
     key = (state.study, state.actor, state.segment, state.indicator, state.fragility)
     rows = context.published_views.get(key)
     if rows is None:  # nothing published for this view: "non publié" everywhere
-        rows = select_region_values(
-            dataset.frame.head(0),
-            catalogue,
-            indicator=state.indicator,
-            actor=state.actor,
-            segment=state.segment,
-            programme=state.study,
-            fragility=state.fragility,
-            territories=[*catalogue.regions, NATIONAL],
-        )
+        return _not_published([*catalogue.regions, NATIONAL], catalogue)
     sources = catalogue.sources
     return pd.DataFrame(
         {
@@ -85,6 +81,7 @@ def _published(context: DataContext, state: AppState, dataset: Dataset) -> pd.Da
             "joint_with": rows["joint_with"].astype(object).where(rows["joint_with"].notna()),
             "source": [sources[s].credit() if isinstance(s, str) else "" for s in rows["source"]],
             "study": rows["study"].astype(object).where(rows["study"].notna()),
+            "note": rows["notes"].fillna("").astype(str),
         }
     )
 
@@ -121,6 +118,7 @@ def _estimated(context: DataContext, state: AppState, dataset: Dataset) -> pd.Da
             "joint_with": None,
             "source": np.where(view["value"].notna(), dataset.label, ""),
             "study": None,
+            "note": "",
         }
     )
 
@@ -132,4 +130,5 @@ def _not_published(codes: list[str], catalogue) -> pd.DataFrame:
         frame[column] = np.nan if column in ("value", "ci_low", "ci_high", "n", "n_eff") else None
     frame["status"] = NOT_PUBLISHED
     frame["source"] = ""
+    frame["note"] = ""
     return frame

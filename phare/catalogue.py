@@ -63,6 +63,7 @@ class Programme(Labelled):
 
 class Study(Labelled):
     programme: str
+    citation_fr: str | None = None  # how a chart cites the study, when it differs from the label
     population_fr: str | None = None
     fieldwork_fr: str | None = None
     institute: str | None = None

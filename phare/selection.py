@@ -27,6 +27,7 @@ REGION_COLUMNS = (
     "confidence",
     "alternatives",
     "joint_with",
+    "notes",
 )
 
 

@@ -53,3 +53,19 @@ def test_column_differences_are_holm_corrected_and_none_when_missing():
     first = table([(50.0, 50 - 1.96, 50 + 1.96), (50.0, 48.04, 51.96), (NAN, NAN, NAN)])
     second = table([(60.0, 60 - 1.96, 60 + 1.96), (51.0, 49.04, 52.96), (40.0, 38.0, 42.0)])
     assert column_differences(first, second).tolist() == [True, False, None]
+
+
+def test_ranks_come_from_pairwise_tests_not_from_overlapping_intervals():
+    # The intervals overlap (9 to 9,5) yet the difference is significant: z = 1,5 / 0,72 = 2,08.
+    ranks = rank_ranges(table([(10.0, 9.0, 11.0), (8.5, 7.5, 9.5)]))
+    assert ranks["best_rank"].tolist() == [1, 2]
+    assert ranks["worst_rank"].tolist() == [1, 2]
+
+
+def test_rank_tests_are_holm_corrected_over_every_pair():
+    # Same two values (p = 0,037) among four: with six pairs, Holm asks p < 0,05 / 2 of the
+    # fifth smallest p, so 10 and 8,5 can no longer be told apart.
+    rows = [(10.0, 9.0, 11.0), (8.5, 7.5, 9.5), (0.0, -1.0, 1.0), (0.1, -0.9, 1.1)]
+    ranks = rank_ranges(table(rows))
+    assert ranks["best_rank"].tolist() == [1, 1, 3, 3]
+    assert ranks["worst_rank"].tolist() == [2, 2, 4, 4]

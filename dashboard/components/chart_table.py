@@ -1,0 +1,58 @@
+"""A chart and, right after it, the table of the same numbers: the text equivalent every chart has.
+
+The table is focusable (``tabIndex=0``) so that a keyboard reader tabbing past the chart lands
+on its numbers; screen readers announce its caption.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+from dash import dcc, html
+
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
+DEFAULT_HEIGHT = 420
+
+
+def chart_with_table(
+    chart_id: str,
+    figure: go.Figure,
+    caption: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+) -> html.Figure:
+    """The graph, then its table (``rows`` already formatted as the chart shows them)."""
+    return html.Figure(
+        [
+            dcc.Graph(
+                id=chart_id,
+                figure=figure,
+                config={**GRAPH_CONFIG, "toImageButtonOptions": {"filename": chart_id}},
+                style={"height": f"{figure.layout.height or DEFAULT_HEIGHT}px"},
+            ),
+            data_table(f"{chart_id}-table", caption, header, rows),
+        ],
+        className="chart-with-table",
+    )
+
+
+def data_table(
+    table_id: str,
+    caption: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    printed: bool = False,
+) -> html.Table:
+    """A focusable table; ``printed``: kept on paper (a chart's table is not: the chart is)."""
+    return html.Table(
+        [
+            html.Caption(caption),
+            html.Thead(html.Tr([html.Th(cell, scope="col") for cell in header])),
+            html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows]),
+        ],
+        id=table_id,
+        tabIndex=0,
+        className="table table-sm chart-table" + (" print-keep" if printed else ""),
+    )

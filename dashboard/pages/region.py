@@ -1,0 +1,58 @@
+"""Profil de région (``/region/<code>``): the 16 fragilities by actor against France, the actors'
+views side by side, partnership and mayors' indicators, every chart with its table.
+
+An unknown code never reaches this layout: :mod:`dashboard.routes` answers 404 first.
+"""
+
+from __future__ import annotations
+
+import dash
+from dash import dcc, html
+
+from dashboard.components.page_shell import page_shell, unavailable_page
+from dashboard.components.region_profile import profile_sections
+from dashboard.context import Unavailable, current_context
+from dashboard.i18n import t
+from dashboard.profile import region_profile
+from dashboard.profile_text import release_text
+from dashboard.state import FRANCE, parse_state, state_query
+
+dash.register_page(
+    __name__, path_template="/region/<code>", title="PHARE – Profil de région", name="Région"
+)
+
+
+def layout(code: str | None = None, **query: object) -> html.Main:
+    context = current_context()
+    state, problems = parse_state(
+        query, None if isinstance(context, Unavailable) else context.choices
+    )
+    if isinstance(context, Unavailable):
+        return unavailable_page(context, state)
+    if code not in context.catalogue.regions:  # the server already answered 404
+        return page_shell("/", state, problems, [])
+    lang = state.lang
+    dataset = context.dataset(state.dataset)
+    release = release_text(dataset, lang)
+    profile = region_profile(context, state, code)
+    name = context.catalogue.regions[code].name
+    links = html.Nav(
+        [
+            html.A(t("profile_back_to_map", lang), href="/" + state_query(state, territory=code)),
+            html.A(
+                t("compare_with_france", lang),
+                href="/comparer" + state_query(state, territories=(code, FRANCE)),
+            ),
+            html.A(t("see_data", lang), href="/donnees" + state_query(state, territory=code)),
+        ],
+        className="profile-links no-print",
+    )
+    body = [
+        dcc.Store(id="profile-key", data={"state": state.model_dump(mode="json"), "region": code}),
+        html.H1(t("profile_title", lang, region=name)),
+        html.P(t("profile_intro", lang), className="lead"),
+        html.P(release, className="release-line"),
+        links,
+        *profile_sections(context, state, profile, release, dataset.simulated),
+    ]
+    return page_shell(f"/region/{code}", state, problems, body, simulated=dataset.simulated)
