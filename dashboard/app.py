@@ -13,6 +13,7 @@ from dash import Dash, html
 
 from dashboard.commune_upload import MAX_UPLOAD_BYTES
 from dashboard.context import EXTENSION_KEY, load_context
+from dashboard.exports import exports
 from dashboard.i18n import t
 from dashboard.routes import blueprint
 from phare.settings import PROJECT_ROOT, Settings, load_settings
@@ -40,9 +41,9 @@ def create_app(settings: Settings | None = None) -> Dash:
     # An upload travels base64-encoded inside a callback request: cap the whole request.
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.server.register_blueprint(blueprint)
+    app.server.register_blueprint(exports)
     app.layout = html.Div(dash.page_container)
-    import callbacks.carte  # noqa: F401  (registers the Carte's callbacks)
-    import callbacks.profile  # noqa: F401  (the profile pages' callbacks)
+    from callbacks import carte, commune, profile  # noqa: F401  (registers the pages' callbacks)
 
     # Dash finishes its set-up on the first request and marks it done before doing it, so a
     # second thread of a fresh worker could serve a page without its scripts (plotly/dash#3971):

@@ -289,6 +289,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Compare with France and other regions",
     },
     "see_data": {"fr": "Données et méthodologie", "en": "Data and methodology"},
+    "commune_region_estimates": {
+        "fr": "Profil de sa région, {region} : estimations régionales, pas des résultats de la "
+        "commune",
+        "en": "Profile of its region, {region}: regional estimates, not results for the "
+        "municipality",
+    },
     "compare_title": {"fr": "Comparer des territoires", "en": "Compare territories"},
     "compare_intro": {
         "fr": "De deux à quatre régions, ou des régions et la France, sur la même échelle. "

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
 from phare.weighted import Z, holm_significant, two_sided_p
 
 

@@ -13,13 +13,21 @@ from dashboard.components.chart_table import chart_with_table, data_table
 from dashboard.context import DataContext
 from dashboard.figures.profile import DotSeries, dot_chart, gap_chart
 from dashboard.i18n import labelled, t
-from dashboard.profile import PROFILE_ACTORS, SCORE, RegionProfile, gaps_for, has_regional_value
+from dashboard.profile import (
+    PROFILE_ACTORS,
+    SCORE,
+    RegionProfile,
+    gaps_for,
+    has_regional_value,
+    region_profile,
+)
 from dashboard.profile_text import (
     caption_text,
     cell_text,
     gap_text,
     interval_text,
     rank_text,
+    release_text,
     significance_mark,
     significance_text,
     wrapped,
@@ -28,6 +36,20 @@ from dashboard.state import AppState
 
 SCORE_RANGE = (1.0, 10.0)
 SHARE_RANGE = (0.0, 100.0)
+
+
+def embedded_profile(context: DataContext, state: AppState, region: str) -> list:
+    """The whole profile of ``region`` with what its callbacks need (the gaps chart's key)."""
+    dataset = context.dataset(state.dataset)
+    release = release_text(dataset, state.lang)
+    profile = region_profile(context, state, region)
+    return [
+        dcc.Store(
+            id="profile-key", data={"state": state.model_dump(mode="json"), "region": region}
+        ),
+        html.P(release, className="release-line"),
+        *profile_sections(context, state, profile, release, dataset.simulated),
+    ]
 
 
 def profile_sections(

@@ -1,4 +1,4 @@
-"""The map's numbers as a sortable, filterable, keyboard-usable grid (dash-ag-grid)."""
+"""Territory grids (dash-ag-grid: sortable, filterable, keyboard-usable): the map's, and others'."""
 
 from __future__ import annotations
 
@@ -44,15 +44,44 @@ def table_rows(view: MapView) -> list[dict]:
 
 
 def values_table(rows: list[dict], lang: str) -> dag.AgGrid:
+    columns = [
+        text_column(field, t(header, lang)) for field, header in zip(FIELDS, COLUMNS, strict=True)
+    ]
+    return data_grid("values-table", rows, columns, class_name="values-table")
+
+
+def text_column(field: str, header: str) -> dict:
+    return {"field": field, "headerName": header, "sortable": True, "filter": True}
+
+
+def number_column(field: str, header: str, label_field: str) -> dict:
+    """Sorted and filtered on the number ``field``, shown as its formatted ``label_field``."""
+    return {
+        "field": field,
+        "headerName": header,
+        "sortable": True,
+        "filter": "agNumberColumnFilter",
+        "valueFormatter": {"function": f"params.data.{label_field}"},
+        "type": "rightAligned",
+    }
+
+
+def data_grid(
+    grid_id: str,
+    rows: list[dict],
+    columns: list[dict],
+    *,
+    class_name: str = "",
+    grid_options: dict | None = None,
+) -> dag.AgGrid:
+    """A grid of territories (row id: ``code``), sized to its rows, in reading order."""
+    options = {"domLayout": "autoHeight", "ensureDomOrder": True, **(grid_options or {})}
     return dag.AgGrid(
-        id="values-table",
+        id=grid_id,
         rowData=rows,
-        columnDefs=[
-            {"field": field, "headerName": t(header, lang), "sortable": True, "filter": True}
-            for field, header in zip(FIELDS, COLUMNS, strict=True)
-        ],
+        columnDefs=columns,
         getRowId="params.data.code",
         defaultColDef={"resizable": True, "flex": 1},
-        dashGridOptions={"domLayout": "autoHeight", "ensureDomOrder": True},
-        className="ag-theme-alpine values-table",
+        dashGridOptions=options,
+        className=f"ag-theme-alpine {class_name}".rstrip(),
     )

@@ -7,14 +7,12 @@ An unknown code never reaches this layout: :mod:`dashboard.routes` answers 404 f
 from __future__ import annotations
 
 import dash
-from dash import dcc, html
+from dash import html
 
 from dashboard.components.page_shell import page_shell, unavailable_page
-from dashboard.components.region_profile import profile_sections
+from dashboard.components.region_profile import embedded_profile
 from dashboard.context import Unavailable, current_context
 from dashboard.i18n import t
-from dashboard.profile import region_profile
-from dashboard.profile_text import release_text
 from dashboard.state import FRANCE, parse_state, state_query
 
 dash.register_page(
@@ -32,9 +30,7 @@ def layout(code: str | None = None, **query: object) -> html.Main:
     if code not in context.catalogue.regions:  # the server already answered 404
         return page_shell("/", state, problems, [])
     lang = state.lang
-    dataset = context.dataset(state.dataset)
-    release = release_text(dataset, lang)
-    profile = region_profile(context, state, code)
+    simulated = context.dataset(state.dataset).simulated
     name = context.catalogue.regions[code].name
     links = html.Nav(
         [
@@ -48,11 +44,9 @@ def layout(code: str | None = None, **query: object) -> html.Main:
         className="profile-links no-print",
     )
     body = [
-        dcc.Store(id="profile-key", data={"state": state.model_dump(mode="json"), "region": code}),
         html.H1(t("profile_title", lang, region=name)),
         html.P(t("profile_intro", lang), className="lead"),
-        html.P(release, className="release-line"),
         links,
-        *profile_sections(context, state, profile, release, dataset.simulated),
+        *embedded_profile(context, state, code),
     ]
-    return page_shell(f"/region/{code}", state, problems, body, simulated=dataset.simulated)
+    return page_shell(f"/region/{code}", state, problems, body, simulated=simulated)

@@ -1,0 +1,203 @@
+"""Ma commune (``/commune/<insee>``): a mayor finds their commune and sees where it is, its size
+class, the values of its stratum (region × size) and its region's profile.
+
+Nothing here is a result of the commune: stratum values are labelled as such, and the region's
+profile as regional estimates. An unknown code answers 404 and a former code redirects to the
+current commune before this layout runs (``dashboard.routes``).
+"""
+
+from __future__ import annotations
+
+import dash
+from dash import dcc, html
+
+from dashboard.commune_profile import (
+    CommuneProfile,
+    commune_facts,
+    commune_profile,
+    locator_text,
+    profile_links,
+    size_note,
+    stratum_rows,
+)
+from dashboard.components.chart_table import data_table
+from dashboard.components.page_shell import page_shell, unavailable_page
+from dashboard.components.region_profile import embedded_profile
+from dashboard.context import DataContext, Unavailable, current_context
+from dashboard.figures.geo_map import TOPOJSON_URL
+from dashboard.figures.locator import build_locator
+from dashboard.i18n import labelled, t
+from dashboard.state import AppState, parse_state, state_query
+
+dash.register_page(
+    __name__, path_template="/commune/<insee>", title="PHARE – Ma commune", name="Ma commune"
+)
+
+LOCATOR_CONFIG = {
+    "displaylogo": False,
+    "displayModeBar": False,
+    "scrollZoom": False,
+    "responsive": True,
+    "topojsonURL": TOPOJSON_URL,  # Plotly's base topology from the app, never from a CDN
+}
+STRATUM_HEADER = ("indicator", "value", "interval_col", "n_col", "n_eff_col", "status")
+
+
+def layout(insee: str | None = None, **query: object) -> html.Main:
+    context = current_context()
+    if isinstance(context, Unavailable):
+        state, _ = parse_state(query)
+        return unavailable_page(context, state)
+    state, problems = parse_state(query, context.choices)
+    profile = commune_profile(context, insee) if insee else None
+    simulated = context.dataset(state.dataset).simulated
+    body = [
+        dcc.Store(id="commune-state", data={"lang": state.lang, "query": state_query(state)}),
+        dcc.Location(id="commune-location", refresh=True),
+        html.H1(t("commune_page", state.lang) if profile is None else profile.name),
+        html.P(t("commune_intro", state.lang), className="commune-intro"),
+        _search_box(state),
+    ]
+    if profile is not None:
+        body += _commune_sections(context, state, profile, simulated)
+    path = f"/commune/{profile.code}" if profile is not None else "/commune/"
+    return page_shell(path, state, problems, body, simulated=simulated and profile is not None)
+
+
+def _search_box(state: AppState) -> html.Div:
+    lang = state.lang
+    return html.Div(
+        [
+            html.Label(
+                t("commune_search", lang), htmlFor="commune-finder", className="filter-label"
+            ),
+            dcc.Dropdown(
+                id="commune-finder",
+                options=[],
+                placeholder=t("commune_search_placeholder", lang),
+                searchable=True,
+                clearable=True,
+                search_order="original",
+                className="filter",
+            ),
+        ],
+        className="search commune-search",
+        role="search",
+    )
+
+
+def _commune_sections(
+    context: DataContext, state: AppState, profile: CommuneProfile, simulated: bool
+) -> list:
+    lang = state.lang
+    return [
+        html.Section(
+            [
+                html.Dl(
+                    [
+                        item
+                        for label, text in commune_facts(profile, lang)
+                        for item in (html.Dt(label), html.Dd(text))
+                    ],
+                    id="commune-facts",
+                    className="commune-facts",
+                ),
+                html.P(size_note(profile, lang), className="size-note"),
+            ],
+            **{"aria-label": profile.name},
+        ),
+        _locator(context, profile, lang),
+        _stratum_section(context, state, profile, simulated),
+        html.Nav(
+            html.Ul(
+                [html.Li(html.A(label, href=href)) for label, href in profile_links(state, profile)]
+            ),
+            id="commune-links",
+            className="commune-links",
+            **{"aria-label": t("commune_links", lang)},
+        ),
+        html.Section(
+            [
+                html.H2(t("commune_region_estimates", lang, region=profile.region_name)),
+                html.P(t("profile_intro", lang), className="lead"),
+                *embedded_profile(context, state, profile.region),
+            ],
+            id="commune-region-profile",
+        ),
+    ]
+
+
+def _locator(context: DataContext, profile: CommuneProfile, lang: str) -> html.Section:
+    figure = build_locator(
+        context.geometry_url("regions"),
+        context.geometry_url("departements"),
+        profile.region,
+        profile.department,
+        profile.point,
+        profile.name,
+    )
+    return html.Section(
+        [
+            html.H2(t("commune_locator_heading", lang)),
+            html.Figure(
+                [
+                    dcc.Graph(
+                        id="commune-locator",
+                        figure=figure,
+                        config=LOCATOR_CONFIG,
+                        style={"height": "320px", "maxWidth": "420px"},
+                    ),
+                    html.Figcaption(
+                        locator_text(profile, lang), id="commune-locator-text", tabIndex=0
+                    ),
+                ],
+                className="commune-locator",
+            ),
+        ]
+    )
+
+
+def _stratum_section(
+    context: DataContext, state: AppState, profile: CommuneProfile, simulated: bool
+) -> html.Section:
+    lang = state.lang
+    if profile.size is None:
+        return html.Section(html.P(t("commune_size_unknown", lang)), id="commune-stratum")
+    rows = stratum_rows(context, state, profile)
+    caption = t("stratum", lang, region=profile.region_name, size=profile.size.label(lang))
+    if simulated:
+        caption += f" — {t('simulated', lang)}"
+    table_rows = [
+        (
+            html.Span([row.indicator_label, html.Br(), html.Small(row.question)]),
+            html.Span([row.value_label, html.Br(), html.Small(row.scope, className="scope")]),
+            row.interval_label,
+            row.n_label,
+            row.n_eff_label,
+            row.status_label,
+        )
+        for row in rows.itertuples(index=False)
+    ]
+    sources = sorted({source for source in rows["source"] if source})
+    return html.Section(
+        [
+            html.H2(
+                t(
+                    "commune_stratum_heading",
+                    lang,
+                    region=profile.region_name,
+                    size=profile.size.label(lang),
+                )
+            ),
+            html.P(t("commune_stratum_explained", lang)),
+            data_table(
+                "commune-stratum-table",
+                caption,
+                [t(key, lang) for key in STRATUM_HEADER],
+                table_rows,
+            ),
+            html.P(t("commune_stratum_none", lang), hidden=bool(rows["has_value"].any())),
+            *[html.P(labelled("source", lang) + source, className="source") for source in sources],
+        ],
+        id="commune-stratum",
+    )

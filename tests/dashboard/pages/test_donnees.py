@@ -1,0 +1,71 @@
+"""The Données & méthodologie page without a browser: it answers, and its layout says what it must.
+
+Dash imports page modules under its own name, so the layout is taken from ``dash.page_registry``
+(importing the module again would register the page twice).
+"""
+
+import dash
+import pytest
+
+from dashboard.context import EXTENSION_KEY, Unavailable
+
+
+def page_layout(dash_app, **query):
+    layout = next(p["layout"] for p in dash.page_registry.values() if p["path"] == "/donnees")
+    with dash_app.server.app_context():
+        return layout(**query)
+
+
+def find(component, component_id: str):
+    """The component with ``component_id`` in a layout tree, or None."""
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if child is not None and not isinstance(child, str | int | float):
+            found = find(child, component_id)
+            if found is not None:
+                return found
+    return None
+
+
+def text_of(component) -> str:
+    if component is None:
+        return ""
+    if isinstance(component, str | int | float):
+        return str(component)
+    children = getattr(component, "children", None)
+    if isinstance(children, list | tuple):
+        return " ".join(text_of(child) for child in children)
+    return text_of(children)
+
+
+@pytest.mark.parametrize("query", ["", "?actor=zzz", "?actor=citoyens&dataset=simule&lang=en"])
+def test_the_page_answers(client, query):
+    assert client.get(f"/donnees{query}").status_code == 200
+
+
+def test_the_layout_holds_the_view_its_studies_rules_and_links(dash_app):
+    page = page_layout(dash_app, actor="citoyens", indicator="partnership_innovation_share")
+    grid = find(page, "data-table")
+    burgundy = next(row for row in grid.rowData if row["code"] == "27")
+    assert (burgundy["value"], burgundy["value_label"]) == (75.0, "75\u00a0%")
+    assert len(grid.rowData) == 13
+    assert grid.dashGridOptions["pinnedBottomRowData"][0]["code"] == "FR"
+    assert find(page, "back-to-map").href == "/?actor=citoyens"
+    assert find(page, "download-csv").href == "/export/view.csv?actor=citoyens"
+    assert "inférieure à 30" in text_of(find(page, "rules-list"))
+    assert "PHARE-Citoyens" in text_of(find(page, "studies-table"))
+    assert "Licence Ouverte" in text_of(find(page, "credits-table"))
+    assert text_of(find(page, "view-caption")).startswith("Indicateur : Partenariats")
+
+
+def test_a_bad_parameter_shows_a_notice_and_the_default_view(dash_app):
+    page = page_layout(dash_app, actor="zzz")
+    assert "« zzz »" in text_of(find(page, "notices"))
+    assert "Maires" in text_of(find(page, "view-caption"))
+
+
+def test_without_data_the_page_says_why(dash_app, monkeypatch):
+    monkeypatch.setitem(dash_app.server.extensions, EXTENSION_KEY, Unavailable("no geometry"))
+    assert "no geometry" in text_of(page_layout(dash_app))
