@@ -39,8 +39,10 @@ def search_options(context: DataContext, query: str | None, lang: str = "fr") ->
         if match.matched_text and match.matched_text != match.name:
             label += f" ← {match.matched_text}"
         options.append({"label": label, "value": match.code})
-    unique = {option["value"]: option for option in reversed(options)}
-    return list(reversed(unique.values()))[:LIMIT]
+    first: dict[str, dict] = {}
+    for option in options:  # a territory found twice keeps its first place
+        first.setdefault(option["value"], option)
+    return list(first.values())[:LIMIT]
 
 
 def option_for(context: DataContext, territory: str, lang: str) -> list[dict]:

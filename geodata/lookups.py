@@ -110,8 +110,10 @@ class Gazetteer:
             matches = self.by_name(query)
         if department is not None:
             matches = [m for m in matches if m.department == department.upper()]
-        unique = list({m.code: m for m in reversed(matches)}.values())[::-1]
-        return unique[:limit]
+        first: dict[str, Match] = {}
+        for match in matches:  # a commune found twice keeps its best (first) place
+            first.setdefault(match.code, match)
+        return list(first.values())[:limit]
 
     def by_code(self, code: str) -> list[Match]:
         """A five-character query: the commune with that code, then postal codes, then the

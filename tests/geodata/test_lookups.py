@@ -90,3 +90,11 @@ def test_hierarchy_and_extent(gazetteer):
 def test_an_unknown_query_finds_nothing(gazetteer):
     assert gazetteer.search("Xyzzyville") == []
     assert gazetteer.search("00000") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "code"), [("Paris", "75056"), ("Lyon", "69123"), ("Marseille", "13055")]
+)
+def test_a_city_with_arrondissements_comes_first_for_its_own_name(gazetteer, query, code):
+    # Found by its name and again by each arrondissement's: it keeps its first, best place.
+    assert codes(gazetteer.search(query))[0] == code
