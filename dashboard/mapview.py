@@ -20,6 +20,7 @@ from dashboard.figures.classification import Classification, classify
 from dashboard.formatting import format_count
 from dashboard.hover import region_details, value_label
 from dashboard.i18n import t
+from dashboard.profile_text import release_text
 from dashboard.state import AppState
 from dashboard.values import RegionValues, region_values
 from phare.selection import NOT_COVERED, OK
@@ -101,11 +102,7 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         coverage=_coverage(values, dataset.kind, lang),
         sources=_source_lines(values, context, dataset.label, dataset.kind),
         base=_base_summary(values.regions, lang),
-        release=t(
-            "release" if dataset.kind == "published" else "release_estimated",
-            lang,
-            release=dataset.id,
-        ),
+        release=release_text(dataset, lang),
         attribution=context.geometry.attribution,
         simulated=dataset.simulated,
         france=_france_sentence(values, unit, lang),

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 from babel.numbers import format_decimal
 
+from dashboard.figures.choropleth import escape
 from dashboard.formatting import LOCALES, format_count
 from dashboard.hover import value_label
 from dashboard.i18n import labelled, t
@@ -127,8 +128,7 @@ def release_text(dataset: Dataset, lang: str) -> str:
 
 def wrapped(caption: str, width: int = CAPTION_WIDTH) -> str:
     """The caption as Plotly shows it: escaped, with line breaks."""
-    escaped = caption.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "<br>".join(textwrap.wrap(escaped, width))
+    return "<br>".join(textwrap.wrap(escape(caption), width))
 
 
 def is_shown(row: pd.Series) -> bool:

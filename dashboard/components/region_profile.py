@@ -121,16 +121,12 @@ def _national_line(context, rows: pd.DataFrame, lang: str) -> html.P:
     catalogue = context.catalogue
     unit = catalogue.indicators[SCORE].unit
     known = rows.dropna(subset=["france"])
-    national = " ; ".join(
-        f"{catalogue.fragilities[f].label(lang)} {cell_text(v, 'ok', unit, catalogue, lang)}"
-        for f, v in zip(known["fragility"], known["france"], strict=True)
-    )
-    return html.P(
+    return _no_regional_data(
         [
-            html.Strong(t("no_regional_data", lang)),
-            " — " + labelled("france", lang) + (national or t("not_published", lang)),
+            f"{catalogue.fragilities[f].label(lang)} {cell_text(v, 'ok', unit, catalogue, lang)}"
+            for f, v in zip(known["fragility"], known["france"], strict=True)
         ],
-        className="no-regional-data",
+        lang,
     )
 
 
@@ -303,17 +299,21 @@ def indicator_section(kind, context, state, rows, profile, release, simulated) -
 
 def _national_indicators(context, rows: pd.DataFrame, lang: str) -> html.P:
     catalogue = context.catalogue
-    national = " ; ".join(
-        f"{_indicator_label(catalogue, row, lang)} ({catalogue.actors[row['actor']].label(lang)}) "
-        + cell_text(
-            row["france"], "ok", catalogue.indicators[row["indicator"]].unit, catalogue, lang
-        )
-        for _, row in rows.dropna(subset=["france"]).iterrows()
-    )
+    national = []
+    for _, row in rows.dropna(subset=["france"]).iterrows():
+        actor = catalogue.actors[row["actor"]].label(lang)
+        unit = catalogue.indicators[row["indicator"]].unit
+        value = cell_text(row["france"], "ok", unit, catalogue, lang)
+        national.append(f"{_indicator_label(catalogue, row, lang)} ({actor}) {value}")
+    return _no_regional_data(national, lang)
+
+
+def _no_regional_data(national: list[str], lang: str) -> html.P:
+    """ "Aucune donnée régionale publiée" with France's values beside it."""
     return html.P(
         [
             html.Strong(t("no_regional_data", lang)),
-            " — " + labelled("france", lang) + (national or t("not_published", lang)),
+            " — " + labelled("france", lang) + (" ; ".join(national) or t("not_published", lang)),
         ],
         className="no-regional-data",
     )

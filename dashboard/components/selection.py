@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import dash
 from dash import html
 
 from dashboard.context import DataContext
 from dashboard.i18n import t
 from dashboard.mapview import MapView
 from dashboard.state import FRANCE, AppState, state_query, territory_level
-
-PROFILE_TEMPLATE = "/region/<code>"  # the region profile page, once it exists
 
 
 def selection_panel(context: DataContext, view: MapView, state: AppState) -> list:
@@ -31,9 +28,7 @@ def selection_panel(context: DataContext, view: MapView, state: AppState) -> lis
             className="btn btn-outline-primary btn-sm",
         )
     ]
-    if any(page.get("path_template") == PROFILE_TEMPLATE for page in dash.page_registry.values()):
-        href = PROFILE_TEMPLATE.replace("<code>", region) + state_query(state)
-        links.append(html.A(t("see_profile", lang), href=href))
+    links.append(html.A(t("see_profile", lang), href=f"/region/{region}" + state_query(state)))
     return [
         html.H3([t("selected", lang), " : " if lang == "fr" else ": ", row["name"]]),
         html.Ul([html.Li(line) for line in lines], className="selection-lines"),

@@ -111,13 +111,13 @@ def _chart(chart_id, context, state, territories, views, x_range, release, simul
     ]
     names = [_name(context, code) for code in territories]
     series, marks = [], {}
+    units = [catalogue.indicators[i].unit for _, i, _ in views]
     for code, name in zip(territories, names, strict=True):
         rows = frames[code]
         differs = (
             column_differences(reference, rows) if code != territories[0] else [None] * len(rows)
         )
         marks[code] = [DIFFERENT if flag is True else "" for flag in differs]
-        units = [catalogue.indicators[i].unit for _, i, _ in views]
         texts = [
             _cell(row, unit, context, lang)
             for (_, row), unit in zip(rows.iterrows(), units, strict=True)
