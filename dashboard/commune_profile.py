@@ -18,6 +18,7 @@ from dashboard.context import DataContext
 from dashboard.formatting import format_count
 from dashboard.hover import value_label
 from dashboard.i18n import t
+from dashboard.source_text import source_text
 from dashboard.state import FRANCE, AppState, state_query
 from dashboard.values import region_values
 from geodata.lookups import Match
@@ -143,7 +144,7 @@ def stratum_rows(context: DataContext, state: AppState, profile: CommuneProfile)
             {
                 "indicator": indicator_id,
                 "indicator_label": indicator.label(lang),
-                "question": indicator.question_fr,
+                "question": indicator.question(lang),
                 **_cells(row, indicator.unit, statuses, lang),
                 "scope": scope,
             }
@@ -172,7 +173,7 @@ def _cells(row: pd.Series | None, unit: str, statuses: dict[str, str], lang: str
         "has_value": has_value,
         "status": status,
         "status_label": statuses[status],
-        "source": row.get("source") or "",
+        "source": source_text(row.get("source") or "", lang),
     }
 
 

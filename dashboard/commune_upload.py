@@ -26,7 +26,8 @@ from pathlib import PurePosixPath
 
 import pandas as pd
 
-from dashboard.formatting import format_count
+from dashboard.commune_profile import FOUND_BY
+from dashboard.i18n import t
 from dashboard.upload_reading import (
     MAX_ROWS,
     InvalidUpload,
@@ -45,23 +46,24 @@ MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # decoded CSV
 EXTENSIONS = (".csv", ".txt")
 MAX_LISTED_PROBLEMS = 500  # beyond, problems are counted, not listed
 MAX_UNKNOWN_CODES = 1_000  # more distinct unknown codes: not a file of commune codes
+# What can be wrong with a row -> its message in the interface strings (dashboard/i18n.py)
 MESSAGES = {
-    "missing_code": "code INSEE manquant",
-    "bad_code": "code INSEE mal formé : 5 caractères attendus, comme 01001 ou 2A004",
-    "unknown_code": "code INSEE inconnu",
-    "missing_value": "valeur manquante",
-    "not_a_number": "valeur non numérique",
-    "not_finite": "valeur infinie ou indéfinie (NaN)",
-    "extra_column": "colonne en trop : deux colonnes attendues, code INSEE et valeur",
-    "duplicate": "code en double : même commune ({code} {name}) que la ligne {first}",
-    "not_drawn": "commune absente de la carte : {code} {name}",
-    "former_code": "{found_by} {given} → {code} ({name})",
-    "header": "ligne lue comme en-tête",
+    kind: f"upload_{kind}"
+    for kind in (
+        "missing_code",
+        "bad_code",
+        "unknown_code",
+        "missing_value",
+        "not_a_number",
+        "not_finite",
+        "extra_column",
+        "duplicate",
+        "not_drawn",
+        "former_code",
+        "header",
+    )
 }
-COMMA_HINT = (
-    " (virgule décimale dans un fichier séparé par des virgules ? mettez la valeur entre "
-    "guillemets ou séparez les colonnes par « ; »)"
-)
+COMMA_HINT = "upload_comma_hint"  # added to "extra_column" when the file is comma-separated
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,9 @@ class RowProblem:
 
     ``row`` is the line in the file (header = 1, blank lines counted), ``column`` the field's
     position (1 = code, 2 = value) or ``None`` for the whole row; ``value`` is the offending
-    cell as plain text, cut to a few dozen characters; ``kind`` is a key of :data:`MESSAGES`.
+    cell as plain text, cut to a few dozen characters; ``kind`` is a key of :data:`MESSAGES`,
+    ``details`` the values its message names, ``hint`` whether the comma hint follows it;
+    ``message`` is the French message.
     """
 
     file: str
@@ -80,12 +84,31 @@ class RowProblem:
     kind: str
     message: str
     severity: str = "error"
+    details: tuple[tuple[str, str], ...] = ()
+    hint: bool = False
 
-    def describe(self) -> str:
-        """``"ligne 7, colonne 2 : valeur non numérique « abc »"``, plain text."""
-        column = f", colonne {self.column}" if self.column else ""
-        quoted = f" « {self.value} »" if self.value else ""
-        return f"ligne {self.row}{column} : {self.message}{quoted}"
+    def describe(self, lang: str = "fr") -> str:
+        """``"ligne 7, colonne 2 : valeur non numérique « abc »"`` (``"line 7, column 2: value
+        not a number “abc”"`` in English), plain text."""
+        where = t("upload_row", lang, row=self.row)
+        if self.column:
+            where += t("upload_column", lang, column=self.column)
+        message = problem_message(self.kind, dict(self.details), self.hint, lang)
+        quoted = " " + t("quoted", lang, text=self.value) if self.value else ""
+        return labelled_text(where, lang) + message + quoted
+
+
+def problem_message(kind: str, details: dict[str, str], hint: bool, lang: str) -> str:
+    """The message of a row problem in ``lang``; how a former code was found, translated."""
+    if "found_by" in details and details["found_by"] in FOUND_BY:
+        details = {**details, "found_by": t(FOUND_BY[details["found_by"]], lang)}
+    message = t(MESSAGES[kind], lang, **details)
+    return message + t(COMMA_HINT, lang) if hint else message
+
+
+def labelled_text(text: str, lang: str) -> str:
+    """``text`` followed by a colon, spaced as each language writes it."""
+    return text + (" : " if lang == "fr" else ": ")
 
 
 @dataclass(frozen=True, eq=False)
@@ -125,10 +148,6 @@ class CommuneValues:
         }
 
 
-def _bytes(size: int) -> str:
-    return f"{format_count(size)} octets"
-
-
 def decode_upload(contents: str, filename: str) -> bytes:
     """The file's bytes from a ``dcc.Upload`` ``contents`` (``data:<mime>;base64,<payload>``).
 
@@ -137,25 +156,21 @@ def decode_upload(contents: str, filename: str) -> bytes:
     """
     name = display_name(filename)
     if PurePosixPath(base_name(filename)).suffix.lower() not in EXTENSIONS:
-        raise InvalidUpload(name, "extension", "seuls les fichiers .csv ou .txt sont acceptés")
+        raise InvalidUpload(name, "extension", "extension")
     head, comma, payload = contents.partition(",") if isinstance(contents, str) else ("", "", "")
     if not comma or not head.startswith("data:") or not head.endswith(";base64"):
-        raise InvalidUpload(name, "not_base64", "contenu illisible (pas un envoi base64)")
+        raise InvalidUpload(name, "not_base64", "not_base64")
     decoded_size = len(payload) * 3 // 4
     if decoded_size > MAX_UPLOAD_BYTES + 2:  # "=" padding makes the estimate 2 bytes high
         raise InvalidUpload(
-            name,
-            "too_large",
-            f"environ {_bytes(decoded_size)}, au-delà de la limite de {_bytes(MAX_UPLOAD_BYTES)}",
+            name, "too_large", "too_large", size=decoded_size, limit=MAX_UPLOAD_BYTES
         )
     try:
         data = base64.b64decode(payload, validate=True)
     except (binascii.Error, ValueError) as error:
-        raise InvalidUpload(name, "not_base64", "contenu illisible (base64 invalide)") from error
+        raise InvalidUpload(name, "not_base64", "bad_base64") from error
     if len(data) > MAX_UPLOAD_BYTES:
-        raise InvalidUpload(
-            name, "too_large", f"au-delà de la limite de {_bytes(MAX_UPLOAD_BYTES)}"
-        )
+        raise InvalidUpload(name, "too_large", "over_limit", limit=MAX_UPLOAD_BYTES)
     return data
 
 
@@ -183,7 +198,7 @@ class _Join:
         self.file = file
         self.gazetteer = gazetteer
         self.drawn = drawn
-        self.extra_hint = COMMA_HINT if delimiter == "," else ""
+        self.comma_separated = delimiter == ","
         self.matches: dict[str, Match | None] = {}
         self.first_row: dict[str, int] = {}
         self.kept: list[tuple[str, float, str, int]] = []
@@ -198,12 +213,20 @@ class _Join:
         if len(self.problems) >= MAX_LISTED_PROBLEMS:
             self.unlisted += 1
             return
-        message = MESSAGES[kind].format(**details)
-        if kind == "extra_column":
-            message += self.extra_hint
+        hint = kind == "extra_column" and self.comma_separated
         severity = "notice" if kind in ("former_code", "header") else "error"
         self.problems.append(
-            RowProblem(self.file, row, column, display_text(value), kind, message, severity)
+            RowProblem(
+                self.file,
+                row,
+                column,
+                display_text(value),
+                kind,
+                problem_message(kind, details, hint, "fr"),
+                severity,
+                details=tuple(details.items()),
+                hint=hint,
+            )
         )
 
     def add(self, row: int, cells: list[str]) -> None:
@@ -259,12 +282,7 @@ class _Join:
             self.unknown += match is None
             if self.unknown > MAX_UNKNOWN_CODES:
                 raise InvalidUpload(
-                    self.file,
-                    "unknown_codes",
-                    f"plus de {format_count(MAX_UNKNOWN_CODES)} codes INSEE inconnus : la "
-                    "première colonne doit contenir des codes de communes",
-                    row,
-                    1,
+                    self.file, "unknown_codes", "unknown_codes", row, 1, n=MAX_UNKNOWN_CODES
                 )
         return self.matches[code]
 
@@ -285,11 +303,9 @@ def parse_commune_values(
     header, header_row = split_header(records)
     rows = records[1:] if header else records
     if not rows:
-        raise InvalidUpload(file, "no_rows", "aucune ligne de données")
+        raise InvalidUpload(file, "no_rows", "no_rows")
     if len(rows) > MAX_ROWS:
-        raise InvalidUpload(
-            file, "too_many_rows", f"plus de {format_count(MAX_ROWS)} lignes", rows[-1][0]
-        )
+        raise InvalidUpload(file, "too_many_rows", "too_many_rows", rows[-1][0], n=MAX_ROWS)
     join = _Join(file, gazetteer, drawn, delimiter)
     if header and header_row:
         join.note(header_row, None, " ; ".join(header), "header")
@@ -325,7 +341,8 @@ def to_store(result: CommuneValues) -> dict:
     """The JSON kept in the visitor's browser (``dcc.Store``, memory): codes, values, report."""
     problems = [asdict(problem) for problem in result.problems]
     for problem in problems:
-        del problem["file"]
+        for field in ("file", "details", "hint"):  # the report is written when the file is read
+            del problem[field]
     return {
         "file": result.file,
         "label": result.label,

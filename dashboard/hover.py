@@ -15,6 +15,7 @@ import pandas as pd
 from dashboard.context import DataContext
 from dashboard.formatting import format_count, format_value
 from dashboard.i18n import labelled, t
+from dashboard.source_text import source_text
 from dashboard.state import AppState
 from dashboard.values import RegionValues
 from phare.weighted import PRUDENCE
@@ -46,7 +47,7 @@ def region_details(
     catalogue = context.catalogue
     unit = catalogue.indicators[state.indicator].unit
     statuses = {status.id: status.label(lang) for status in catalogue.statuses.values()}
-    common = _question_lines(catalogue.indicators[state.indicator].question_fr, lang)
+    common = _question_lines(catalogue.indicators[state.indicator].question(lang), lang)
     france = values.france
     lines = []
     for row in values.regions.itertuples(index=False):
@@ -56,7 +57,7 @@ def region_details(
             *([statuses[PRUDENCE]] if row.status == PRUDENCE else []),
             *_significance_line(row, france, unit, lang),
             *common,
-            *([labelled("source", lang) + row.source] if row.source else []),
+            *([labelled("source", lang) + source_text(row.source, lang)] if row.source else []),
             *([t("simulated", lang)] if simulated else []),
         ]
         lines.append(tuple(line for line in own if line))

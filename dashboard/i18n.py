@@ -333,15 +333,23 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "back_to_map": {"fr": "← Retour à la carte de cette vue", "en": "← Back to this view's map"},
     "view_table_title": {"fr": "Tableau de la vue", "en": "Table of the view"},
-    "download_csv": {"fr": "Télécharger le tableau (CSV)", "en": "Download the table (CSV)"},
-    "csv_note": {
-        "fr": "Fichier pour Excel : UTF-8, séparateur « ; », virgule décimale ; les premières "
-        "lignes donnent la vue, la question, la base, les sources et la version des données.",
-        "en": "File for spreadsheets: UTF-8, comma-separated, decimal point; the first lines give "
-        "the view, question, base, sources and data release.",
+    "download_csv": {
+        "fr": "Télécharger le tableau (CSV pour Excel)",
+        "en": "Download the table (CSV for French Excel)",
     },
-    "view_label": {"fr": "Vue", "en": "View"},
-    "csv_link": {"fr": "Vue sur la carte", "en": "View on the map"},
+    "csv_note": {
+        "fr": "Chaque ligne porte sa valeur, son intervalle, ses bases et son statut, avec "
+        "l'indicateur, la question, la source, la version des données et le lien de la vue. "
+        "Pour Excel en français : UTF-8, « ; » et virgule décimale ; standard : « , » et point "
+        "décimal.",
+        "en": "Each row carries its value, interval, bases and status, with the indicator, "
+        "question, source, data release and the view's link. For French Excel: UTF-8, ';' and "
+        "decimal comma; standard: ',' and decimal point.",
+    },
+    "download_csv_standard": {
+        "fr": "Télécharger en CSV standard (« , », point décimal)",
+        "en": "Download as standard CSV (',', decimal point)",
+    },
     "code_col": {"fr": "Code", "en": "Code"},
     "unit_col": {"fr": "Unité", "en": "Unit"},
     "ci_low_col": {"fr": "IC 95 % bas", "en": "95% CI low"},
@@ -544,6 +552,159 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "arrondissement municipal",
         "en": "municipal arrondissement",
     },
+    # -- Share, embed, export --
+    "release_col": {"fr": "Version des données", "en": "Data release"},
+    "date": {"fr": "Date", "en": "Date"},
+    "simulated_col": {"fr": "Données simulées", "en": "Simulated data"},
+    "link_col": {"fr": "Lien vers la vue", "en": "Link to the view"},
+    "no": {"fr": "non", "en": "no"},
+    "share_title": {"fr": "Partager et exporter cette vue", "en": "Share and export this view"},
+    "open_full_view": {
+        "fr": "Ouvrir la vue complète sur PHARE ↗",
+        "en": "Open the full view on PHARE ↗",
+    },
+    "copy_link": {"fr": "Copier le lien", "en": "Copy the link"},
+    "copy_code": {"fr": "Copier le code", "en": "Copy the code"},
+    "copied": {"fr": "Copié dans le presse-papiers", "en": "Copied to the clipboard"},
+    "embed_button": {"fr": "Intégrer", "en": "Embed"},
+    "embed_title": {"fr": "Intégrer cette vue", "en": "Embed this view"},
+    "embed_help": {
+        "fr": "Collez ce code dans votre page : la vue s'affiche sans les filtres, avec sa "
+        "légende, sa source et un lien vers la vue complète ; sa hauteur s'ajuste seule.",
+        "en": "Paste this code into your page: the view shows without the filters, with its "
+        "legend, source and a link to the full view; its height adjusts itself.",
+    },
+    "embed_code_label": {"fr": "Code d'intégration (HTML)", "en": "Embed code (HTML)"},
+    "export_images": {"fr": "Image :", "en": "Image:"},
+    "export_tables": {"fr": "Données :", "en": "Data:"},
+    "export_png_16_9": {"fr": "PNG 16:9", "en": "PNG 16:9"},
+    "export_png_4_3": {"fr": "PNG 4:3", "en": "PNG 4:3"},
+    "export_svg": {"fr": "SVG", "en": "SVG"},
+    "export_csv_fr": {"fr": "CSV pour Excel", "en": "CSV for French Excel"},
+    "export_csv_standard": {"fr": "CSV standard", "en": "Standard CSV"},
+    "summary_range": {
+        "fr": "de {low} {low_place} à {high} {high_place} ({n} régions)",
+        "en": "from {low} {low_place} to {high} {high_place} ({n} regions)",
+    },
+    "summary_missing_other": {
+        "fr": "{status} pour les {n} autres régions",
+        "en": "{status} for the other {n} regions",
+    },
+    "summary_missing_other_one": {
+        "fr": "{status} pour 1 autre région",
+        "en": "{status} for 1 other region",
+    },
+    "summary_communes": {"fr": "{label} pour {n} communes", "en": "{label} for {n} municipalities"},
+    "summary_missing": {
+        "fr": "{status} pour les {n} régions",
+        "en": "{status} for the {n} regions",
+    },
+    "summary_missing_one": {"fr": "{status} pour 1 région", "en": "{status} for 1 region"},
+    "notice_release_replaced": {
+        "fr": "Version des données remplacée : le lien demandait la version « {value} », qui "
+        "n'est plus en ligne ; la version actuelle « {default} » est affichée.",
+        "en": "Data release replaced: the link asked for release '{value}', which is no longer "
+        "served; the current release '{default}' is shown.",
+    },
+    # -- English completeness --
+    "simulated_source": {"fr": "données simulées", "en": "simulated data"},
+    "quoted": {"fr": "« {text} »", "en": "“{text}”"},
+    "page_region": {"fr": "Profil de région", "en": "Region profile"},
+    "upload_row": {"fr": "ligne {row}", "en": "line {row}"},
+    "upload_problem_foreign_zip": {
+        "fr": "contenu de type classeur Excel (.xlsx) ou archive ZIP, pas un CSV : "
+        "enregistrez-le au format CSV",
+        "en": "an Excel workbook (.xlsx) or ZIP archive, not a CSV: save it as CSV",
+    },
+    "upload_problem_foreign_parquet": {
+        "fr": "contenu de type fichier Parquet, pas un CSV : enregistrez-le au format CSV",
+        "en": "a Parquet file, not a CSV: save it as CSV",
+    },
+    "upload_problem_binary": {
+        "fr": "fichier binaire, pas du texte (octet {byte})",
+        "en": "binary file, not text (byte {byte})",
+    },
+    "upload_problem_empty": {"fr": "fichier vide", "en": "empty file"},
+    "upload_problem_no_delimiter": {
+        "fr": "une seule colonne : séparez le code INSEE et la valeur par « ; », « , » ou une "
+        "tabulation",
+        "en": "a single column: separate the INSEE code and the value with ';', ',' or a tab",
+    },
+    "upload_problem_too_many_rows": {"fr": "plus de {n} lignes", "en": "more than {n} rows"},
+    "upload_problem_unreadable": {
+        "fr": "CSV illisible, guillemets mal placés ({error})",
+        "en": "unreadable CSV, misplaced quotes ({error})",
+    },
+    "upload_problem_extension": {
+        "fr": "seuls les fichiers .csv ou .txt sont acceptés",
+        "en": "only .csv or .txt files are accepted",
+    },
+    "upload_problem_not_base64": {
+        "fr": "contenu illisible (pas un envoi base64)",
+        "en": "unreadable content (not a base64 upload)",
+    },
+    "upload_problem_bad_base64": {
+        "fr": "contenu illisible (base64 invalide)",
+        "en": "unreadable content (invalid base64)",
+    },
+    "upload_problem_too_large": {
+        "fr": "environ {size} octets, au-delà de la limite de {limit} octets",
+        "en": "about {size} bytes, over the limit of {limit} bytes",
+    },
+    "upload_problem_over_limit": {
+        "fr": "au-delà de la limite de {limit} octets",
+        "en": "over the limit of {limit} bytes",
+    },
+    "upload_problem_unknown_codes": {
+        "fr": "plus de {n} codes INSEE inconnus : la première colonne doit contenir des codes "
+        "de communes",
+        "en": "more than {n} unknown INSEE codes: the first column must hold municipality codes",
+    },
+    "upload_problem_no_rows": {"fr": "aucune ligne de données", "en": "no data rows"},
+    "upload_column": {"fr": ", colonne {column}", "en": ", column {column}"},
+    "upload_missing_code": {"fr": "code INSEE manquant", "en": "INSEE code missing"},
+    "upload_bad_code": {
+        "fr": "code INSEE mal formé : 5 caractères attendus, comme 01001 ou 2A004",
+        "en": "malformed INSEE code: 5 characters expected, like 01001 or 2A004",
+    },
+    "upload_unknown_code": {"fr": "code INSEE inconnu", "en": "unknown INSEE code"},
+    "upload_missing_value": {"fr": "valeur manquante", "en": "value missing"},
+    "upload_not_a_number": {"fr": "valeur non numérique", "en": "value not a number"},
+    "upload_not_finite": {
+        "fr": "valeur infinie ou indéfinie (NaN)",
+        "en": "infinite or undefined value (NaN)",
+    },
+    "upload_extra_column": {
+        "fr": "colonne en trop : deux colonnes attendues, code INSEE et valeur",
+        "en": "extra column: two columns expected, INSEE code and value",
+    },
+    "upload_duplicate": {
+        "fr": "code en double : même commune ({code} {name}) que la ligne {first}",
+        "en": "duplicate code: same municipality ({code} {name}) as line {first}",
+    },
+    "upload_not_drawn": {
+        "fr": "commune absente de la carte : {code} {name}",
+        "en": "municipality not on the map: {code} {name}",
+    },
+    "upload_former_code": {
+        "fr": "{found_by} {given} → {code} ({name})",
+        "en": "{found_by} {given} → {code} ({name})",
+    },
+    "upload_header": {"fr": "ligne lue comme en-tête", "en": "line read as a header"},
+    "upload_comma_hint": {
+        "fr": " (virgule décimale dans un fichier séparé par des virgules ? mettez la valeur "
+        "entre guillemets ou séparez les colonnes par « ; »)",
+        "en": " (a decimal comma in a comma-separated file? put the value in quotes or separate "
+        "the columns with ';')",
+    },
+    # -- Accessibility --
+    # dcc.Dropdown's own words (its ``labels``), English by default: in the page's language
+    "dropdown_search": {"fr": "Rechercher", "en": "Search"},
+    "dropdown_clear_search": {"fr": "Effacer la recherche", "en": "Clear search"},
+    "dropdown_clear_selection": {"fr": "Effacer la sélection", "en": "Clear selection"},
+    "dropdown_select_all": {"fr": "Tout sélectionner", "en": "Select all"},
+    "dropdown_deselect_all": {"fr": "Tout désélectionner", "en": "Deselect all"},
+    "dropdown_no_options_found": {"fr": "Aucun résultat", "en": "No options found"},
 }
 
 

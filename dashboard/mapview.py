@@ -20,7 +20,8 @@ from dashboard.figures.classification import Classification, classify
 from dashboard.formatting import format_count
 from dashboard.hover import region_details, value_label
 from dashboard.i18n import t
-from dashboard.profile_text import release_text
+from dashboard.profile_text import release_text, study_credit
+from dashboard.source_text import source_text
 from dashboard.state import AppState
 from dashboard.values import RegionValues, region_values
 from phare.selection import NOT_COVERED, OK
@@ -92,7 +93,7 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         level=state.level,
         geometry_level=geometry_level,
         title=_title(context, state),
-        question=context.catalogue.indicators[state.indicator].question_fr,
+        question=context.catalogue.indicators[state.indicator].question(lang),
         frame=frame,
         classification=classification,
         legend=_legend(
@@ -100,7 +101,9 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         ),
         count_word=t(f"count_{state.level}", lang),
         coverage=_coverage(values, dataset.kind, lang),
-        sources=_source_lines(values, context, dataset.label, dataset.kind),
+        sources=_source_lines(
+            values, context, source_text(dataset.label, lang), dataset.kind, lang
+        ),
         base=_base_summary(values.regions, lang),
         release=release_text(dataset, lang),
         attribution=context.geometry.attribution,
@@ -248,7 +251,7 @@ def _france_sentence(values: RegionValues, unit: str, lang: str) -> str:
 
 
 def _source_lines(
-    values: RegionValues, context: DataContext, label: str, kind: str
+    values: RegionValues, context: DataContext, label: str, kind: str, lang: str
 ) -> tuple[str, ...]:
     if kind != "published":
         return (f"Observatoire des partenariats, PHARE ; {label}",)
@@ -256,10 +259,8 @@ def _source_lines(
     shown = values.regions[values.regions["value"].notna()][["study", "source"]]
     lines = []
     for study_id, credit in shown.drop_duplicates().itertuples(index=False):
-        study = catalogue.studies[study_id]
-        details = ", ".join(part for part in (study.institute, study.fieldwork_fr) if part)
-        study_text = f"{study.label_fr} ({details})" if details else study.label_fr
-        lines.append(f"Observatoire des partenariats, {study_text} ; {credit}")
+        study = study_credit(catalogue.studies[study_id], lang)
+        lines.append(f"Observatoire des partenariats, {study} ; {credit}")
     return tuple(lines)
 
 

@@ -17,7 +17,8 @@ from dashboard.figures.choropleth import escape
 from dashboard.formatting import LOCALES, format_count
 from dashboard.hover import value_label
 from dashboard.i18n import labelled, t
-from phare.catalogue import Catalogue
+from dashboard.source_text import source_text
+from phare.catalogue import Catalogue, Study
 from phare.comparisons import rank_label
 from phare.datasets import Dataset
 from phare.selection import OK
@@ -94,22 +95,30 @@ def base_text(values: Iterable[float], lang: str) -> str:
     )
 
 
-def study_text(studies: Iterable[object], catalogue: Catalogue) -> str:
-    names = []
-    for study in studies:
-        if isinstance(study, str) and study in catalogue.studies:
-            entry = catalogue.studies[study]
-            names.append(entry.citation_fr or entry.label_fr)
+def study_text(studies: Iterable[object], catalogue: Catalogue, lang: str = "fr") -> str:
+    names = [
+        catalogue.studies[study].citation(lang)
+        for study in studies
+        if isinstance(study, str) and study in catalogue.studies
+    ]
     return " ; ".join(dict.fromkeys(names))
+
+
+def study_credit(study: Study, lang: str) -> str:
+    """The study as a source line names it: "PHARE-Citoyens (COMISIS – OpinionWay, septembre
+    2015)"."""
+    details = ", ".join(part for part in (study.institute, study.fieldwork(lang)) if part)
+    return f"{study.label(lang)} ({details})" if details else study.label(lang)
 
 
 def caption_text(
     rows: pd.DataFrame, question: str, release: str, catalogue: Catalogue, lang: str
 ) -> str:
     """Source, study, question, base and release of a chart, as one paragraph."""
-    sources = " ; ".join(dict.fromkeys(s for s in rows["source"] if s)) or t("not_published", lang)
+    credits = (source_text(source, lang) for source in rows["source"] if source)
+    sources = " ; ".join(dict.fromkeys(credits)) or t("not_published", lang)
     parts = [labelled("source", lang) + sources]
-    studies = study_text(rows["study"], catalogue)
+    studies = study_text(rows["study"], catalogue, lang)
     if studies:
         parts.append(labelled("study_label", lang) + studies)
     parts += [

@@ -17,6 +17,7 @@ import unicodedata
 from pathlib import PurePosixPath
 
 from dashboard.formatting import format_count
+from dashboard.i18n import t
 from phare.errors import PhareError
 from phare.table_files import content_kind
 
@@ -38,10 +39,7 @@ MAX_NAME_CHARS = 80
 DELIMITERS = ("\t", ";", ",")  # sniffed in this order; ";" is what French spreadsheets write
 SNIFFED_LINES = 20
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # in text: tab, CR and LF only
-FOREIGN_CONTENT = {
-    "zip": "classeur Excel (.xlsx) ou archive ZIP",
-    "parquet": "fichier Parquet",
-}
+FOREIGN_CONTENT = ("zip", "parquet")  # contents recognised by their first bytes, not CSV
 
 
 class InvalidUpload(PhareError):
@@ -51,20 +49,40 @@ class InvalidUpload(PhareError):
     not named .csv or .txt, binary, empty, without data rows or separator, over
     :data:`MAX_ROWS` rows, or with more unknown codes than
     :data:`dashboard.commune_upload.MAX_UNKNOWN_CODES`.
-    ``kind`` names the reason for the UI; the message (French) names the file, and the row and
-    column when there is one.
+    ``kind`` names the reason for the UI; ``problem`` is the key of its words in
+    :mod:`dashboard.i18n` (``upload_problem_<problem>``, filled with ``values``), so that
+    :meth:`message` says it in the reader's language, with the file, the row and the column
+    when there is one. ``str()`` is the French message.
     """
 
     def __init__(
-        self, file: str, kind: str, problem: str, row: int | None = None, column: int | None = None
+        self,
+        file: str,
+        kind: str,
+        problem: str,
+        row: int | None = None,
+        column: int | None = None,
+        **values: object,
     ) -> None:
         self.file = file
         self.kind = kind
         self.problem = problem
+        self.values = values
         self.row = row
         self.column = column
-        where = "".join([f", ligne {row}" if row else "", f", colonne {column}" if column else ""])
-        super().__init__(f"{file}{where} : {problem}")
+        super().__init__(self.message("fr"))
+
+    def message(self, lang: str) -> str:
+        where = t("upload_row", lang, row=self.row) if self.row else ""
+        if self.column:
+            where += t("upload_column", lang, column=self.column)
+        place = f"{self.file}, {where}" if where else self.file
+        values = {
+            name: format_count(value, lang) if isinstance(value, int) else value
+            for name, value in self.values.items()
+        }
+        text = t(f"upload_problem_{self.problem}", lang, **values)
+        return place + (" : " if lang == "fr" else ": ") + text
 
 
 def display_text(text: str, limit: int = SHOWN_CHARS) -> str:
@@ -137,11 +155,7 @@ def decode_text(data: bytes, file: str) -> tuple[str, str]:
     (Excel's "Unicode text"), else cp1252, else latin-1. Refuses binary content."""
     kind = content_kind(data)
     if kind in FOREIGN_CONTENT:
-        raise InvalidUpload(
-            file,
-            "binary",
-            f"contenu de type {FOREIGN_CONTENT[kind]}, pas un CSV : enregistrez-le au format CSV",
-        )
+        raise InvalidUpload(file, "binary", f"foreign_{kind}")
     encodings = ["utf-16"] if data.startswith((b"\xff\xfe", b"\xfe\xff")) else []
     for encoding in [*encodings, "utf-8-sig", "cp1252", "latin-1"]:
         try:
@@ -153,9 +167,9 @@ def decode_text(data: bytes, file: str) -> tuple[str, str]:
     if control is not None:
         row = text.count("\n", 0, control.start()) + 1
         byte = f"0x{ord(control[0]):02x}"
-        raise InvalidUpload(file, "binary", f"fichier binaire, pas du texte (octet {byte})", row)
+        raise InvalidUpload(file, "binary", "binary", row, byte=byte)
     if not text.strip():
-        raise InvalidUpload(file, "empty", "fichier vide")
+        raise InvalidUpload(file, "empty", "empty")
     if encoding == "utf-8-sig" and not data.startswith(codecs.BOM_UTF8):
         encoding = "utf-8"
     return text, encoding
@@ -167,11 +181,7 @@ def sniff_delimiter(text: str, file: str) -> str:
     for delimiter in DELIMITERS:
         if 2 * sum(delimiter in line for line in sample) >= len(sample):
             return delimiter
-    raise InvalidUpload(
-        file,
-        "no_delimiter",
-        "une seule colonne : séparez le code INSEE et la valeur par « ; », « , » ou une tabulation",
-    )
+    raise InvalidUpload(file, "no_delimiter", "no_delimiter")
 
 
 def read_records(text: str, delimiter: str, file: str) -> list[tuple[int, list[str]]]:
@@ -187,11 +197,8 @@ def read_records(text: str, delimiter: str, file: str) -> list[tuple[int, list[s
             if stripped:
                 records.append((first_line, stripped))
             if len(records) > MAX_ROWS + 1:  # + 1: a header
-                raise InvalidUpload(
-                    file, "too_many_rows", f"plus de {format_count(MAX_ROWS)} lignes", first_line
-                )
+                raise InvalidUpload(file, "too_many_rows", "too_many_rows", first_line, n=MAX_ROWS)
             first_line = reader.line_num + 1
     except csv.Error as error:
-        problem = f"CSV illisible, guillemets mal placés ({error})"
-        raise InvalidUpload(file, "unreadable", problem, first_line) from error
+        raise InvalidUpload(file, "unreadable", "unreadable", first_line, error=error) from error
     return records

@@ -35,6 +35,9 @@ class Actor(Labelled):
     population_fr: str
     population_en: str
 
+    def population(self, lang: str) -> str:
+        return self.population_en if lang == "en" else self.population_fr
+
 
 class FragilityGroup(Labelled):
     pass
@@ -50,11 +53,18 @@ class Unit(_Entry):
     domain: tuple[float, float] | None = None
     csv_unit: str | None = None
 
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_fr
+
 
 class Indicator(Labelled):
     unit: str
     per_fragility: bool
-    question_fr: str
+    question_fr: str  # a paraphrase of what was asked (see indicators.yaml)
+    question_en: str  # the same paraphrase in English
+
+    def question(self, lang: str) -> str:
+        return self.question_en if lang == "en" else self.question_fr
 
 
 class Programme(Labelled):
@@ -64,10 +74,24 @@ class Programme(Labelled):
 class Study(Labelled):
     programme: str
     citation_fr: str | None = None  # how a chart cites the study, when it differs from the label
+    citation_en: str | None = None
     population_fr: str | None = None
+    population_en: str | None = None
     fieldwork_fr: str | None = None
+    fieldwork_en: str | None = None
     institute: str | None = None
     sample_size: int | None = None
+
+    def citation(self, lang: str) -> str:
+        """How a chart or a source line cites the study."""
+        cited = self.citation_en if lang == "en" else self.citation_fr
+        return cited or self.label(lang)
+
+    def population(self, lang: str) -> str | None:
+        return self.population_en if lang == "en" else self.population_fr
+
+    def fieldwork(self, lang: str) -> str | None:
+        return self.fieldwork_en if lang == "en" else self.fieldwork_fr
 
 
 class Source(_Entry):
@@ -106,6 +130,11 @@ class Status(Labelled):
 class Region(_Entry):
     code: str
     name: str
+    in_fr: str  # "en Normandie", "dans les Hauts-de-France": the name after "in"
+
+    def located(self, lang: str) -> str:
+        """The region as the complement of place of a sentence ("en Corse", "in Corse")."""
+        return self.in_fr if lang == "fr" else f"in {self.name}"
 
 
 class CatalogueFiles(_Entry):

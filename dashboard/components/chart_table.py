@@ -11,7 +11,8 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 from dash import dcc, html
 
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
+# showSendToCloud: plotly.js 4 would offer to upload the chart to Plotly Cloud
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "showSendToCloud": False}
 DEFAULT_HEIGHT = 420
 
 
@@ -21,14 +22,22 @@ def chart_with_table(
     caption: str,
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
+    *,
+    lang: str,
 ) -> html.Figure:
-    """The graph, then its table (``rows`` already formatted as the chart shows them)."""
+    """The graph, then its table (``rows`` already formatted as the chart shows them);
+    ``lang`` is the language of Plotly's own words (its locale)."""
     return html.Figure(
         [
             dcc.Graph(
                 id=chart_id,
                 figure=figure,
-                config={**GRAPH_CONFIG, "toImageButtonOptions": {"filename": chart_id}},
+                config={
+                    **GRAPH_CONFIG,
+                    "locale": lang,
+                    # the caption is inside the figure: the download carries its sources
+                    "toImageButtonOptions": {"filename": chart_id, "scale": 2},
+                },
                 style={"height": f"{figure.layout.height or DEFAULT_HEIGHT}px"},
             ),
             data_table(f"{chart_id}-table", caption, header, rows),

@@ -19,7 +19,7 @@ def upload_report(result: CommuneValues | None, error: str | None, lang: str) ->
         return []
     errors = [p for p in result.problems if p.severity == "error"]
     summary = t("upload_summary", lang, file=result.file, good=len(result.values), bad=len(errors))
-    listed = [html.Li(problem.describe()) for problem in result.problems[:SHOWN_PROBLEMS]]
+    listed = [html.Li(problem.describe(lang)) for problem in result.problems[:SHOWN_PROBLEMS]]
     more = len(result.problems) - SHOWN_PROBLEMS
     if more > 0:
         listed.append(html.Li(f"… (+{more})"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dash_ag_grid as dag
 
+from dashboard.components.grid_locale import AG_GRID_LOCALE_FR
 from dashboard.i18n import t
 from dashboard.mapview import MapView
 
@@ -47,7 +48,7 @@ def values_table(rows: list[dict], lang: str) -> dag.AgGrid:
     columns = [
         text_column(field, t(header, lang)) for field, header in zip(FIELDS, COLUMNS, strict=True)
     ]
-    return data_grid("values-table", rows, columns, class_name="values-table")
+    return data_grid("values-table", rows, columns, class_name="values-table", lang=lang)
 
 
 def text_column(field: str, header: str) -> dict:
@@ -73,9 +74,13 @@ def data_grid(
     *,
     class_name: str = "",
     grid_options: dict | None = None,
+    lang: str = "fr",
 ) -> dag.AgGrid:
-    """A grid of territories (row id: ``code``), sized to its rows, in reading order."""
+    """A grid of territories (row id: ``code``), sized to its rows, in reading order; its
+    menus and filters in ``lang`` (AG Grid's own French locale, or its default English)."""
     options = {"domLayout": "autoHeight", "ensureDomOrder": True, **(grid_options or {})}
+    if lang == "fr":
+        options["localeText"] = AG_GRID_LOCALE_FR
     return dag.AgGrid(
         id=grid_id,
         rowData=rows,

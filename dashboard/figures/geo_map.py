@@ -23,7 +23,7 @@ from dashboard.figures.choropleth import (
     figure_changes,
 )
 from dashboard.figures.classification import Classification
-from dashboard.figures.template import PHARE_TEMPLATE
+from dashboard.figures.template import phare_template
 
 # dcc.Graph(config={"topojsonURL": TOPOJSON_URL}); Plotly appends "<scope>_<resolution>m.json".
 TOPOJSON_URL = "/assets/topojson/"
@@ -63,11 +63,13 @@ def build_geo_choropleth(
     *,
     outline_url: str | None = None,
     outline_codes: tuple[str, ...] = (),
+    lang: str = "fr",
 ) -> go.Figure:
     """Map of ``frame`` (one row per drawn territory, see ``choropleth.figure_changes``).
 
     ``outline_url`` and ``outline_codes``: a coarser level (the regions above departments)
-    drawn as thicker boundaries over the areas, without fill and without hover.
+    drawn as thicker boundaries over the areas, without fill and without hover. ``lang``: the
+    language of the page (number separators).
     """
     if outline_url is not None and not outline_codes:
         raise ValueError("an outline needs the codes of the features to draw")
@@ -82,7 +84,7 @@ def build_geo_choropleth(
     figure = go.Figure(
         data=traces,
         layout={
-            "template": PHARE_TEMPLATE,
+            "template": phare_template(lang),
             "showlegend": False,
             "geo": GEO_LAYOUT,
             "dragmode": "pan",

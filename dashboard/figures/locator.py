@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures.choropleth import FEATURE_ID_KEY
 from dashboard.figures.geo_map import GEO_LAYOUT, OUTLINE_COLOUR
-from dashboard.figures.template import PHARE_TEMPLATE
+from dashboard.figures.template import phare_template
 
 REGION_FILL = "#deebf7"
 DEPARTMENT_FILL = "#9ecae1"
@@ -35,6 +35,7 @@ def build_locator(
     department: str,
     point: tuple[float, float],
     name: str,
+    lang: str = "fr",
 ) -> go.Figure:
     """The region ``region`` filled light, its department ``department`` darker, and the
     commune ``name`` at ``point`` (lon, lat). The view fits the region."""
@@ -61,7 +62,7 @@ def build_locator(
             ),
         ],
         layout={
-            "template": PHARE_TEMPLATE,
+            "template": phare_template(lang),
             "showlegend": False,
             "geo": GEO_LAYOUT,
             "dragmode": False,

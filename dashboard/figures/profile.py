@@ -13,11 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard.figures.template import PHARE_TEMPLATE
+from dashboard.figures.template import phare_template
 from dashboard.figures.watermark import with_watermark
 
-# Okabe-Ito: distinguishable with every common colour-vision deficiency.
-SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00")
+# Okabe-Ito: distinguishable with every common colour-vision deficiency; only its colours with
+# at least 3:1 contrast on white (WCAG 1.4.11), enough for the four territories of Comparer.
+SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
 FRANCE_COLOUR = "#1e1e1e"
 ABOVE, BELOW = "#542788", "#b35806"  # the two ends of PuOr, as the diverging map
 ROW_HEIGHT = 26
@@ -90,7 +91,7 @@ def dot_chart(
         )
     bottom = _caption_height(caption)
     figure.update_layout(
-        template=PHARE_TEMPLATE,
+        template=phare_template(lang),
         height=max(220, rows * ROW_HEIGHT) + bottom + 60,
         margin={"l": 10, "r": 30, "t": 40, "b": bottom},
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
@@ -134,13 +135,13 @@ def gap_chart(
             },
             text=list(markers),
             textposition="outside",
-            hovertemplate="%{y} : %{x:.1f}<extra></extra>",
+            hovertemplate="%{y}" + (" : " if lang == "fr" else ": ") + "%{x:.1f}<extra></extra>",
             cliponaxis=False,
         )
     )
     bottom = _caption_height(caption)
     figure.update_layout(
-        template=PHARE_TEMPLATE,
+        template=phare_template(lang),
         height=len(labels) * 34 + bottom + 60,
         margin={"l": 10, "r": 30, "t": 20, "b": bottom},
         xaxis={

@@ -20,7 +20,7 @@ from dashboard.figures.choropleth import (
     figure_changes,
 )
 from dashboard.figures.classification import Classification
-from dashboard.figures.template import PHARE_TEMPLATE
+from dashboard.figures.template import phare_template
 
 MAP_SIZE_PX = (900, 620)  # the figure's usual size on the page
 # The name comes from the served feature (``nom``, checked free of markup when the geodata is
@@ -41,15 +41,16 @@ def build_commune_choropleth(
     extent: tuple[float, float, float, float],
     *,
     size_px: tuple[int, int] = MAP_SIZE_PX,
+    lang: str = "fr",
 ) -> go.Figure:
     """Map of ``frame`` fitted to ``extent`` (min_lon, min_lat, max_lon, max_lat).
 
-    Partial updates: ``figure_changes(..., labels=False)``.
+    Partial updates: ``figure_changes(..., labels=False)``. ``lang``: number separators.
     """
     figure = go.Figure(
         data=area_traces(go.Choroplethmap, geometry_url, states, COMMUNE_HOVER),
         layout={
-            "template": PHARE_TEMPLATE,
+            "template": phare_template(lang),
             "showlegend": False,
             "dragmode": "pan",
             "uirevision": geometry_url,

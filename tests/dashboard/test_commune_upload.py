@@ -171,6 +171,10 @@ def test_a_too_large_upload_is_refused_before_decoding():
         f"gros.csv : environ {size} octets, au-delà de la limite de "
         f"{format_count(MAX_UPLOAD_BYTES)} octets"
     )
+    assert refused.value.message("en") == (
+        f"gros.csv: about {size.replace(chr(0x202F), ',')} bytes, over the limit of "
+        f"{format_count(MAX_UPLOAD_BYTES, 'en')} bytes"
+    )
 
 
 def test_an_upload_at_the_cap_is_accepted():
@@ -558,3 +562,15 @@ def test_real_former_codes_join_their_current_commune(french_gazetteer):
         (8, "unknown_code", "code INSEE inconnu"),
     ]
     assert from_store(to_store(result), drawn)["code"].tolist() == result.values["code"].tolist()
+
+
+def test_the_report_speaks_the_page_s_language(gazetteer):
+    result = parse("code;taux\n14114;12,5\n01001;x\n01001;3\n01004;1;2\n", gazetteer)
+    assert [problem.describe("en") for problem in result.problems] == [
+        "line 1: line read as a header “code ; taux”",
+        "line 2, column 1: former code 14114 → 14712 (Troarn) “14114”",
+        "line 3, column 2: value not a number “x”",
+        "line 5, column 3: extra column: two columns expected, INSEE code and value “2”",
+    ]
+    assert result.problems[2].describe("fr") == result.problems[2].describe()
+    assert result.problems[2].describe() == "ligne 3, colonne 2 : valeur non numérique « x »"

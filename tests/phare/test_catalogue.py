@@ -42,6 +42,29 @@ def test_every_indicator_has_a_question_and_a_known_unit(catalogue):
         assert indicator.unit in catalogue.files.units
 
 
+def test_every_indicator_has_its_question_in_english_too(catalogue):
+    for indicator in catalogue.indicators.values():
+        assert indicator.question_en.strip() and indicator.question_en != indicator.question_fr
+        assert indicator.question("en") == indicator.question_en
+        assert indicator.question("fr") == indicator.question("de") == indicator.question_fr
+
+
+def test_every_french_text_of_a_study_has_its_english_one(catalogue):
+    for study in catalogue.studies.values():
+        for field in ("citation", "population", "fieldwork"):
+            french, english = getattr(study, f"{field}_fr"), getattr(study, f"{field}_en")
+            assert (french is None) == (english is None), (study.id, field)
+        assert (study.population("en"), study.fieldwork("en")) == (
+            study.population_en,
+            study.fieldwork_en,
+        )
+        assert study.citation("en") == (study.citation_en or study.label_en)
+    regional = catalogue.studies["PHARE-Regional"]
+    assert regional.citation("fr") == "PHARE – rapport régional 2016"
+    assert regional.citation("en") == "PHARE – 2016 regional report"
+    assert catalogue.studies["PHARE-Citoyens"].citation("en") == "PHARE-Citizens"
+
+
 def test_thirteen_metropolitan_regions_with_2016_codes(catalogue):
     assert sorted(catalogue.regions) == sorted(
         ["11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"]
