@@ -1,17 +1,21 @@
-"""Plain Flask routes beside Dash: health, readiness and the static geometry files."""
+"""Plain Flask routes beside Dash: health, readiness and the static geometry files; and the
+language of every page's ``<html>`` element."""
 
 from __future__ import annotations
 
 import re
 
+import dash
 from flask import Blueprint, abort, current_app, jsonify, redirect, request, send_file
 
 from dashboard import __version__
 from dashboard.context import EXTENSION_KEY, Unavailable
+from dashboard.i18n import LANGUAGES
 
 blueprint = Blueprint("phare", __name__)
 ONE_YEAR = 365 * 24 * 3600
 PROFILE_PATH = re.compile(r"^/(?P<kind>region|commune)/(?P<code>[^/]*)/?$")
+HTML_TAG = re.compile(r"<html(?![^>]*\blang=)")  # the first <html> without a lang
 
 
 @blueprint.before_app_request
@@ -85,3 +89,15 @@ def geometry(level: str):
         f"public, max-age={ONE_YEAR}, immutable" if versioned else "public, max-age=300"
     )
     return response
+
+
+@dash.hooks.index()
+def document_language(index: str) -> str:
+    """The page's language on ``<html>``: ``?lang=en`` gives English, anything else French.
+
+    Dash serves one page shell for every path; without ``lang`` a screen reader reads the page
+    with the reader's own default voice (axe ``html-has-lang``). The pages' ``<main>`` carries
+    the same language, and a language change is a new page load (the switch is a plain link).
+    """
+    lang = request.args.get("lang")
+    return HTML_TAG.sub(f'<html lang="{lang if lang in LANGUAGES else "fr"}"', index, count=1)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dash import dcc, html
+from dash import html
 
+from dashboard.components.dropdown import labelled_dropdown
 from dashboard.filters import FILTERS, fragility_value
 from dashboard.i18n import t
 from dashboard.state import AppState
@@ -11,17 +12,17 @@ from dashboard.state import AppState
 
 def filter_panel(options: dict[str, list[dict]], state: AppState) -> html.Section:
     values = {**state.model_dump(), "fragility": fragility_value(state)}
-    fields = []
-    for name in FILTERS:
-        fields += [
-            html.Label(t(name, state.lang), htmlFor=name, className="filter-label"),
-            dcc.Dropdown(
-                id=name,
-                options=options[name],
-                value=values[name],
-                clearable=False,
-                searchable=name in ("indicator", "fragility"),
-                className="filter",
-            ),
-        ]
+    fields = [
+        labelled_dropdown(
+            name,
+            t(name, state.lang),
+            state.lang,
+            options=options[name],
+            value=values[name],
+            clearable=False,
+            searchable=name in ("indicator", "fragility"),
+            className="filter",
+        )
+        for name in FILTERS
+    ]
     return html.Section(fields, className="filters", **{"aria-label": t("filters", state.lang)})

@@ -10,6 +10,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.components.chart_table import chart_with_table, data_table
+from dashboard.components.dropdown import labelled_dropdown
 from dashboard.context import DataContext
 from dashboard.figures.profile import DotSeries, dot_chart, gap_chart
 from dashboard.i18n import labelled, t
@@ -100,7 +101,7 @@ def _fragility_chart(context, state, region, rows, actor, release, simulated) ->
         (groups, labels),
         _region_and_france(rows, region_name, unit, context, lang),
         caption=wrapped(
-            caption_text(rows, catalogue.indicators[SCORE].question_fr, release, catalogue, lang)
+            caption_text(rows, catalogue.indicators[SCORE].question(lang), release, catalogue, lang)
         ),
         x_range=SCORE_RANGE,
         x_title=catalogue.indicators[SCORE].label(lang),
@@ -113,6 +114,7 @@ def _fragility_chart(context, state, region, rows, actor, release, simulated) ->
         t("table_of", lang, what=catalogue.actors[actor].label(lang)),
         [t("group", lang), t("fragility", lang), *_value_header(region_name, lang)],
         table,
+        lang=lang,
     )
 
 
@@ -142,9 +144,10 @@ def crossed_section(context, state, profile, release, simulated) -> html.Section
             html.H2(t("profile_crossed", lang)),
             top3_table(context, profile.top, lang),
             html.H3(t("profile_gaps", lang)),
-            html.Label(t("fragility", lang), htmlFor="gap-fragility", className="filter-label"),
-            dcc.Dropdown(
-                id="gap-fragility",
+            labelled_dropdown(
+                "gap-fragility",
+                t("fragility", lang),
+                lang,
                 options=[
                     {"label": f.label(lang), "value": f.id} for f in catalogue.fragilities.values()
                 ],
@@ -224,7 +227,7 @@ def gap_block(context, state, profile, fragility, release, simulated) -> list:
         marks,
         caption=wrapped(
             caption_text(
-                score_rows, catalogue.indicators[SCORE].question_fr, release, catalogue, lang
+                score_rows, catalogue.indicators[SCORE].question(lang), release, catalogue, lang
             )
         ),
         x_title=t("gap_axis", lang, fragility=label),
@@ -243,6 +246,7 @@ def gap_block(context, state, profile, fragility, release, simulated) -> list:
                 t("significance_col_gap", lang),
             ],
             table,
+            lang=lang,
         )
     ]
 
@@ -292,6 +296,7 @@ def indicator_section(kind, context, state, rows, profile, release, simulated) -
                     t("note", lang),
                 ],
                 table,
+                lang=lang,
             )
         )
     return html.Section(blocks, className="profile-section", id=f"profile-{kind}")

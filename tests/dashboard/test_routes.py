@@ -1,5 +1,8 @@
 import gzip
 import json
+import re
+
+import pytest
 
 from dashboard import __version__
 from dashboard.context import EXTENSION_KEY, Unavailable
@@ -57,3 +60,12 @@ def test_unknown_geometry_levels_are_404_and_paths_never_reach_files(client):
     traversal = client.get("/geo/..%2Fmanifest.geojson")
     assert traversal.mimetype == "text/html"  # Dash's page shell, not a file from the cache
     assert b"build_key" not in traversal.data
+
+
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [("/", "fr"), ("/?lang=en", "en"), ("/region/28?lang=en", "en"), ("/donnees?lang=de", "fr")],
+)
+def test_every_page_declares_its_language_on_the_html_element(client, path, lang):
+    page = client.get(path).get_data(as_text=True)
+    assert re.search(r"<html[^>]*>", page).group() == f'<html lang="{lang}">'
