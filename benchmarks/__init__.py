@@ -38,6 +38,7 @@ MODULES = (
     "benchmarks.data",
     "benchmarks.server",
     "benchmarks.estimates",
+    "benchmarks.images",
     "benchmarks.browser",
 )
 ERROR = "error"
