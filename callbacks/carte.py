@@ -34,6 +34,7 @@ COERCED = ("segment", "fragility", "level", "show", "classes")
     Output("geometry-key", "data"),
     Output("carte-state", "data"),
     Output("map-title", "children"),
+    Output("map-summary", "children"),
     Output("legend", "children"),
     Output("coverage", "children"),
     Output("france-value", "children"),
@@ -77,6 +78,7 @@ def update_view(*arguments):
         panel.geometry_key,
         state.model_dump(mode="json"),
         panel.title,
+        panel.summary,
         panel.legend,
         panel.coverage,
         panel.france,
@@ -154,8 +156,10 @@ def search_territories(query: str | None, value: str | None, stored: dict):
     prevent_initial_call=True,
 )
 def read_upload(contents: str | None, filename: str | None, stored: dict):
-    """Parse the visitor's file in this request only; the values go to their browser's store."""
-    if not contents:
+    """Parse the visitor's file in this request only; the values go to their browser's store.
+
+    An embed view is read-only: it takes no file, whatever the browser sends."""
+    if not contents or stored.get("embed"):
         raise PreventUpdate
     context = _ready_context()
     lang = stored.get("lang", "fr")
@@ -165,7 +169,7 @@ def read_upload(contents: str | None, filename: str | None, stored: dict):
             data, filename or "", context.gazetteer, drawn=context.commune_codes
         )
     except InvalidUpload as error:
-        return no_update, upload_report(None, str(error), lang)
+        return no_update, upload_report(None, error.message(lang), lang)
     return to_store(result), upload_report(result, None, lang)
 
 

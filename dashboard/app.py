@@ -14,7 +14,9 @@ from dash import Dash, html
 from dashboard.commune_upload import MAX_UPLOAD_BYTES
 from dashboard.context import EXTENSION_KEY, load_context
 from dashboard.exports import exports
+from dashboard.headers import install_framing_headers
 from dashboard.i18n import t
+from dashboard.image_export import images
 from dashboard.routes import blueprint
 from phare.settings import PROJECT_ROOT, Settings, load_settings
 
@@ -32,18 +34,24 @@ def create_app(settings: Settings | None = None) -> Dash:
         assets_folder=str(ASSETS),
         assets_path_ignore=["vendor"],
         external_stylesheets=[BOOTSTRAP_CSS],
+        external_scripts=["/assets/vendor/plotly-locale-fr-4.1.1.js"],  # Plotly's French locale
         serve_locally=True,
         compress=True,  # flask-compress: callback responses and assets travel gzip/brotli
         title=t("app_title"),
         update_title=None,
+        # pages build parts of their layout from the URL (a region's gaps chart exists only on
+        # a region's profile): Dash's start-up check would report those ids as missing
+        suppress_callback_exceptions=True,
     )
     app.server.extensions[EXTENSION_KEY] = load_context(settings)
     # An upload travels base64-encoded inside a callback request: cap the whole request.
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.server.register_blueprint(blueprint)
     app.server.register_blueprint(exports)
+    app.server.register_blueprint(images)
+    install_framing_headers(app.server, settings.frame_ancestors)
     app.layout = html.Div(dash.page_container)
-    from callbacks import carte, commune, profile  # noqa: F401  (registers the pages' callbacks)
+    from callbacks import carte, commune, profile, share  # noqa: F401  (registers the callbacks)
 
     # Dash finishes its set-up on the first request and marks it done before doing it, so a
     # second thread of a fresh worker could serve a page without its scripts (plotly/dash#3971):

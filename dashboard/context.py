@@ -151,7 +151,6 @@ def state_choices(
 ) -> StateChoices:
     return StateChoices(
         datasets=frozenset(datasets),
-        releases=frozenset(dataset.id for dataset in datasets.values()),
         programmes=frozenset(catalogue.programmes),
         actors=frozenset(catalogue.actors),
         segments=frozenset(catalogue.segments),
@@ -165,6 +164,7 @@ def state_choices(
             territory_id(level, code)
             for level, code in zip(territories["level"], territories["code"], strict=True)
         ),
+        current_releases=tuple((name, dataset.id) for name, dataset in datasets.items()),
     )
 
 

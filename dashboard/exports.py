@@ -1,16 +1,21 @@
 """Downloads beside Dash: the CSV of the current view, ``GET /export/view.csv?<state query>``.
 
-The file is made for the spreadsheet its reader opens it in. In French (the default), as a
-French Excel expects: ``;`` between fields and a decimal comma (a comma-separated file opens in
-a single column there); with ``?lang=en``, ``,`` and a decimal point. Always UTF-8 with a
-byte-order mark, without which Excel reads the accents as Windows-1252.
+Two flavours (``flavour=``), one layout. ``fr``, the default in French, is what a French
+spreadsheet expects: UTF-8 with a byte-order mark (without it Excel reads the accents as
+Windows-1252), ``;`` between fields and a decimal comma (a comma-separated file opens in a
+single column there). ``standard``, the default in English, is plain CSV for code and
+databases: UTF-8 without a mark, ``,`` and a decimal point. A bad ``flavour`` falls back to the
+language's default and the response says so in its ``X-Phare-Notice`` header.
 
-Layout: first the lines that must travel with the numbers (« DONNÉES SIMULÉES » when so, then
-view, question, base, sources, release and the link to the map view, one ``label;value`` each);
-a blank line; then the header and one row per region, France last. Numbers are written in full
-(the values the map rounds), an empty cell when there is none. A text cell a spreadsheet would
-take for a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is
-prefixed with ``'``. A bad parameter falls back to its default, as on every page.
+The file is one tidy table that reads back with ``pandas.read_csv`` alone: a header row, then
+one row per region and France last, each carrying what must travel with its number — value,
+interval, bases, status, the view's indicator, fragility, actor and segment, the question, the
+source, the release id, whether the data is simulated and the link to the view. Numbers are
+written in full (the values the map rounds), an empty cell when there is none. A text cell a
+spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab, a
+carriage return or a line feed) is prefixed with ``'``; numbers are never touched (``-5`` stays
+``-5``, ``-1,5`` stays ``-1,5``). A bad view parameter falls back to its default, as on every
+page.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import dataclass
 
 from flask import Blueprint, Response, current_app, request
 
@@ -29,9 +35,24 @@ from dashboard.state import AppState, parse_state, state_query
 exports = Blueprint("exports", __name__)
 
 BOM = "\ufeff"
-DIALECTS = {"fr": (";", ","), "en": (",", ".")}  # language -> (field separator, decimal mark)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# (column header key, row field, is a number): the CSV's columns, in order
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+NOTICE_HEADER = "X-Phare-Notice"
+
+
+@dataclass(frozen=True)
+class CsvFlavour:
+    separator: str
+    decimal: str
+    byte_order_mark: bool
+
+
+FLAVOURS = {
+    "fr": CsvFlavour(separator=";", decimal=",", byte_order_mark=True),
+    "standard": CsvFlavour(separator=",", decimal=".", byte_order_mark=False),
+}
+DEFAULT_FLAVOUR = {"fr": "fr", "en": "standard"}  # by interface language
+# (column header key, row field, is a number): the CSV's columns, in order. Fields of the
+# territory's row first, then those every row of the view repeats (see ``view_fields``).
 CSV_COLUMNS = (
     ("code_col", "code", False),
     ("territory_col", "name", False),
@@ -44,8 +65,16 @@ CSV_COLUMNS = (
     ("status", "status_label", False),
     ("significance_col", "significance", False),
     ("joint_col", "joint", False),
+    ("indicator", "indicator", False),
+    ("fragility", "fragility", False),
+    ("actor", "actor", False),
+    ("segment", "segment", False),
+    ("question", "question", False),
     ("source", "source", False),
     ("study_col", "study", False),
+    ("release_col", "release", False),
+    ("simulated_col", "simulated", False),
+    ("link_col", "link", False),
 )
 UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9_]+")
 
@@ -56,54 +85,81 @@ def view_csv() -> Response:
     if isinstance(context, Unavailable):
         return Response(context.reason, status=503, mimetype="text/plain")
     state, _ = parse_state(request.args.to_dict(), context.choices)
-    link = request.host_url.rstrip("/") + "/" + state_query(state)
-    text = csv_text(view_table(context, state), state.lang, link)
-    return Response(
-        BOM + text,
+    name, notice = flavour_of(request.args.get("flavour"), state.lang)
+    flavour = FLAVOURS[name]
+    release = context.dataset(state.dataset).id
+    link = request.host_url.rstrip("/") + "/" + state_query(state, release=release)
+    text = csv_text(view_table(context, state), state.lang, link, flavour)
+    response = Response(
+        (BOM if flavour.byte_order_mark else "") + text,
         content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{csv_filename(state)}"'},
+        headers={"Content-Disposition": f'attachment; filename="{csv_filename(state, name)}"'},
     )
+    if notice:
+        response.headers[NOTICE_HEADER] = notice
+    return response
 
 
-def csv_filename(state: AppState) -> str:
-    """``phare-<indicator>[-<fragility>]-<actor>[-<segment>].csv``, from catalogue ids only."""
+def flavour_of(requested: str | None, lang: str) -> tuple[str, str | None]:
+    """(flavour name, notice): the requested flavour, or the language's default with a notice."""
+    default = DEFAULT_FLAVOUR.get(lang, "fr")
+    if requested is None or requested in FLAVOURS:
+        return requested or default, None
+    shown = UNSAFE_IN_NAME.sub("_", requested[:40])
+    return default, f"flavour '{shown}' unknown; '{default}' used (fr, standard)"
+
+
+def csv_filename(state: AppState, flavour: str | None = None) -> str:
+    """``phare-<indicator>[-<fragility>]-<actor>[-<segment>].csv``, from catalogue ids only.
+
+    The standard flavour ends in ``-standard.csv`` when the language's default is the French
+    one, so both files of a view can sit side by side."""
     parts = [state.indicator, state.fragility, state.actor]
     if state.segment != "all":
         parts.append(state.segment)
+    if flavour is not None and flavour != DEFAULT_FLAVOUR.get(state.lang, "fr"):
+        parts.append(flavour)
     name = "-".join(UNSAFE_IN_NAME.sub("_", part) for part in parts if part)
     return f"phare-{name}.csv"
 
 
-def csv_text(table: ViewTable, lang: str, link: str) -> str:
+def csv_text(table: ViewTable, lang: str, link: str, flavour: CsvFlavour | None = None) -> str:
     """The whole file (without its byte-order mark)."""
-    separator, decimal = DIALECTS.get(lang, DIALECTS["fr"])
+    flavour = flavour or FLAVOURS[DEFAULT_FLAVOUR.get(lang, "fr")]
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
-    for line in header_lines(table, lang, link):
-        writer.writerow([safe_text(cell) for cell in line])
-    writer.writerow([])
+    writer = csv.writer(out, delimiter=flavour.separator, lineterminator="\r\n")
     writer.writerow([t(key, lang) for key, _, _ in CSV_COLUMNS])
+    shared = view_fields(table, lang, link)
     for row in (*table.regions, table.france):
-        cells = {**row, "unit": table.unit}
+        cells = {**row, **shared, "source": row["source"] or _no_source(table, lang)}
         writer.writerow(
             [
-                csv_number(cells[field], decimal) if number else safe_text(cells[field])
+                csv_number(cells[field], flavour.decimal) if number else safe_text(cells[field])
                 for _, field, number in CSV_COLUMNS
             ]
         )
     return out.getvalue()
 
 
-def header_lines(table: ViewTable, lang: str, link: str) -> list[tuple[str, ...]]:
-    """What must travel with the numbers: (label, value) lines, « DONNÉES SIMULÉES » alone."""
-    lines = [(t("simulated", lang),)] if table.simulated else []
-    lines += [(t("view_label", lang), table.caption), (t("question", lang), table.question)]
-    lines.append((t("base", lang), table.base))
-    sources = table.sources or (t("not_published", lang),)
-    lines += [(t("source", lang), source) for source in sources]
-    lines.append((t("release_title", lang), table.release))
-    lines.append((t("csv_link", lang), link))
-    return lines
+def view_fields(table: ViewTable, lang: str, link: str) -> dict[str, str]:
+    """What every row of the view repeats, so that a row read alone keeps its meaning."""
+    labels = table.labels
+    return {
+        "unit": table.unit,
+        "indicator": labels.indicator,
+        "fragility": labels.fragility,
+        "actor": labels.actor,
+        "segment": labels.segment,
+        "question": table.question,
+        "release": table.release_id,
+        "simulated": t("yes" if table.simulated else "no", lang),
+        "link": link,
+    }
+
+
+def _no_source(table: ViewTable, lang: str) -> str:
+    """A row without a value of its own: the simulated data still say where they come from."""
+    return t("simulated", lang) if table.simulated else ""
 
 
 def csv_number(value: float | int | None, decimal: str) -> str:

@@ -18,6 +18,8 @@ from dashboard.formatting import format_count
 from dashboard.hover import value_label
 from dashboard.i18n import TEXT, labelled, t
 from dashboard.mapview import map_view
+from dashboard.profile_text import study_credit
+from dashboard.source_text import source_text
 from dashboard.state import AppState
 from dashboard.values import view_values
 from geodata.sources import COG, FRANCE_GEOJSON
@@ -30,14 +32,26 @@ PUBLISHED_KIND = "published"
 
 
 @dataclass(frozen=True)
+class ViewLabels:
+    """The view's choices in words, as every exported row repeats them."""
+
+    indicator: str
+    fragility: str  # "" when the indicator is not given per fragility
+    actor: str
+    segment: str
+
+
+@dataclass(frozen=True)
 class ViewTable:
     """The numbers of the current view and the texts every copy of them carries."""
 
     caption: str  # which view: indicator, fragility, actor, segment, dataset
+    labels: ViewLabels
     question: str
     base: str
     sources: tuple[str, ...]
     release: str
+    release_id: str  # the immutable id a permalink pins (``release=``)
     simulated: bool
     unit: str  # the unit as readers read it ("%", "note sur 10")
     regions: tuple[dict, ...]  # one row per surveyed region, catalogue order (see _row)
@@ -81,10 +95,12 @@ def view_table(context: DataContext, state: AppState) -> ViewTable:
     rows = [_row(context, record, unit, france, lang) for record in frame.to_dict("records")]
     return ViewTable(
         caption=view_caption(context, state),
+        labels=view_labels(context, state),
         question=view.question,
         base=view.base,
-        sources=(*view.sources, *_france_source(context, frame[is_france], view.sources)),
+        sources=(*view.sources, *_france_source(context, frame[is_france], view.sources, lang)),
         release=view.release,
+        release_id=context.dataset(state.dataset).id,
         simulated=view.simulated,
         unit=_unit_label(context, state),
         regions=tuple(row for row, national in zip(rows, is_france, strict=True) if not national),
@@ -93,7 +109,7 @@ def view_table(context: DataContext, state: AppState) -> ViewTable:
 
 
 def _france_source(
-    context: DataContext, france: pd.DataFrame, lines: tuple[str, ...]
+    context: DataContext, france: pd.DataFrame, lines: tuple[str, ...], lang: str
 ) -> tuple[str, ...]:
     """The France figure's source when the map's lines (regions only) do not already name it."""
     if france.empty or pd.isna(france["value"].iloc[0]) or not france["source"].iloc[0]:
@@ -103,31 +119,40 @@ def _france_source(
         return ()
     if not isinstance(study_id, str):  # microdata: the dataset's line already covers France
         return ()
-    study = context.catalogue.studies[study_id]
-    details = ", ".join(part for part in (study.institute, study.fieldwork_fr) if part)
-    study_text = f"{study.label_fr} ({details})" if details else study.label_fr
-    return (f"Observatoire des partenariats, {study_text} ; {credit} (France)",)
+    study = study_credit(context.catalogue.studies[study_id], lang)
+    return (f"Observatoire des partenariats, {study} ; {credit} (France)",)
 
 
 def _unit_label(context: DataContext, state: AppState) -> str:
     unit = context.catalogue.unit_of(state.indicator)
-    return unit.label_en if state.lang == "en" else unit.label_fr
+    return unit.label(state.lang)
+
+
+def view_labels(context: DataContext, state: AppState) -> ViewLabels:
+    catalogue, lang = context.catalogue, state.lang
+    indicator = catalogue.indicators[state.indicator]
+    if state.fragility is not None:
+        fragility = catalogue.fragilities[state.fragility].label(lang)
+    else:
+        fragility = t("all_domains", lang) if indicator.per_fragility else ""
+    return ViewLabels(
+        indicator=indicator.label(lang),
+        fragility=fragility,
+        actor=catalogue.actors[state.actor].label(lang),
+        segment=catalogue.segments[state.segment].label(lang),
+    )
 
 
 def view_caption(context: DataContext, state: AppState) -> str:
     """Which view, in words: indicator, fragility, actor, segment, data (and « simulées »)."""
-    catalogue, lang = context.catalogue, state.lang
-    indicator = catalogue.indicators[state.indicator]
+    lang = state.lang
+    labels = view_labels(context, state)
     dataset = context.dataset(state.dataset)
-    parts = [labelled("indicator", lang) + indicator.label(lang)]
-    if state.fragility is not None:
-        parts.append(
-            labelled("fragility", lang) + catalogue.fragilities[state.fragility].label(lang)
-        )
-    elif indicator.per_fragility:
-        parts.append(labelled("fragility", lang) + t("all_domains", lang))
-    parts.append(labelled("actor", lang) + catalogue.actors[state.actor].label(lang))
-    parts.append(labelled("segment", lang) + catalogue.segments[state.segment].label(lang))
+    parts = [labelled("indicator", lang) + labels.indicator]
+    if labels.fragility:
+        parts.append(labelled("fragility", lang) + labels.fragility)
+    parts.append(labelled("actor", lang) + labels.actor)
+    parts.append(labelled("segment", lang) + labels.segment)
     dataset_key = f"dataset_{state.dataset}"
     if dataset_key not in TEXT:
         dataset_key = "dataset_publie"
@@ -162,7 +187,7 @@ def _row(context: DataContext, record: dict, unit: str, france: float | None, la
         "status_label": statuses[record["status"]].label(lang),
         "significance": _significance(record["significant"], value, france, lang),
         "joint": _joint(context, record["joint_with"], lang),
-        "source": record["source"] or "",
+        "source": source_text(record["source"] or "", lang),
         "study": context.catalogue.studies[study].label(lang) if isinstance(study, str) else "",
     }
 
@@ -211,8 +236,8 @@ def study_rows(context: DataContext, state: AppState) -> tuple[StudyRow, ...]:
         rows.append(
             StudyRow(
                 study=study.label(lang),
-                population=study.population_fr or missing,
-                fieldwork=study.fieldwork_fr or missing,
+                population=study.population(lang) or missing,
+                fieldwork=study.fieldwork(lang) or missing,
                 sample_size=missing
                 if study.sample_size is None
                 else t("respondents", lang, n=format_count(study.sample_size, lang)),
@@ -230,7 +255,7 @@ def _microdata_row(context: DataContext, state: AppState, dataset: Dataset) -> S
     frame = dataset.frame
     answered = int((frame["actor"] == state.actor).sum()) if "actor" in frame else len(frame)
     return StudyRow(
-        study=f"{dataset.label} ({dataset.id})",
+        study=f"{source_text(dataset.label, lang)} ({dataset.id})",
         population=_population(context.catalogue.actors[state.actor], lang),
         fieldwork=missing,
         sample_size=t("respondents", lang, n=format_count(answered, lang)),
@@ -241,7 +266,7 @@ def _microdata_row(context: DataContext, state: AppState, dataset: Dataset) -> S
 
 
 def _population(actor: Actor, lang: str) -> str:
-    return actor.population_en if lang == "en" else actor.population_fr
+    return actor.population(lang)
 
 
 def _published_rows(context: DataContext, state: AppState) -> pd.DataFrame | None:
@@ -263,7 +288,8 @@ def question_lines(context: DataContext, state: AppState) -> tuple[str, ...]:
     """The indicator, its question as the catalogue words it, the sources' question numbers."""
     lang = state.lang
     indicator = context.catalogue.indicators[state.indicator]
-    lines = [indicator.label(lang), f"« {indicator.question_fr} »", t("question_paraphrase", lang)]
+    question = t("quoted", lang, text=indicator.question(lang))
+    lines = [indicator.label(lang), question, t("question_paraphrase", lang)]
     rows = _published_rows(context, state)
     if rows is not None:
         codes = sorted(set(rows.loc[rows["value"].notna(), "question"].dropna()))
@@ -339,7 +365,12 @@ def credits(context: DataContext, state: AppState) -> tuple[Credit, ...]:
             )
     elif dataset.simulated:
         figures.append(
-            Credit(t("credit_simulated", lang), dataset.label, t("licence_simulated", lang), None)
+            Credit(
+                t("credit_simulated", lang),
+                source_text(dataset.label, lang),
+                t("licence_simulated", lang),
+                None,
+            )
         )
     else:
         figures.append(
@@ -375,7 +406,7 @@ def release_lines(context: DataContext, state: AppState) -> tuple[str, ...]:
         first = t(
             "release_microdata",
             lang,
-            label=dataset.label,
+            label=source_text(dataset.label, lang),
             release=dataset.id,
             rows=format_count(len(dataset.frame), lang),
         )

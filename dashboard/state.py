@@ -26,7 +26,6 @@ class StateChoices:
     """What the current data allows: each state field is checked against these."""
 
     datasets: frozenset[str]
-    releases: frozenset[str]
     programmes: frozenset[str]
     actors: frozenset[str]
     segments: frozenset[str]
@@ -37,6 +36,8 @@ class StateChoices:
     territories: frozenset[str]
     commune_layers: frozenset[str] = frozenset(COMMUNE_LAYERS)
     places: frozenset[str] = frozenset()  # every selectable territory id (see territory_id)
+    # (dataset id, id of the release it serves now): what ``release=`` is checked against
+    current_releases: tuple[tuple[str, str], ...] = ()
     dimensions: frozenset[str] = frozenset({"actor", "segment", "territory", "fragility", "group"})
 
 
@@ -63,7 +64,6 @@ class AppState(BaseModel):
 
     @field_validator(
         "dataset",
-        "release",
         "study",
         "actor",
         "segment",
@@ -119,11 +119,16 @@ class AppState(BaseModel):
 
 @dataclass(frozen=True)
 class Notice:
-    """A parameter that was not usable, and the default used instead."""
+    """A parameter that was not usable, and the default used instead.
+
+    ``kind``: ``unknown`` for a value the app does not know; ``replaced`` for a data release
+    that is no longer served (a permalink older than the data), shown with the current one.
+    """
 
     name: str
     value: str
     default: str
+    kind: str = "unknown"
 
 
 def parse_state(
@@ -145,10 +150,27 @@ def parse_state(
     while True:
         try:
             state = AppState.model_validate(data, context={"choices": choices})
-            return state, notices
+            break
         except ValidationError as error:
             for failing in {str(problem["loc"][0]) for problem in error.errors()}:
                 notices.append(_notice(failing, str(data.pop(failing))))
+    return _served_release(state, choices, notices), notices
+
+
+def _served_release(
+    state: AppState, choices: StateChoices | None, notices: list[Notice]
+) -> AppState:
+    """The state with the release its dataset serves now.
+
+    Release ids are immutable: a permalink pins the one it was made with. When that release
+    is no longer served, the current one is shown with a "version des données remplacée"
+    notice rather than figures the link never showed without saying so.
+    """
+    current = dict(choices.current_releases).get(state.dataset) if choices else None
+    if current is None or state.release in (None, current):
+        return state
+    notices.append(_notice("release", state.release, default=current, kind="replaced"))
+    return state.model_copy(update={"release": current})
 
 
 def state_query(state: AppState, **changes: Any) -> str:
@@ -172,7 +194,6 @@ def state_query(state: AppState, **changes: Any) -> str:
 
 CHOICES_OF = {
     "dataset": "datasets",
-    "release": "releases",
     "study": "programmes",
     "actor": "actors",
     "segment": "segments",
@@ -208,7 +229,9 @@ def territory_level(territory: str) -> tuple[str, str]:
     return ("commune" if len(territory) == 5 else "region"), territory
 
 
-def _notice(name: str, value: str) -> Notice:
-    default = AppState.model_fields[name].default
+def _notice(name: str, value: str, default: str | None = None, kind: str = "unknown") -> Notice:
+    if default is None:
+        field_default = AppState.model_fields[name].default
+        default = "" if field_default is None else str(field_default)
     shown = value if len(value) <= 40 else value[:40] + "…"
-    return Notice(name=name, value=shown, default="" if default is None else str(default))
+    return Notice(name=name, value=shown, default=default, kind=kind)

@@ -8,6 +8,7 @@ against :data:`SETTINGS` by a test, so a new setting cannot stay undocumented.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -44,6 +45,31 @@ def _flag(raw: str) -> bool:
     if lowered in ("0", "false", "no", "off", ""):
         return False
     raise ValueError("expected 1 or 0")
+
+
+# One CSP source expression: *, 'self', 'none', a scheme ("https:") or a host with an optional
+# scheme, wildcard subdomain, port and path ("https://*.example.org:443/news").
+CSP_SOURCE = re.compile(
+    r"^(\*|'self'|'none'|[a-z][a-z0-9+.-]*:"
+    r"|([a-z][a-z0-9+.-]*://)?(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:(\d{1,5}|\*))?(/[^\s;,'\"]*)?)$",
+    re.IGNORECASE,
+)
+
+
+def _frame_ancestors(raw: str) -> str:
+    """A CSP ``frame-ancestors`` source list, checked so that it cannot inject a directive."""
+    if not raw.isprintable():
+        raise ValueError("control characters (line breaks, tabs) are not allowed")
+    sources = raw.split(" ")
+    sources = [source for source in sources if source]
+    if not sources:
+        raise ValueError("an empty list (use 'none' to forbid every site)")
+    bad = [source for source in sources if not CSP_SOURCE.match(source)]
+    if bad:
+        raise ValueError(f"not a CSP source: {', '.join(bad)}")
+    if "'none'" in sources and len(sources) > 1:
+        raise ValueError("'none' cannot be combined with other sources")
+    return " ".join(sources)
 
 
 def _path(raw: str) -> Path:
@@ -105,6 +131,15 @@ SETTINGS: tuple[Setting, ...] = (
         "beside the published figures. On for `make run`, off by default (production).",
         _flag,
     ),
+    Setting(
+        "frame_ancestors",
+        "PHARE_FRAME_ANCESTORS",
+        "*",
+        "Sites allowed to show embed views (`?embed=1`) in a frame: a CSP `frame-ancestors` "
+        "source list, e.g. `https://www.lerameau.fr https://*.example.org`. `*`: any site. "
+        "Full pages may only be framed by the dashboard itself.",
+        _frame_ancestors,
+    ),
 )
 
 
@@ -117,6 +152,7 @@ class Settings:
     min_base: int
     caution_base: int
     enable_simulated: bool
+    frame_ancestors: str
 
     @property
     def geodata_cache_dir(self) -> Path:

@@ -26,6 +26,8 @@ from dashboard.formatting import format_count
 from dashboard.i18n import t
 from dashboard.mapview import MapView, map_view, no_value_states
 from dashboard.state import FRANCE, AppState, state_query, territory_level
+from dashboard.summary import legend_summary, map_summary
+from dashboard.values import region_values
 
 OUTLINE_LEVEL = {"departement": "regions"}
 CACHED_PANELS = 64  # regions, departments, one region's communes (up to ~1 MB each)
@@ -38,12 +40,14 @@ class MapPanel:
     figure: go.Figure | None  # None when only the changes were asked for
     changes: dict
     title: str
+    summary: str  # the view in one sentence (dashboard.summary)
     coverage: str
     france: str
     legend: list
     sources: list
     rows: list[dict]
     permalink: str
+    release: str  # id of the data release drawn, pinned in the permalink
     geometry_key: str  # the figure must be rebuilt when this changes
 
 
@@ -105,6 +109,7 @@ def _panel(
         t("simulated", lang) + " · " + t("legend", lang) if view.simulated else t("legend", lang)
     )
     geometry_url = context.geometry_url(view.geometry_level)
+    release = context.dataset(state.dataset).id
     selected = _selected_code(state, view.level)
     changes = figure_changes(
         view.frame,
@@ -118,7 +123,7 @@ def _panel(
     )
     figure = None
     if geometry_url != drawn_geometry:
-        figure = _figure(context, view, states, items, title, geometry_url)
+        figure = _figure(context, view, states, items, title, geometry_url, lang)
         figure = with_watermark(with_highlight(figure, selected), view.simulated, lang)
     changes = _extra_changes(changes, view, selected, lang)
     if recentre and view.extent is not None:
@@ -130,25 +135,34 @@ def _panel(
         figure=figure,
         changes=changes,
         title=view.title,
+        summary=_summary(context, state, view),
         coverage=view.coverage,
         france=view.france,
         legend=legend(view.legend, view.count_word, lang),
         sources=source_block(view, lang),
         rows=table_rows(view),
-        permalink="/" + state_query(state, release=context.dataset(state.dataset).id),
+        permalink="/" + state_query(state, release=release),
+        release=release,
         geometry_key=geometry_url,
     )
 
 
-def _figure(context, view, states, items, title, geometry_url) -> go.Figure:
+def _figure(context, view, states, items, title, geometry_url, lang) -> go.Figure:
     if view.level == "commune":
         return build_commune_choropleth(
-            view.frame, view.classification, geometry_url, states, items, title, view.extent
+            view.frame,
+            view.classification,
+            geometry_url,
+            states,
+            items,
+            title,
+            view.extent,
+            lang=lang,
         )
     outline = OUTLINE_LEVEL.get(view.level)
     if outline is None:
         return build_geo_choropleth(
-            view.frame, view.classification, geometry_url, states, items, title
+            view.frame, view.classification, geometry_url, states, items, title, lang=lang
         )
     codes = tuple(context.features["region"]["code"])
     return build_geo_choropleth(
@@ -160,6 +174,17 @@ def _figure(context, view, states, items, title, geometry_url) -> go.Figure:
         title,
         outline_url=context.geometry_url(outline),
         outline_codes=codes,
+        lang=lang,
+    )
+
+
+def _summary(context: DataContext, state: AppState, view: MapView) -> str:
+    """Regions and departments show regional values; a commune map, what its legend counts."""
+    if view.level == "commune":
+        return legend_summary(view.title, ((e.label, e.count) for e in view.legend), state.lang)
+    unit = context.catalogue.indicators[state.indicator].unit
+    return map_summary(
+        view.title, region_values(context, state), context.catalogue, unit, state.lang
     )
 
 

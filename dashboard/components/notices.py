@@ -5,12 +5,14 @@ import dash_bootstrap_components as dbc
 from dashboard.i18n import t
 from dashboard.state import Notice
 
+NOTICE_TEXT = {"unknown": "notice_bad_value", "replaced": "notice_release_replaced"}
+
 
 def notices(items: list[Notice], lang: str) -> list:
     """One dismissable warning per URL parameter that was replaced by its default."""
     return [
         dbc.Alert(
-            t("notice_bad_value", lang, name=n.name, value=n.value, default=n.default or "—"),
+            t(NOTICE_TEXT[n.kind], lang, name=n.name, value=n.value, default=n.default or "—"),
             color="warning",
             dismissable=True,
             className="url-notice",

@@ -1,7 +1,10 @@
-"""The frame every page but the Carte shares: title, navigation, language switch, notices.
+"""The frame every page but the Carte shares: title, navigation, language switch, notices,
+the share bar.
 
 Links between pages keep the shared state (the query string): a reader going from the map to
-a profile and back finds the view they left.
+a profile and back finds the view they left. In embed mode (``?embed=1``) the frame keeps only
+the name of the dashboard and a link to the full page; links open in a new tab
+(``assets/embed.js``).
 """
 
 from __future__ import annotations
@@ -10,8 +13,10 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.components.notices import notices
+from dashboard.components.share import request_origin, share_bar
 from dashboard.context import Unavailable
 from dashboard.i18n import t
+from dashboard.sharing import share_links
 from dashboard.state import AppState, Notice, state_query
 
 NAVIGATION = (("nav_map", "/"), ("nav_compare", "/comparer"), ("nav_data", "/donnees"))
@@ -24,21 +29,35 @@ def page_shell(
     body: list,
     *,
     simulated: bool = False,
+    release: str | None = None,
+    title: str = "",
 ) -> html.Main:
-    """``body`` under the shared header; ``path`` is this page's path (for the language link)."""
+    """``body`` under the shared header; ``path`` is this page's path (for the language link).
+
+    ``release``: the data release the page shows; with it the page gets its share bar
+    (permalink pinned to that release, embed code titled ``title``).
+    """
+    lang = state.lang
+    banner = html.Div(t("simulated", lang), className="simulated-banner", hidden=not simulated)
+    share = []
+    if release is not None:
+        links = share_links(request_origin(), path, state, release, title)
+        share = [share_bar(links, lang, exports=False, embed=state.embed)]
+    header = _embed_header(lang) if state.embed else _header(path, state)
+    return html.Main(
+        [header, html.Div(notices(problems, lang), id="notices"), banner, *share, *body],
+        className="container py-3 profile-page" + (" embed-view" if state.embed else ""),
+        lang=lang,
+    )
+
+
+def _header(path: str, state: AppState) -> html.Header:
     lang = state.lang
     other = "en" if lang == "fr" else "fr"
-    header = html.Header(
+    return html.Header(
         [
             html.P(t("app_title", lang), className="app-name"),
-            html.Nav(
-                [
-                    html.A(t(key, lang), href=href + state_query(state), className="nav-link")
-                    for key, href in NAVIGATION
-                ],
-                className="app-nav",
-                **{"aria-label": t("navigation", lang)},
-            ),
+            navigation(state),
             html.A(
                 t("language_switch", lang),
                 href=path + state_query(state, lang=other),
@@ -48,12 +67,23 @@ def page_shell(
         ],
         className="app-header page-header",
     )
-    banner = html.Div(t("simulated", lang), className="simulated-banner", hidden=not simulated)
-    return html.Main(
-        [header, html.Div(notices(problems, lang), id="notices"), banner, *body],
-        className="container py-3 profile-page",
-        lang=lang,
+
+
+def navigation(state: AppState) -> html.Nav:
+    """Links to the other pages, keeping the view's state."""
+    return html.Nav(
+        [
+            html.A(t(key, state.lang), href=href + state_query(state), className="nav-link")
+            for key, href in NAVIGATION
+        ],
+        className="app-nav",
+        **{"aria-label": t("navigation", state.lang)},
     )
+
+
+def _embed_header(lang: str) -> html.Header:
+    """Minimal chrome: whose view this is (the share bar links back to the full page)."""
+    return html.Header(html.P(t("app_title", lang), className="app-name"), className="embed-header")
 
 
 def unavailable_page(context: Unavailable, state: AppState) -> html.Main:

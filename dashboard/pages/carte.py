@@ -7,27 +7,36 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.commune_upload import MAX_UPLOAD_BYTES
+from dashboard.components.dropdown import dropdown_labels
 from dashboard.components.filter_panel import filter_panel
 from dashboard.components.map_panel import map_panel
 from dashboard.components.notices import notices
+from dashboard.components.page_shell import navigation
 from dashboard.components.selection import selection_panel
+from dashboard.components.share import request_origin, share_bar
 from dashboard.components.values_table import values_table
 from dashboard.context import Unavailable, current_context
 from dashboard.figures.geo_map import TOPOJSON_URL
 from dashboard.filters import filter_options
 from dashboard.i18n import t
+from dashboard.page_titles import page_title
 from dashboard.search import option_for
+from dashboard.sharing import share_links
 from dashboard.state import parse_state, state_query
 
-dash.register_page(__name__, path="/", title="PHARE – Carte", name="Carte")
+dash.register_page(__name__, path="/", title=page_title("nav_map"), name="Carte")
 
 GRAPH_CONFIG = {
     "displaylogo": False,
+    "showSendToCloud": False,  # plotly.js 4 offers to upload the chart to Plotly Cloud
     "scrollZoom": True,
     "responsive": True,
     "topojsonURL": TOPOJSON_URL,
     "toImageButtonOptions": {"format": "png", "filename": "phare-carte", "scale": 2},
 }
+
+
+EMBED_MAP_STYLE = {"aspectRatio": "4 / 3", "maxHeight": "640px", "width": "100%"}
 
 
 def layout(**query: object) -> html.Main:
@@ -42,6 +51,7 @@ def layout(**query: object) -> html.Main:
     lang = state.lang
     panel = map_panel(context, state)
     other_lang = "en" if lang == "fr" else "fr"
+    embed = state.embed
     return html.Main(
         [
             dcc.Store(id="carte-state", data=state.model_dump(mode="json")),
@@ -52,6 +62,7 @@ def layout(**query: object) -> html.Main:
                 [
                     html.H1(t("app_title", lang)),
                     html.P(t("app_subtitle", lang), className="lead"),
+                    navigation(state),
                     html.A(
                         t("language_switch", lang),
                         href="/" + state_query(state, lang=other_lang),
@@ -60,7 +71,10 @@ def layout(**query: object) -> html.Main:
                     ),
                 ],
                 className="app-header",
+                hidden=embed,
             ),
+            # an embed shows no header, yet a page keeps its main heading for screen readers
+            *([html.H1(t("app_title", lang), className="visually-hidden")] if embed else []),
             html.Div(notices(problems, lang), id="notices"),
             html.Div(
                 t("simulated", lang),
@@ -77,12 +91,15 @@ def layout(**query: object) -> html.Main:
                             _commune_tools(state),
                         ],
                         md=3,
+                        className="controls-column",
+                        # embed mode: the controls stay for the callbacks' sake, out of sight
+                        style={"display": "none"} if embed else None,
                     ),
-                    dbc.Col(_map_column(context, panel, state), md=9),
+                    dbc.Col(_map_column(context, panel, state), md=12 if embed else 9),
                 ]
             ),
         ],
-        className="container-fluid py-3",
+        className="container-fluid py-3" + (" embed-view" if embed else ""),
         lang=lang,
     )
 
@@ -91,7 +108,9 @@ def _search_box(context, state) -> html.Div:
     lang = state.lang
     return html.Div(
         [
-            html.Label(t("search", lang), htmlFor="search", className="filter-label"),
+            html.Label(
+                t("search", lang), id="search-label", htmlFor="search", className="filter-label"
+            ),
             dcc.Dropdown(
                 id="search",
                 options=option_for(context, state.territory, lang),
@@ -100,9 +119,12 @@ def _search_box(context, state) -> html.Div:
                 searchable=True,
                 clearable=True,
                 className="filter",
+                labels=dropdown_labels(lang),
             ),
         ],
         className="search",
+        role="search",
+        **{"aria-labelledby": "search-label"},
     )
 
 
@@ -117,6 +139,7 @@ def _commune_tools(state) -> html.Div:
                 accept=".csv,.txt,text/csv",
                 max_size=MAX_UPLOAD_BYTES,
                 className="upload-zone",
+                disabled=state.embed,  # an embed is read-only
             ),
             html.P(t("upload_private", lang), className="upload-note"),
             html.Div(id="upload-report", role="status"),
@@ -135,22 +158,42 @@ def _map_column(context, panel, state) -> list:
             dcc.Graph(
                 id="map",
                 figure=panel.figure,
-                config=GRAPH_CONFIG,
+                config={**GRAPH_CONFIG, "locale": lang},
                 className="map",
-                style={"height": "620px"},
+                # an embed follows its frame's width; its height follows the width, not the
+                # frame's height (which follows the page: that would never settle)
+                style=EMBED_MAP_STYLE if state.embed else {"height": "620px"},
             ),
             id="map-loading",
             type="default",
             delay_show=0,
         ),
         html.Div(panel.legend, id="legend", className="legend visually-hidden"),
+        # the map in one sentence: its caption for everyone, what a screen reader says of it
+        html.P(panel.summary, id="map-summary", className="map-summary", **{"aria-live": "polite"}),
         html.P(panel.coverage, id="coverage", className="coverage"),
         html.P(panel.france, id="france-value", className="france-value"),
         html.Div(
-            selection_panel(context, panel.view, state), id="selection", className="selection"
+            selection_panel(context, panel.view, state),
+            id="selection",
+            className="selection",
+            hidden=state.embed,
         ),
         html.Div(panel.sources, id="sources", className="sources"),
-        html.A(t("permalink", lang), id="permalink", href=panel.permalink),
+        # the URL of the view, kept by the callback; the address bar and the share bar follow it
+        html.A(t("permalink", lang), id="permalink", href=panel.permalink, hidden=True),
+        share_bar(
+            share_links(
+                request_origin(),
+                "/",
+                state,
+                panel.release,
+                t("app_title", lang) + f" – {panel.title}",
+            ),
+            lang,
+            exports=True,
+            embed=state.embed,
+        ),
         html.Details(
             [
                 html.Summary(t("table_caption", lang)),

@@ -21,21 +21,24 @@ from dashboard.commune_profile import (
     stratum_rows,
 )
 from dashboard.components.chart_table import data_table
+from dashboard.components.dropdown import dropdown_labels
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.region_profile import embedded_profile
 from dashboard.context import DataContext, Unavailable, current_context
 from dashboard.figures.geo_map import TOPOJSON_URL
 from dashboard.figures.locator import build_locator
 from dashboard.i18n import labelled, t
+from dashboard.page_titles import page_title
 from dashboard.state import AppState, parse_state, state_query
 
 dash.register_page(
-    __name__, path_template="/commune/<insee>", title="PHARE – Ma commune", name="Ma commune"
+    __name__, path_template="/commune/<insee>", title=page_title("commune_page"), name="Ma commune"
 )
 
 LOCATOR_CONFIG = {
     "displaylogo": False,
     "displayModeBar": False,
+    "showSendToCloud": False,
     "scrollZoom": False,
     "responsive": True,
     "topojsonURL": TOPOJSON_URL,  # Plotly's base topology from the app, never from a CDN
@@ -56,12 +59,20 @@ def layout(insee: str | None = None, **query: object) -> html.Main:
         dcc.Location(id="commune-location", refresh=True),
         html.H1(t("commune_page", state.lang) if profile is None else profile.name),
         html.P(t("commune_intro", state.lang), className="commune-intro"),
-        _search_box(state),
+        html.Div(_search_box(state), hidden=state.embed),
     ]
     if profile is not None:
         body += _commune_sections(context, state, profile, simulated)
     path = f"/commune/{profile.code}" if profile is not None else "/commune/"
-    return page_shell(path, state, problems, body, simulated=simulated and profile is not None)
+    return page_shell(
+        path,
+        state,
+        problems,
+        body,
+        simulated=simulated and profile is not None,
+        release=context.dataset(state.dataset).id,
+        title=" – ".join([t("app_title", state.lang), *([profile.name] if profile else [])]),
+    )
 
 
 def _search_box(state: AppState) -> html.Div:
@@ -69,7 +80,10 @@ def _search_box(state: AppState) -> html.Div:
     return html.Div(
         [
             html.Label(
-                t("commune_search", lang), htmlFor="commune-finder", className="filter-label"
+                t("commune_search", lang),
+                id="commune-finder-label",
+                htmlFor="commune-finder",
+                className="filter-label",
             ),
             dcc.Dropdown(
                 id="commune-finder",
@@ -79,10 +93,12 @@ def _search_box(state: AppState) -> html.Div:
                 clearable=True,
                 search_order="original",
                 className="filter",
+                labels=dropdown_labels(lang),
             ),
         ],
         className="search commune-search",
         role="search",
+        **{"aria-labelledby": "commune-finder-label"},
     )
 
 
@@ -135,6 +151,7 @@ def _locator(context: DataContext, profile: CommuneProfile, lang: str) -> html.S
         profile.department,
         profile.point,
         profile.name,
+        lang=lang,
     )
     return html.Section(
         [
@@ -144,7 +161,7 @@ def _locator(context: DataContext, profile: CommuneProfile, lang: str) -> html.S
                     dcc.Graph(
                         id="commune-locator",
                         figure=figure,
-                        config=LOCATOR_CONFIG,
+                        config={**LOCATOR_CONFIG, "locale": lang},
                         style={"height": "320px", "maxWidth": "420px"},
                     ),
                     html.Figcaption(

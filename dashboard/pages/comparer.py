@@ -13,16 +13,18 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.components.chart_table import chart_with_table
+from dashboard.components.dropdown import labelled_dropdown
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.context import DataContext, Unavailable, current_context
 from dashboard.figures.profile import DotSeries, dot_chart
 from dashboard.i18n import t
+from dashboard.page_titles import page_title
 from dashboard.profile import PARTNERSHIP_INDICATORS, SCORE, territory_rows
 from dashboard.profile_text import caption_text, cell_text, interval_text, release_text, wrapped
 from dashboard.state import FRANCE, AppState, parse_state
 from phare.comparisons import column_differences
 
-dash.register_page(__name__, path="/comparer", title="PHARE – Comparer", name="Comparer")
+dash.register_page(__name__, path="/comparer", title=page_title("nav_compare"), name="Comparer")
 
 MAX_TERRITORIES = 4
 DIFFERENT = "*"
@@ -48,13 +50,21 @@ def layout(**query: object) -> html.Main:
         html.P(t("compare_intro", lang), className="lead"),
         html.P(release, className="release-line"),
         *_too_many(asked, lang),
-        _chooser(context, state, territories),
+        html.Div(_chooser(context, state, territories), hidden=state.embed),
     ]
     if len(territories) < 2:
         body.append(dbc.Alert(t("compare_pick", lang), color="info", id="compare-message"))
     else:
         body += comparison(context, state, territories, release, dataset.simulated)
-    return page_shell("/comparer", state, problems, body, simulated=dataset.simulated)
+    return page_shell(
+        "/comparer",
+        state,
+        problems,
+        body,
+        simulated=dataset.simulated,
+        release=dataset.id,
+        title=t("app_title", lang) + " – " + t("compare_title", lang),
+    )
 
 
 def comparison(
@@ -134,7 +144,7 @@ def _chart(chart_id, context, state, territories, views, x_range, release, simul
             )
         )
     question = (
-        catalogue.indicators[views[0][1]].question_fr
+        catalogue.indicators[views[0][1]].question(lang)
         if len({v[1] for v in views}) == 1
         else t("questions_in_table", lang)
     )
@@ -166,6 +176,7 @@ def _chart(chart_id, context, state, territories, views, x_range, release, simul
         t("compare_table", lang, first=names[0]),
         [t("indicator", lang), *names],
         table,
+        lang=lang,
     )
 
 
@@ -210,21 +221,19 @@ def _chooser(context: DataContext, state: AppState, territories: list[str]) -> h
     options.append({"label": "France", "value": FRANCE})
     return html.Div(
         [
-            html.Label(
+            labelled_dropdown(
+                "compare-territories",
                 t("compare_territories", lang),
-                htmlFor="compare-territories",
-                className="filter-label",
-            ),
-            dcc.Dropdown(
-                id="compare-territories",
+                lang,
                 options=options,
                 value=territories,
                 multi=True,
                 className="filter",
             ),
-            html.Label(t("actor", lang), htmlFor="compare-actor", className="filter-label"),
-            dcc.Dropdown(
-                id="compare-actor",
+            labelled_dropdown(
+                "compare-actor",
+                t("actor", lang),
+                lang,
                 options=[
                     {"label": a.label(lang), "value": a.id}
                     for a in catalogue.actors.values()

@@ -22,14 +22,13 @@ from dashboard.methodology import (
     study_rows,
     view_table,
 )
+from dashboard.page_titles import page_title
+from dashboard.sharing import export_url
 from dashboard.state import AppState, parse_state, state_query
 
-dash.register_page(
-    __name__, path="/donnees", title="PHARE – Données & méthodologie", name="Données"
-)
+dash.register_page(__name__, path="/donnees", title=page_title("nav_data"), name="Données")
 
 PATH = "/donnees"
-EXPORT_PATH = "/export/view.csv"
 TEXT_FIELDS = ("status_label", "significance", "joint", "source", "study")
 TEXT_HEADERS = ("status", "significance_col", "joint_col", "source", "study_col")
 TEXT_WIDTHS = (2, 2, 2, 4, 2)  # flex shares: the source credit is the longest text
@@ -57,7 +56,15 @@ def layout(**query: object) -> html.Main:
         _credits_section(credits(context, state), lang),
         _section("release", t("release_title", lang), _paragraphs(release_lines(context, state))),
     ]
-    return page_shell(PATH, state, problems, body, simulated=table.simulated)
+    return page_shell(
+        PATH,
+        state,
+        problems,
+        body,
+        simulated=table.simulated,
+        release=table.release_id,
+        title=t("app_title", lang) + " – " + t("nav_data", lang),
+    )
 
 
 def _section(section_id: str, title: str, content: list) -> html.Section:
@@ -96,6 +103,7 @@ def _view_section(table: ViewTable, state: AppState) -> html.Section:
             "pinnedBottomRowData": [table.france],  # France stays last whatever the sorting
             "suppressColumnVirtualisation": True,  # every column in the page, for readers
         },
+        lang=lang,
     )
     return _section(
         "view",
@@ -106,11 +114,22 @@ def _view_section(table: ViewTable, state: AppState) -> html.Section:
             html.P(labelled("base", lang) + table.base),
             *(html.P(source, className="source") for source in table.sources),
             html.P(table.release),
-            html.A(
-                t("download_csv", lang),
-                id="download-csv",
-                href=EXPORT_PATH + state_query(state),
-                download=csv_filename(state),
+            html.P(
+                [
+                    html.A(
+                        t("download_csv", lang),
+                        id="download-csv",
+                        href=export_url("csv", state, flavour="fr"),
+                        download=csv_filename(state, "fr"),
+                    ),
+                    " · ",
+                    html.A(
+                        t("download_csv_standard", lang),
+                        id="download-csv-standard",
+                        href=export_url("csv", state, flavour="standard"),
+                        download=csv_filename(state, "standard"),
+                    ),
+                ]
             ),
             html.P(t("csv_note", lang), className="form-text"),
         ],

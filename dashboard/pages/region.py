@@ -13,10 +13,11 @@ from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.region_profile import embedded_profile
 from dashboard.context import Unavailable, current_context
 from dashboard.i18n import t
+from dashboard.page_titles import page_title
 from dashboard.state import FRANCE, parse_state, state_query
 
 dash.register_page(
-    __name__, path_template="/region/<code>", title="PHARE – Profil de région", name="Région"
+    __name__, path_template="/region/<code>", title=page_title("page_region"), name="Région"
 )
 
 
@@ -49,4 +50,12 @@ def layout(code: str | None = None, **query: object) -> html.Main:
         links,
         *embedded_profile(context, state, code),
     ]
-    return page_shell(f"/region/{code}", state, problems, body, simulated=simulated)
+    return page_shell(
+        f"/region/{code}",
+        state,
+        problems,
+        body,
+        simulated=simulated,
+        release=context.dataset(state.dataset).id,
+        title=t("app_title", lang) + " – " + t("profile_title", lang, region=name),
+    )

@@ -3,6 +3,7 @@
 import pytest
 
 from dashboard.state import AppState
+from tests.callbacks.dash_requests import post_callback
 
 
 def carte_callback(dash_app) -> tuple[str, dict]:
@@ -151,24 +152,6 @@ def test_changing_level_sends_a_full_figure_with_the_new_geometry(client, dash_a
     figure = response.get_json()["response"]["map"]["figure"]
     assert figure["data"][0]["geojson"].startswith("/geo/departements.geojson?v=")
     assert len(figure["data"][0]["locations"]) == 30  # the departments of the three regions
-
-
-def post_callback(client, dash_app, output: str, inputs: dict, states: dict):
-    """POST a callback by (one of) its output id.prop, with input and state values by id."""
-    (key,) = [key for key in dash_app.callback_map if output in key]
-    spec = dash_app.callback_map[key]
-    body = {
-        "output": key,
-        "outputs": (
-            [item.to_dict() for item in spec["output"]]
-            if isinstance(spec["output"], list)
-            else spec["output"].to_dict()
-        ),
-        "inputs": [{**dep, "value": inputs.get(dep["id"])} for dep in spec["inputs"]],
-        "changedPropIds": [f"{dep['id']}.{dep['property']}" for dep in spec["inputs"]],
-        "state": [{**dep, "value": states.get(dep["id"])} for dep in spec["state"]],
-    }
-    return client.post("/_dash-update-component", json=body)
 
 
 def test_the_search_box_offers_regions_departments_and_communes(client, dash_app):

@@ -1,14 +1,15 @@
-"""The CSV of the current view: headers, format, the numbers of the view, the lines it carries."""
+"""The CSV of the current view: both flavours, the numbers of the view, what every row carries."""
 
 import csv
 import io
 import math
 from dataclasses import replace
 
+import pandas as pd
 import pytest
 
 from dashboard.context import EXTENSION_KEY, Unavailable
-from dashboard.exports import csv_filename, csv_number, csv_text, safe_text
+from dashboard.exports import FLAVOURS, csv_filename, csv_number, csv_text, flavour_of, safe_text
 from dashboard.methodology import view_table
 from dashboard.state import AppState, parse_state
 from dashboard.values import region_values
@@ -17,14 +18,16 @@ BOM = "\ufeff"
 CITIZENS = "actor=citoyens&indicator=partnership_innovation_share"
 
 
-def read_csv(response, separator: str = ";") -> tuple[list[list[str]], list[dict]]:
-    """(the lines before the blank line, the table's rows as dicts keyed by header)."""
+def read_csv(response, separator: str = ";") -> list[dict]:
+    """The table's rows as dicts keyed by header (French flavour: with its byte-order mark)."""
     text = response.get_data(as_text=True)
-    assert text.startswith(BOM)
-    lines = list(csv.reader(io.StringIO(text[1:]), delimiter=separator))
-    blank = lines.index([])
-    header, *rows = lines[blank + 1 :]
-    return lines[:blank], [dict(zip(header, row, strict=True)) for row in rows]
+    if separator == ";":
+        assert text.startswith(BOM)
+        text = text[1:]
+    else:
+        assert not text.startswith(BOM)
+    header, *rows = list(csv.reader(io.StringIO(text), delimiter=separator))
+    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 def number(cell: str, decimal: str = ",") -> float:
@@ -63,11 +66,9 @@ def test_the_csv_is_an_excel_friendly_attachment(client):
 
 
 def test_the_csv_numbers_are_the_views_values_with_a_decimal_comma(client, dash_app):
-    meta, rows = read_csv(client.get(f"/export/view.csv?{CITIZENS}"))
-    assert [row["Code"] for row in rows] == [
-        *dash_app.server.extensions[EXTENSION_KEY].catalogue.regions,
-        "FR",
-    ]
+    rows = read_csv(client.get(f"/export/view.csv?{CITIZENS}"))
+    context = dash_app.server.extensions[EXTENSION_KEY]
+    assert [row["Code"] for row in rows] == [*context.catalogue.regions, "FR"]
     assert_same_values(
         rows,
         expected_values(
@@ -81,24 +82,42 @@ def test_the_csv_numbers_are_the_views_values_with_a_decimal_comma(client, dash_
         "%",
     )
     assert burgundy["Statut"] == "publié" and burgundy["Étude"] == "PHARE – rapports régionaux"
+    assert burgundy["Source"].startswith("Le RAMEAU, PHARE – avant-première")
     assert rows[0]["Valeur"] == "" and rows[0]["Statut"] == "non publié"  # never 0
-    labels = [line[0] for line in meta]
-    assert labels == [
-        "Vue",
-        "Question",
-        "Base",
-        "Source",
-        "Source",
-        "Version des données",
-        "Vue sur la carte",
-    ]
-    assert meta[0][1].startswith("Indicateur : Partenariats source d'innovation")
-    assert meta[1][1].startswith("Part des répondants qui considèrent les partenariats")
-    assert meta[5][1].startswith("Données publiées, version publie-")
-    assert meta[6][1] == "http://localhost/?actor=citoyens"  # the default indicator is implied
+    for row in rows:  # every row carries the view, so that it keeps its meaning alone
+        assert row["Indicateur"] == "Partenariats source d'innovation"
+        assert (row["Acteur interrogé"], row["Segment"]) == ("Citoyens", "Ensemble")
+        assert row["Question"].startswith("Part des répondants qui considèrent les partenariats")
+        assert row["Version des données"] == context.release.id
+        assert row["Données simulées"] == "non"
+        assert row["Lien vers la vue"] == (
+            f"http://localhost/?release={context.release.id}&actor=citoyens"
+        )
 
 
-def test_simulated_data_say_so_first_and_carry_every_estimate(client, dash_app):
+@pytest.mark.parametrize("flavour", ["fr", "standard"])
+def test_both_flavours_read_back_with_pandas_alone(client, dash_app, flavour):
+    query = {"dataset": "simule", "actor": "entreprises", "indicator": "fragility_mean_score"}
+    query |= {"fragility": "emploi", "flavour": flavour}
+    response = client.get("/export/view.csv", query_string=query)
+    dialect = FLAVOURS[flavour]
+    frame = pd.read_csv(
+        io.BytesIO(response.get_data()),
+        sep=dialect.separator,
+        decimal=dialect.decimal,
+        encoding="utf-8-sig",
+        dtype={"Code": str},
+    )
+    expected = expected_values(dash_app, query)
+    assert list(frame["Code"]) == list(expected)
+    for code, value in zip(frame["Code"], frame["Valeur"], strict=True):
+        assert same(float(value), expected[code]), code
+    assert frame["n"].dtype.kind in "if" and frame["IC 95 % bas"].dtype.kind == "f"
+    assert set(frame["Données simulées"]) == {"oui"}
+    assert response.get_data().startswith(BOM.encode()) == (flavour == "fr")
+
+
+def test_simulated_data_say_so_on_every_row_and_carry_every_estimate(client, dash_app):
     query = {
         "dataset": "simule",
         "actor": "entreprises",
@@ -106,10 +125,10 @@ def test_simulated_data_say_so_first_and_carry_every_estimate(client, dash_app):
         "fragility": "emploi",
     }
     response = client.get("/export/view.csv", query_string=query)
-    meta, rows = read_csv(response)
-    assert meta[0] == ["DONNÉES SIMULÉES"]
-    assert meta[1][1].endswith("— DONNÉES SIMULÉES")
+    rows = read_csv(response)
     assert_same_values(rows, expected_values(dash_app, query))
+    assert {row["Données simulées"] for row in rows} == {"oui"}
+    assert all(row["Source"] for row in rows)
     context = dash_app.server.extensions[EXTENSION_KEY]
     state, _ = parse_state(query, context.choices)
     regions = region_values(context, state).regions.set_index("code")
@@ -129,15 +148,35 @@ def test_a_bad_parameter_gives_the_default_view_not_an_error(client, dash_app):
     assert (
         "phare-partnership_innovation_share-maires.csv" in response.headers["Content-Disposition"]
     )
-    _, rows = read_csv(response)
+    rows = read_csv(response)
     assert_same_values(rows, expected_values(dash_app, {}))
 
 
-def test_in_english_the_csv_uses_commas_and_a_decimal_point(client, dash_app):
+def test_in_english_the_csv_is_standard_by_default(client, dash_app):
     query = {"dataset": "simule", "actor": "citoyens", "lang": "en"}
-    meta, rows = read_csv(client.get("/export/view.csv", query_string=query), separator=",")
-    assert meta[0] == ["SIMULATED DATA"]
+    rows = read_csv(client.get("/export/view.csv", query_string=query), separator=",")
+    assert {row["Simulated data"] for row in rows} == {"yes"}
     assert_same_values(rows, expected_values(dash_app, query), lang="en")
+
+
+def test_an_unknown_flavour_falls_back_and_says_so(client):
+    response = client.get(f"/export/view.csv?{CITIZENS}&flavour=%3Dxls")
+    assert response.status_code == 200
+    assert response.get_data(as_text=True).startswith(BOM)  # French: the default in French
+    assert response.headers["X-Phare-Notice"] == "flavour '_xls' unknown; 'fr' used (fr, standard)"
+
+
+@pytest.mark.parametrize(
+    ("requested", "lang", "expected"),
+    [
+        (None, "fr", "fr"),
+        (None, "en", "standard"),
+        ("standard", "fr", "standard"),
+        ("fr", "en", "fr"),
+    ],
+)
+def test_the_flavour_defaults_to_the_languages(requested, lang, expected):
+    assert flavour_of(requested, lang) == (expected, None)
 
 
 def test_the_csv_says_why_when_the_data_is_unavailable(client, dash_app, monkeypatch):
@@ -156,6 +195,7 @@ def test_the_csv_says_why_when_the_data_is_unavailable(client, dash_app, monkeyp
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tcmd", "'\tcmd"),
         ("\rcmd", "'\rcmd"),
+        ("\ncmd", "'\ncmd"),
         ("Île-de-France", "Île-de-France"),
         ("a=b", "a=b"),
         ("", ""),
@@ -185,6 +225,7 @@ def test_numbers_are_written_in_full_with_the_readers_decimal_mark(value, decima
     ("state", "expected"),
     [
         (AppState(), "phare-partnership_innovation_share-maires.csv"),
+        (AppState(lang="en"), "phare-partnership_innovation_share-maires.csv"),
         (
             AppState(
                 actor="entreprises",
@@ -200,14 +241,18 @@ def test_the_file_is_named_after_the_view(state, expected):
     assert csv_filename(state) == expected
 
 
-def test_a_hostile_text_cell_is_defused_in_the_file(context):
+@pytest.mark.parametrize("flavour", ["fr", "standard"])
+def test_a_hostile_text_cell_is_defused_but_numbers_are_not(context, flavour):
     table = view_table(
         context, AppState(actor="citoyens", indicator="partnership_innovation_share")
     )
-    hostile = replace(
-        table,
-        regions=({**table.regions[0], "name": "=1+2", "source": "@cmd"}, *table.regions[1:]),
-    )
-    lines = list(csv.reader(io.StringIO(csv_text(hostile, "fr", "http://x/")), delimiter=";"))
+    first = {**table.regions[0], "name": "=1+2", "source": "@cmd", "value": -5.0}
+    hostile = replace(table, regions=(first, *table.regions[1:]))
+    dialect = FLAVOURS[flavour]
+    text = csv_text(hostile, "fr", "http://x/", dialect)
+    lines = list(csv.reader(io.StringIO(text), delimiter=dialect.separator))
     row = next(line for line in lines if line and line[0] == "11")
     assert row[1] == "'=1+2" and "'@cmd" in row
+    assert row[2] == "-5"  # a number stays a number, whatever its sign
+    frame = pd.read_csv(io.StringIO(text), sep=dialect.separator, decimal=dialect.decimal)
+    assert frame.loc[0, "Valeur"] == -5

@@ -4,7 +4,6 @@ from dashboard.state import AppState, Notice, StateChoices, parse_state, state_q
 
 CHOICES = StateChoices(
     datasets=frozenset({"publie"}),
-    releases=frozenset({"publie-abc"}),
     programmes=frozenset({"phare", "impact"}),
     actors=frozenset({"maires", "citoyens"}),
     segments=frozenset({"all"}),
@@ -13,6 +12,7 @@ CHOICES = StateChoices(
     levels=frozenset({"regions"}),
     schemes=frozenset({"fixed", "quantiles"}),
     territories=frozenset({"27", "75"}),
+    current_releases=(("publie", "publie-abc"),),
 )
 
 
@@ -59,7 +59,6 @@ def test_the_url_lists_only_what_differs_from_the_defaults():
         ({"lang": "de"}, Notice("lang", "de", "fr")),
         ({"embed": "oui"}, Notice("embed", "oui", "False")),
         ({"territories": "27,99"}, Notice("territories", "27,99", "()")),
-        ({"release": "publie-old"}, Notice("release", "publie-old", "")),
         (
             {"actor": "<script>alert(1)</script>"},
             Notice("actor", "<script>alert(1)</script>", "maires"),
@@ -84,3 +83,14 @@ def test_one_bad_parameter_does_not_discard_the_good_ones():
 def test_a_repeated_parameter_uses_its_first_value():
     state, _ = parse_state({"actor": ["citoyens", "maires"]}, CHOICES)
     assert state.actor == "citoyens"
+
+
+def test_a_release_no_longer_served_opens_the_current_one_with_a_notice():
+    state, notices = parse_state({"release": "publie-old", "actor": "citoyens"}, CHOICES)
+    assert (state.release, state.actor) == ("publie-abc", "citoyens")
+    assert notices == [Notice("release", "publie-old", "publie-abc", kind="replaced")]
+
+
+def test_the_release_a_permalink_pins_is_kept_when_it_is_still_served():
+    state, notices = parse_state({"release": "publie-abc"}, CHOICES)
+    assert (state.release, notices) == ("publie-abc", [])

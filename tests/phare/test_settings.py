@@ -45,3 +45,37 @@ def test_the_caution_threshold_cannot_be_below_the_minimum_base():
     with pytest.raises(InvalidSetting, match="PHARE_CAUTION_BASE \\(20\\) is below"):
         load_settings(environ={"PHARE_CAUTION_BASE": "20"})
     assert load_settings(environ={"PHARE_MIN_BASE": "50"}).min_base == 50
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("*", "*"),
+        ("'self'", "'self'"),
+        ("'none'", "'none'"),
+        (
+            "https://www.lerameau.fr  https://*.example.org:443",
+            "https://www.lerameau.fr https://*.example.org:443",
+        ),
+        ("https:", "https:"),
+        ("partenaires.example.org/articles/", "partenaires.example.org/articles/"),
+    ],
+)
+def test_frame_ancestors_take_a_csp_source_list(raw, expected):
+    assert load_settings(environ={"PHARE_FRAME_ANCESTORS": raw}).frame_ancestors == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "https://a.example; script-src *",  # would inject a directive
+        "https://a.example\r\nX-Evil: 1",
+        "'unsafe-inline'",
+        "'none' https://a.example",
+        "https://a.example,https://b.example",
+    ],
+)
+def test_frame_ancestors_that_are_not_a_source_list_are_refused(raw):
+    with pytest.raises(InvalidSetting, match="PHARE_FRAME_ANCESTORS"):
+        load_settings(environ={"PHARE_FRAME_ANCESTORS": raw})

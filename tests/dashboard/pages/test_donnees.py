@@ -53,7 +53,10 @@ def test_the_layout_holds_the_view_its_studies_rules_and_links(dash_app):
     assert len(grid.rowData) == 13
     assert grid.dashGridOptions["pinnedBottomRowData"][0]["code"] == "FR"
     assert find(page, "back-to-map").href == "/?actor=citoyens"
-    assert find(page, "download-csv").href == "/export/view.csv?actor=citoyens"
+    assert find(page, "download-csv").href == "/export/view.csv?actor=citoyens&flavour=fr"
+    assert find(page, "download-csv-standard").href == (
+        "/export/view.csv?actor=citoyens&flavour=standard"
+    )
     assert "inférieure à 30" in text_of(find(page, "rules-list"))
     assert "PHARE-Citoyens" in text_of(find(page, "studies-table"))
     assert "Licence Ouverte" in text_of(find(page, "credits-table"))

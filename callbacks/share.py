@@ -1,0 +1,52 @@
+"""The share bar: its links follow the Carte's view; the "Intégrer" dialog opens and closes."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
+from dash.exceptions import PreventUpdate
+from flask import request
+
+from dashboard.components.share import SHARE_OUTPUTS, share_values
+from dashboard.context import Unavailable, current_context
+from dashboard.i18n import t
+from dashboard.sharing import share_links
+from dashboard.state import parse_state
+
+
+@callback(
+    *(Output(component, prop) for component, prop in SHARE_OUTPUTS),
+    Input("permalink", "href"),
+    State("map-title", "children"),
+    prevent_initial_call=True,
+)
+def follow_the_view(permalink: str | None, title: str | None):
+    """The Carte's permalink changed: every share link is that view's (release pinned)."""
+    context = current_context()
+    if not permalink or isinstance(context, Unavailable):
+        raise PreventUpdate
+    query = {name: values[0] for name, values in parse_qs(urlsplit(permalink).query).items()}
+    state, _ = parse_state(query, context.choices)
+    release = context.dataset(state.dataset).id
+    name = t("app_title", state.lang) + (f" – {title}" if title else "")
+    return share_values(share_links(request.host_url, "/", state, release, name))
+
+
+for button, field in (("copy-permalink", "share-permalink"), ("copy-embed-code", "embed-code")):
+    clientside_callback(
+        ClientsideFunction(namespace="phare", function_name="copy"),
+        Output(f"{button}-status", "children"),
+        Input(button, "n_clicks"),
+        State(field, "value"),
+        State(button, "data-copied"),
+        prevent_initial_call=True,
+    )
+
+clientside_callback(
+    """(clicks, open) => (clicks ? !open : open)""",
+    Output("embed-modal", "is_open"),
+    Input("embed-open", "n_clicks"),
+    State("embed-modal", "is_open"),
+    prevent_initial_call=True,
+)
