@@ -160,21 +160,14 @@ def _figure(context, view, states, items, title, geometry_url, lang) -> go.Figur
             lang=lang,
         )
     outline = OUTLINE_LEVEL.get(view.level)
-    if outline is None:
-        return build_geo_choropleth(
-            view.frame, view.classification, geometry_url, states, items, title, lang=lang
-        )
-    codes = tuple(context.features["region"]["code"])
+    options = {}
+    if outline is not None:  # the regions' borders over their departments
+        options = {
+            "outline_url": context.geometry_url(outline),
+            "outline_codes": tuple(context.features["region"]["code"]),
+        }
     return build_geo_choropleth(
-        view.frame,
-        view.classification,
-        geometry_url,
-        states,
-        items,
-        title,
-        outline_url=context.geometry_url(outline),
-        outline_codes=codes,
-        lang=lang,
+        view.frame, view.classification, geometry_url, states, items, title, lang=lang, **options
     )
 
 

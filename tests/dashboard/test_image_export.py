@@ -30,25 +30,13 @@ from dashboard.image_export import (
     slide_texts,
 )
 from dashboard.kaleido_renderer import Renderer
-from dashboard.local_server import CHROMIUM
 from dashboard.mapview import map_view
 from dashboard.state import AppState, parse_state
-from tests.conftest import IN_CI
 
 SVG = "{http://www.w3.org/2000/svg}"
 ATTACK = "<img src=x onerror=alert(1)>"
 SIMULATED = "dataset=simule&actor=citoyens&indicator=fragility_mean_score&fragility=emploi"
 DARK = 128  # a pixel of text is darker than this (grey level)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        message = "Debian's chromium is not installed (make test installs it)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
 
 
 @pytest.fixture(scope="module")

@@ -7,22 +7,10 @@ import time
 import pytest
 
 from dashboard.kaleido_renderer import Renderer, RenderOptions, RenderUnavailable
-from dashboard.local_server import CHROMIUM
-from tests.conftest import IN_CI
 
 TINY = {"data": [{"type": "bar", "x": ["a", "b"], "y": [1, 2]}], "layout": {}}
 PNG = RenderOptions("png", 320, 240, 1.0)
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        message = "Debian's chromium is not installed (make test installs it)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
 
 
 @pytest.fixture()
