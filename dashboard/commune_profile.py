@@ -18,12 +18,13 @@ from dashboard.context import DataContext
 from dashboard.formatting import format_count
 from dashboard.hover import value_label
 from dashboard.i18n import t
+from dashboard.profile_text import status_labels
 from dashboard.source_text import source_text
 from dashboard.state import FRANCE, AppState, state_query
 from dashboard.values import region_values
 from geodata.lookups import Match
 from phare.catalogue import Segment
-from phare.selection import NOT_PUBLISHED, OK
+from phare.selection import NOT_PUBLISHED
 
 MIN_QUERY = 2
 MAX_QUERY = 80
@@ -122,9 +123,7 @@ def stratum_rows(context: DataContext, state: AppState, profile: CommuneProfile)
     lang = state.lang
     catalogue = context.catalogue
     published = context.dataset(state.dataset).kind == "published"
-    statuses = {status.id: status.label(lang) for status in catalogue.statuses.values()}
-    if not published:
-        statuses[OK] = t("commune_estimated", lang)
+    statuses = status_labels(catalogue, lang, estimated=not published)
     scope = t("stratum", lang, region=profile.region_name, size=profile.size.label(lang))
     rows = []
     for indicator_id in STRATUM_INDICATORS:

@@ -20,7 +20,7 @@ from dashboard.figures.classification import Classification, classify
 from dashboard.formatting import format_count
 from dashboard.hover import region_details, value_label
 from dashboard.i18n import t
-from dashboard.profile_text import release_text, study_credit
+from dashboard.profile_text import release_text, status_labels, study_credit
 from dashboard.source_text import source_text
 from dashboard.state import AppState
 from dashboard.values import RegionValues, region_values
@@ -86,8 +86,9 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         centre=france,
         precision=PRECISION.get(shown_unit, 1),
     )
+    statuses = status_labels(context.catalogue, lang, estimated=dataset.kind != "published")
     frame = _with_table_texts(
-        _with_classes(drawn.frame, classification, shown_unit, lang), context, shown_unit, lang
+        _with_classes(drawn.frame, classification, shown_unit, lang), statuses, shown_unit, lang
     )
     return MapView(
         level=state.level,
@@ -172,10 +173,10 @@ def _with_classes(
 
 
 def _with_table_texts(
-    frame: pd.DataFrame, context: DataContext, unit: str, lang: str
+    frame: pd.DataFrame, labels: dict[str, str], unit: str, lang: str
 ) -> pd.DataFrame:
-    """Interval, bases and status as the table under the map shows them."""
-    labels = {status.id: status.label(lang) for status in context.catalogue.statuses.values()}
+    """Interval, bases and status (``labels``: each status in words) as the table under the
+    map shows them."""
     status = frame.get("original_status", frame["status"])
     if not any(name in frame for name in NUMBERS):  # communes: no interval, no base
         return frame.assign(

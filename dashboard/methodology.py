@@ -18,7 +18,7 @@ from dashboard.formatting import format_count
 from dashboard.hover import value_label
 from dashboard.i18n import TEXT, labelled, t
 from dashboard.mapview import map_view
-from dashboard.profile_text import study_credit
+from dashboard.profile_text import status_labels, study_credit
 from dashboard.source_text import source_text
 from dashboard.state import AppState
 from dashboard.values import view_values
@@ -92,7 +92,12 @@ def view_table(context: DataContext, state: AppState) -> ViewTable:
     is_france = frame["code"] == NATIONAL
     france_values = frame.loc[is_france, "value"].dropna()
     france = float(france_values.iloc[0]) if not france_values.empty else None
-    rows = [_row(context, record, unit, france, lang) for record in frame.to_dict("records")]
+    labels = status_labels(
+        context.catalogue, lang, estimated=context.dataset(state.dataset).kind != PUBLISHED_KIND
+    )
+    rows = [
+        _row(context, record, unit, france, labels, lang) for record in frame.to_dict("records")
+    ]
     return ViewTable(
         caption=view_caption(context, state),
         labels=view_labels(context, state),
@@ -161,11 +166,17 @@ def view_caption(context: DataContext, state: AppState) -> str:
     return f"{caption} — {t('simulated', lang)}" if dataset.simulated else caption
 
 
-def _row(context: DataContext, record: dict, unit: str, france: float | None, lang: str) -> dict:
-    """One territory: raw numbers (``None`` when missing) beside their French labels."""
+def _row(
+    context: DataContext,
+    record: dict,
+    unit: str,
+    france: float | None,
+    statuses: dict[str, str],
+    lang: str,
+) -> dict:
+    """One territory: raw numbers (``None`` when missing) beside their labels in ``lang``."""
     value, low, high = (_number(record[name]) for name in ("value", "ci_low", "ci_high"))
     n, n_eff = _number(record["n"]), _number(record["n_eff"])
-    statuses = context.catalogue.statuses
     study = record.get("study")
     return {
         "code": record["code"],
@@ -184,7 +195,7 @@ def _row(context: DataContext, record: dict, unit: str, france: float | None, la
         "n_eff": n_eff,
         "n_eff_label": "" if n_eff is None else format_count(round(n_eff), lang),
         "status": record["status"],
-        "status_label": statuses[record["status"]].label(lang),
+        "status_label": statuses[record["status"]],
         "significance": _significance(record["significant"], value, france, lang),
         "joint": _joint(context, record["joint_with"], lang),
         "source": source_text(record["source"] or "", lang),

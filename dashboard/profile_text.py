@@ -28,6 +28,14 @@ CAPTION_WIDTH = 130
 ABOVE_MARK, BELOW_MARK = "▲", "▼"
 
 
+def status_labels(catalogue: Catalogue, lang: str, *, estimated: bool) -> dict[str, str]:
+    """Each status in words; a value estimated from microdata is « estimé », never « publié »."""
+    labels = {status.id: status.label(lang) for status in catalogue.statuses.values()}
+    if estimated:
+        labels[OK] = t("commune_estimated", lang)
+    return labels
+
+
 def cell_text(value: float, status: str, unit: str, catalogue: Catalogue, lang: str) -> str:
     """The value as shown (87 %, 6,5), or the status that stands for it ("non publié")."""
     if _missing(value):

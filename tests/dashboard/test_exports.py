@@ -129,6 +129,9 @@ def test_simulated_data_say_so_on_every_row_and_carry_every_estimate(client, das
     assert_same_values(rows, expected_values(dash_app, query))
     assert {row["Données simulées"] for row in rows} == {"oui"}
     assert all(row["Source"] for row in rows)
+    # estimates are never called « publié »
+    assert "estimé" in {row["Statut"] for row in rows}
+    assert all(row["Statut"] != "publié" for row in rows)
     context = dash_app.server.extensions[EXTENSION_KEY]
     state, _ = parse_state(query, context.choices)
     regions = region_values(context, state).regions.set_index("code")
