@@ -7,7 +7,7 @@ import gzip
 from benchmarks import Figure, benchmark, median, ms, p90, runs_note, timed
 from benchmarks.environment import Environment
 from dashboard.components.map_panel import map_panel
-from dashboard.mapview import region_map_view
+from dashboard.mapview import map_view
 from dashboard.state import AppState, parse_state
 from phare.catalogue import load_catalogue
 from phare.published import load_published
@@ -34,14 +34,14 @@ def published_load_time(env: Environment) -> list[Figure]:
 @benchmark
 def map_view_time(env: Environment) -> list[Figure]:
     context, state = env.context, carte_state(env)
-    times = timed(lambda: region_map_view(context, state), runs=VIEW_RUNS, warmup=VIEW_WARMUP)
-    extra = f"region_map_view, actor {state.actor}"
+    times = timed(lambda: map_view(context, state), runs=VIEW_RUNS, warmup=VIEW_WARMUP)
+    extra = f"map_view at region level, actor {state.actor}"
     return [
         Figure(
-            "region_map_view p50", ms(median(times)), "ms", runs_note(times, VIEW_WARMUP, extra)
+            "map view (regions) p50", ms(median(times)), "ms", runs_note(times, VIEW_WARMUP, extra)
         ),
         Figure(
-            "region_map_view p90",
+            "map view (regions) p90",
             ms(p90(times)),
             "ms",
             runs_note(times, VIEW_WARMUP, extra, stat="p90"),
