@@ -44,9 +44,12 @@ def callback_body(env: Environment, key: str, actor: str) -> dict[str, Any]:
     state = carte_state(env).model_dump(mode="json")
     values = {f"{name}.value": value for name, value in state.items()}
     values |= {"fragility.value": "ensemble", "actor.value": actor, "carte-state.data": state}
+    # the regions' map is on the page: a filter change sends a Patch of values, as in a browser
+    values["geometry-key.data"] = env.context.geometry_url("regions")
 
     def with_value(dependency: dict[str, str]) -> dict[str, Any]:
-        return {**dependency, "value": values[f"{dependency['id']}.{dependency['property']}"]}
+        """Its value; None for the inputs a filter change leaves alone (search, click…)."""
+        return {**dependency, "value": values.get(f"{dependency['id']}.{dependency['property']}")}
 
     return {
         "output": key,
