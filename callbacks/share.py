@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
-
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
-from flask import request
 
-from dashboard.components.share import SHARE_OUTPUTS, share_values
+from dashboard.components.share import SHARE_OUTPUTS, frame_title, request_origin, share_values
 from dashboard.context import Unavailable, current_context
-from dashboard.i18n import t
 from dashboard.sharing import share_links
 from dashboard.state import parse_state
 
@@ -18,19 +14,19 @@ from dashboard.state import parse_state
 @callback(
     *(Output(component, prop) for component, prop in SHARE_OUTPUTS),
     Input("permalink", "href"),
+    State("carte-state", "data"),
     State("map-title", "children"),
     prevent_initial_call=True,
 )
-def follow_the_view(permalink: str | None, title: str | None):
-    """The Carte's permalink changed: every share link is that view's (release pinned)."""
+def follow_the_view(permalink: str | None, stored: dict | None, title: str | None):
+    """The Carte's view changed (its permalink with it): every share link is that view's."""
     context = current_context()
-    if not permalink or isinstance(context, Unavailable):
+    if not permalink or not stored or isinstance(context, Unavailable):
         raise PreventUpdate
-    query = {name: values[0] for name, values in parse_qs(urlsplit(permalink).query).items()}
-    state, _ = parse_state(query, context.choices)
+    state, _ = parse_state(stored, context.choices)
     release = context.dataset(state.dataset).id
-    name = t("app_title", state.lang) + (f" – {title}" if title else "")
-    return share_values(share_links(request.host_url, "/", state, release, name))
+    name = frame_title(title or "", state.lang)
+    return share_values(share_links(request_origin(), "/", state, release, name))
 
 
 for button, field in (("copy-permalink", "share-permalink"), ("copy-embed-code", "embed-code")):

@@ -114,13 +114,18 @@ def csv_filename(state: AppState, flavour: str | None = None) -> str:
 
     The standard flavour ends in ``-standard.csv`` when the language's default is the French
     one, so both files of a view can sit side by side."""
+    standard = flavour is not None and flavour != DEFAULT_FLAVOUR.get(state.lang, "fr")
+    return download_name(state, "csv", flavour if standard else None)
+
+
+def download_name(state: AppState, extension: str, *more: str | None) -> str:
+    """``phare-<indicator>[-<fragility>]-<actor>[-<segment>][-<more>…].<extension>``: a file
+    name from catalogue ids and codes only (anything else replaced by ``_``)."""
     parts = [state.indicator, state.fragility, state.actor]
     if state.segment != "all":
         parts.append(state.segment)
-    if flavour is not None and flavour != DEFAULT_FLAVOUR.get(state.lang, "fr"):
-        parts.append(flavour)
-    name = "-".join(UNSAFE_IN_NAME.sub("_", part) for part in parts if part)
-    return f"phare-{name}.csv"
+    name = "-".join(UNSAFE_IN_NAME.sub("_", part) for part in (*parts, *more) if part)
+    return f"phare-{name}.{extension}"
 
 
 def csv_text(table: ViewTable, lang: str, link: str, flavour: CsvFlavour | None = None) -> str:

@@ -31,8 +31,5 @@ def install_framing_headers(server: Flask, frame_ancestors: str) -> None:
     @server.after_request
     def add_framing_headers(response: Response) -> Response:
         embed = request.args.get("embed") in EMBED_VALUES
-        for name, value in framing_headers(embed, frame_ancestors).items():
-            response.headers[name] = value
-        if embed:
-            response.headers.pop("X-Frame-Options", None)
+        response.headers.update(framing_headers(embed, frame_ancestors))
         return response

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
@@ -26,12 +25,13 @@ import plotly.graph_objects as go
 from flask import Blueprint, Response, current_app, request
 
 from dashboard.commune_view import commune_scope
+from dashboard.components.map_panel import legend_items, legend_title, outline_options
 from dashboard.context import EXTENSION_KEY, DataContext, Unavailable
-from dashboard.figures.choropleth import LABEL_TRACE, LegendItem
+from dashboard.exports import NOTICE_HEADER, download_name
+from dashboard.figures.choropleth import LABEL_TRACE
 from dashboard.figures.geo_map import build_geo_choropleth
 from dashboard.figures.highlight import with_highlight
 from dashboard.figures.presentation import DesignSize, SlideTexts, design_size, slide_figure
-from dashboard.formatting import format_count
 from dashboard.i18n import t
 from dashboard.kaleido_renderer import RENDERER, Renderer, RenderOptions, RenderUnavailable
 from dashboard.mapview import MapView, map_view, no_value_states
@@ -43,15 +43,12 @@ images = Blueprint("images", __name__)
 CONTENT_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 DEFAULT_SIZE = (1920, 1080)
 WIDTHS, HEIGHTS = (320, 3840), (240, 2160)
-NOTICE_HEADER = "X-Phare-Notice"
 UNAVAILABLE = "l'export d'image n'est pas disponible : {reason}"
-OUTLINE_LEVEL = {"departement": "regions"}
 # White borders of 1 px would grey out thousands of small communes; France's 34,746: none.
 COMMUNE_BORDER_PX = {"communes": 0.0}
 REGION_COMMUNE_BORDER_PX = 0.3
 CACHED_LEVELS = 4  # parsed GeoJSON: ~90 MB for France's communes, a few MB for the others
 NOTICE_VALUE_CHARS = 40
-UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9_]+")
 RANGE_PAD = 0.01  # share of the drawn extent left around it
 
 
@@ -125,31 +122,15 @@ def map_figure(context: DataContext, state: AppState, view: MapView) -> go.Figur
     """The view's vector map, its traces' ``geojson`` naming a geometry level (see
     :func:`for_image`), with the legend and the selected territory's outline."""
     lang = state.lang
-    items = tuple(
-        LegendItem(
-            entry.colour, entry.label, f"{format_count(entry.count, lang)} {view.count_word}"
-        )
-        for entry in view.legend
-    )
-    legend_title = t("legend", lang)
-    if view.simulated:
-        legend_title = f"{t('simulated', lang)} · {legend_title}"
-    outline = OUTLINE_LEVEL.get(view.level)
-    options = {}
-    if outline is not None:
-        options = {
-            "outline_url": outline,
-            "outline_codes": tuple(context.features["region"]["code"]),
-        }
     figure = build_geo_choropleth(
         view.frame,
         view.classification,
         view.geometry_level,
         no_value_states(context, lang),
-        items,
-        legend_title,
+        legend_items(view, lang),
+        legend_title(view, lang),
         lang=lang,
-        **options,
+        **outline_options(context, view, lambda level: level),
     )
     if view.level == "commune":  # classes, not values: no labels on thousands of communes
         figure.update_traces(lon=[], lat=[], text=[], selector={"name": LABEL_TRACE})
@@ -280,15 +261,9 @@ def image_size(args: Mapping[str, str]) -> tuple[tuple[int, int], list[str]]:
 def image_filename(state: AppState, image_format: str) -> str:
     """``phare-<indicator>[-<fragility>]-<actor>[-<segment>][-<level>][-<territory>].<ext>``,
     from catalogue ids and codes only."""
-    parts = [state.indicator, state.fragility, state.actor]
-    if state.segment != "all":
-        parts.append(state.segment)
-    if state.level != "region":
-        parts.append(state.level)
-    if state.territory != FRANCE:
-        parts.append(state.territory)
-    name = "-".join(UNSAFE_IN_NAME.sub("_", part) for part in parts if part)
-    return f"phare-{name}.{image_format}"
+    level = state.level if state.level != "region" else None
+    territory = state.territory if state.territory != FRANCE else None
+    return download_name(state, image_format, level, territory)
 
 
 def _dimension(

@@ -58,6 +58,7 @@ class MapView:
     france: str  # the France value as a sentence
     has_france: bool
     extent: tuple[float, float, float, float] | None  # communes: the area drawn
+    values: RegionValues  # the regional values behind every level (the summary's)
 
 
 def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None = None) -> MapView:
@@ -111,6 +112,7 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         simulated=dataset.simulated,
         france=_france_sentence(values, unit, lang),
         has_france=values.france is not None,
+        values=values,
         extent=extent,
     )
 

@@ -7,6 +7,7 @@ A filter change that keeps the same geometry (same level and area) only needs
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,7 +28,6 @@ from dashboard.i18n import t
 from dashboard.mapview import MapView, map_view, no_value_states
 from dashboard.state import FRANCE, AppState, state_query, territory_level
 from dashboard.summary import legend_summary, map_summary
-from dashboard.values import region_values
 
 OUTLINE_LEVEL = {"departement": "regions"}
 CACHED_PANELS = 64  # regions, departments, one region's communes (up to ~1 MB each)
@@ -99,15 +99,7 @@ def _panel(
     lang = state.lang
     view = map_view(context, state, upload)
     states = no_value_states(context, lang)
-    items = tuple(
-        LegendItem(
-            entry.colour, entry.label, f"{format_count(entry.count, lang)} {view.count_word}"
-        )
-        for entry in view.legend
-    )
-    title = (
-        t("simulated", lang) + " · " + t("legend", lang) if view.simulated else t("legend", lang)
-    )
+    items, title = legend_items(view, lang), legend_title(view, lang)
     geometry_url = context.geometry_url(view.geometry_level)
     release = context.dataset(state.dataset).id
     selected = _selected_code(state, view.level)
@@ -159,16 +151,38 @@ def _figure(context, view, states, items, title, geometry_url, lang) -> go.Figur
             view.extent,
             lang=lang,
         )
-    outline = OUTLINE_LEVEL.get(view.level)
-    options = {}
-    if outline is not None:  # the regions' borders over their departments
-        options = {
-            "outline_url": context.geometry_url(outline),
-            "outline_codes": tuple(context.features["region"]["code"]),
-        }
+    options = outline_options(context, view, context.geometry_url)
     return build_geo_choropleth(
         view.frame, view.classification, geometry_url, states, items, title, lang=lang, **options
     )
+
+
+def legend_items(view: MapView, lang: str) -> tuple[LegendItem, ...]:
+    """The legend drawn in the figure: each entry with its count ("3 rég.")."""
+    return tuple(
+        LegendItem(
+            entry.colour, entry.label, f"{format_count(entry.count, lang)} {view.count_word}"
+        )
+        for entry in view.legend
+    )
+
+
+def legend_title(view: MapView, lang: str) -> str:
+    return f"{t('simulated', lang)} · {t('legend', lang)}" if view.simulated else t("legend", lang)
+
+
+def outline_options(
+    context: DataContext, view: MapView, geometry: Callable[[str], str]
+) -> dict[str, object]:
+    """``build_geo_choropleth``'s outline arguments: the regions' borders over departments
+    (``geometry``: how a level's geometry is named, a URL on the page, a level id in exports)."""
+    outline = OUTLINE_LEVEL.get(view.level)
+    if outline is None:
+        return {}
+    return {
+        "outline_url": geometry(outline),
+        "outline_codes": tuple(context.features["region"]["code"]),
+    }
 
 
 def _summary(context: DataContext, state: AppState, view: MapView) -> str:
@@ -176,9 +190,7 @@ def _summary(context: DataContext, state: AppState, view: MapView) -> str:
     if view.level == "commune":
         return legend_summary(view.title, ((e.label, e.count) for e in view.legend), state.lang)
     unit = context.catalogue.indicators[state.indicator].unit
-    return map_summary(
-        view.title, region_values(context, state), context.catalogue, unit, state.lang
-    )
+    return map_summary(view.title, view.values, context.catalogue, unit, state.lang)
 
 
 def _selected_code(state: AppState, level: str) -> str | None:

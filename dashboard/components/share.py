@@ -34,6 +34,11 @@ def request_origin() -> str:
     return request.host_url if has_request_context() else "http://localhost/"
 
 
+def frame_title(view_title: str, lang: str) -> str:
+    """The embed frame's accessible name: the dashboard's, then the view's."""
+    return t("app_title", lang) + (f" – {view_title}" if view_title else "")
+
+
 def share_values(links: ShareLinks) -> tuple[str, ...]:
     """The values of :data:`SHARE_OUTPUTS`, in order."""
     return (

@@ -13,7 +13,7 @@ from dashboard.components.map_panel import map_panel
 from dashboard.components.notices import notices
 from dashboard.components.page_shell import navigation
 from dashboard.components.selection import selection_panel
-from dashboard.components.share import request_origin, share_bar
+from dashboard.components.share import frame_title, request_origin, share_bar
 from dashboard.components.values_table import values_table
 from dashboard.context import Unavailable, current_context
 from dashboard.figures.geo_map import TOPOJSON_URL
@@ -184,11 +184,7 @@ def _map_column(context, panel, state) -> list:
         html.A(t("permalink", lang), id="permalink", href=panel.permalink, hidden=True),
         share_bar(
             share_links(
-                request_origin(),
-                "/",
-                state,
-                panel.release,
-                t("app_title", lang) + f" – {panel.title}",
+                request_origin(), "/", state, panel.release, frame_title(panel.title, lang)
             ),
             lang,
             exports=True,

@@ -9,12 +9,15 @@ from tests.callbacks.test_carte import upload_contents
 
 
 def share_outputs(client, dash_app, permalink: str) -> dict:
+    """The share links the callback sends when the Carte shows the view of ``permalink``."""
+    query = {name: values[0] for name, values in parse_qs(urlsplit(permalink).query).items()}
+    state = AppState.model_validate(query).model_dump(mode="json")
     response = post_callback(
         client,
         dash_app,
         "share-permalink.value",
         {"permalink": permalink},
-        {"map-title": "Note moyenne — Emploi — Citoyens"},
+        {"carte-state": state, "map-title": "Note moyenne — Emploi — Citoyens"},
     )
     assert response.status_code == 200
     outputs = response.get_json()["response"]
