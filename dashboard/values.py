@@ -54,39 +54,53 @@ def region_values(context: DataContext, state: AppState) -> RegionValues:
 
 def view_values(context: DataContext, state: AppState) -> pd.DataFrame:
     """:data:`VALUE_COLUMNS` of the state's view: the 13 regions, then France (code ``FR``)."""
+    return pd.DataFrame(view_columns(context, state))
+
+
+def view_columns(context: DataContext, state: AppState) -> dict[str, np.ndarray]:
+    """:func:`view_values` as one array per column, without building a frame: what a table
+    gathering many views (the Analyse page's) reads cell by cell."""
     dataset = context.dataset(state.dataset)
     if dataset.kind == "published":
-        return _published(context, state, dataset)
+        return _published(context, state)
     return _estimated(context, state, dataset)
 
 
-def _published(context: DataContext, state: AppState, dataset: Dataset) -> pd.DataFrame:
+def _published(context: DataContext, state: AppState) -> dict[str, np.ndarray]:
     catalogue = context.catalogue
     key = (state.study, state.actor, state.segment, state.indicator, state.fragility)
     rows = context.published_views.get(key)
     if rows is None:  # nothing published for this view: "non publié" everywhere
         return _not_published([*catalogue.regions, NATIONAL], catalogue)
     sources = catalogue.sources
-    return pd.DataFrame(
-        {
-            "code": rows["region_code"],
-            "name": rows["region_name"],
-            "value": rows["value"],
-            "ci_low": np.nan,
-            "ci_high": np.nan,
-            "n": rows["base_n"],
-            "n_eff": np.nan,
-            "status": rows["status"],
-            "significant": None,
-            "joint_with": rows["joint_with"].astype(object).where(rows["joint_with"].notna()),
-            "source": [sources[s].credit() if isinstance(s, str) else "" for s in rows["source"]],
-            "study": rows["study"].astype(object).where(rows["study"].notna()),
-            "note": rows["notes"].fillna("").astype(str),
-        }
-    )
+    size = len(rows)
+    return {
+        "code": _objects(rows["region_code"]),
+        "name": _objects(rows["region_name"]),
+        "value": rows["value"].to_numpy(dtype=float),
+        "ci_low": np.full(size, np.nan),
+        "ci_high": np.full(size, np.nan),
+        "n": rows["base_n"].to_numpy(dtype=float, na_value=np.nan),
+        "n_eff": np.full(size, np.nan),
+        "status": _objects(rows["status"]),
+        "significant": np.full(size, None, dtype=object),
+        "joint_with": _objects(rows["joint_with"]),
+        "source": np.array(
+            [sources[s].credit() if isinstance(s, str) else "" for s in rows["source"]],
+            dtype=object,
+        ),
+        "study": _objects(rows["study"]),
+        "note": _objects(rows["notes"], ""),
+    }
 
 
-def _estimated(context: DataContext, state: AppState, dataset: Dataset) -> pd.DataFrame:
+def _objects(column: pd.Series, missing: object = None) -> np.ndarray:
+    """The column as objects, ``missing`` where there is none (14 values: a loop beats
+    pandas' conversions of Arrow strings)."""
+    return np.array([missing if pd.isna(v) else v for v in column.tolist()], dtype=object)
+
+
+def _estimated(context: DataContext, state: AppState, dataset: Dataset) -> dict[str, np.ndarray]:
     catalogue = context.catalogue
     territories = [*catalogue.regions, NATIONAL]
     spec = MICRO_INDICATORS.get(state.indicator)
@@ -96,39 +110,51 @@ def _estimated(context: DataContext, state: AppState, dataset: Dataset) -> pd.Da
         or spec.per_fragility != (state.fragility is not None)
     ):
         return _not_published(territories, catalogue)
-    view = estimate_view(
-        dataset,
-        catalogue,
-        actor=state.actor,
-        indicator=state.indicator,
-        fragility=state.fragility,
-        segment=state.segment,
+    cells = dataset.regional_cells  # estimated at load time: a lookup, no frame built
+    found = cells and cells.view(state.actor, state.segment, state.indicator, state.fragility)
+    view = (
+        found
+        if found is not None
+        else estimate_view(
+            dataset,
+            catalogue,
+            actor=state.actor,
+            indicator=state.indicator,
+            fragility=state.fragility,
+            segment=state.segment,
+        )
     )
-    return pd.DataFrame(
-        {
-            "code": view["territory_code"],
-            "name": view["territory_name"],
-            "value": view["value"],
-            "ci_low": view["ci_low"],
-            "ci_high": view["ci_high"],
-            "n": view["n"],
-            "n_eff": view["n_eff"],
-            "status": view["status"],
-            "significant": view["significant"],
-            "joint_with": None,
-            "source": np.where(view["value"].notna(), dataset.label, ""),
-            "study": None,
-            "note": "",
-        }
-    )
+    value = view["value"].to_numpy(dtype=float)
+    size = len(view)
+    return {
+        "code": view["territory_code"].to_numpy(),
+        "name": view["territory_name"].to_numpy(),
+        "value": value,
+        "ci_low": view["ci_low"].to_numpy(dtype=float),
+        "ci_high": view["ci_high"].to_numpy(dtype=float),
+        "n": view["n"].to_numpy(dtype=float),
+        "n_eff": view["n_eff"].to_numpy(dtype=float),
+        "status": view["status"].to_numpy(),
+        "significant": view["significant"].to_numpy(dtype=object),
+        "joint_with": np.full(size, None, dtype=object),
+        "source": np.where(np.isnan(value), "", dataset.label).astype(object),
+        "study": np.full(size, None, dtype=object),
+        "note": np.full(size, "", dtype=object),
+    }
 
 
-def _not_published(codes: list[str], catalogue) -> pd.DataFrame:
+def _not_published(codes: list[str], catalogue) -> dict[str, np.ndarray]:
     names = {code: region.name for code, region in catalogue.regions.items()}
-    frame = pd.DataFrame({"code": codes, "name": [names.get(c, "France") for c in codes]})
-    for column in VALUE_COLUMNS[2:]:
-        frame[column] = np.nan if column in ("value", "ci_low", "ci_high", "n", "n_eff") else None
-    frame["status"] = NOT_PUBLISHED
-    frame["source"] = ""
-    frame["note"] = ""
-    return frame
+    size = len(codes)
+    empty = np.full(size, np.nan)
+    return {
+        "code": np.array(codes, dtype=object),
+        "name": np.array([names.get(c, "France") for c in codes], dtype=object),
+        **{column: empty.copy() for column in ("value", "ci_low", "ci_high", "n", "n_eff")},
+        "status": np.full(size, NOT_PUBLISHED, dtype=object),
+        "significant": np.full(size, None, dtype=object),
+        "joint_with": np.full(size, None, dtype=object),
+        "source": np.full(size, "", dtype=object),
+        "study": np.full(size, None, dtype=object),
+        "note": np.full(size, "", dtype=object),
+    }

@@ -60,11 +60,17 @@ def rank_label(best: float, worst: float, lang: str = "fr") -> str:
 
 def column_differences(first: pd.DataFrame, second: pd.DataFrame) -> pd.Series:
     """Whether ``first`` and ``second`` (same rows) differ significantly, Holm across the rows."""
+    p = difference_p_values(first, second)
+    return pd.Series(holm_significant(p), index=first.index, name="significant", dtype=object)
+
+
+def difference_p_values(first: pd.DataFrame, second: pd.DataFrame) -> np.ndarray:
+    """Two-sided p of each row's difference between two independent estimates, uncorrected;
+    NaN where either has no value or no interval (published figures are never tested)."""
     se_first = (first["ci_high"] - first["ci_low"]).to_numpy(dtype=float) / (2 * Z)
     se_second = (second["ci_high"] - second["ci_low"]).to_numpy(dtype=float) / (2 * Z)
     difference = first["value"].to_numpy(dtype=float) - second["value"].to_numpy(dtype=float)
-    p = two_sided_p(difference, np.hypot(se_first, se_second))
-    return pd.Series(holm_significant(p), index=first.index, name="significant", dtype=object)
+    return two_sided_p(difference, np.hypot(se_first, se_second))
 
 
 def _french_ordinal(rank: int) -> str:

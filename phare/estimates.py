@@ -38,6 +38,7 @@ from phare.weighted import (
     MIN_BASE,
     Moments,
     estimate_block,
+    two_sided_p,
 )
 
 __all__ = [
@@ -48,12 +49,14 @@ __all__ = [
     "estimate_all_cells",
     "estimate_cells",
     "prepare",
+    "segment_against_rest",
 ]
 
 FRANCE_CODE, FRANCE_NAME = "FR", "France"
 REGION, DEPARTMENT = "region", "department"
 ESTIMATE_COLUMNS = ("value", "ci_low", "ci_high", "n", "n_eff", "status", "significant")
 CELL_COLUMNS = ("territory_code", "territory_name", *ESTIMATE_COLUMNS)
+REST_COLUMNS = ("territory_code", "value", "ci_low", "ci_high", "n", "n_eff", "status", "p_value")
 ALL_CELLS_COLUMNS = (
     "actor",
     "segment",
@@ -216,6 +219,47 @@ def _moments(group: np.ndarray, y: np.ndarray, w: np.ndarray, size: int) -> Mome
 
     w2 = w * w
     return Moments(total(None), total(w), total(w2), total(w * y), total(w2 * y), total(w2 * y * y))
+
+
+def segment_against_rest(
+    microdata: PreparedMicrodata,
+    catalogue: Catalogue,
+    *,
+    actor: str,
+    segment: str,
+    indicator: str,
+    fragility: str | None = None,
+    min_base: float = MIN_BASE,
+    caution_base: float = CAUTION_BASE,
+) -> pd.DataFrame:
+    """The rest of ``actor`` (its respondents outside ``segment``) by region, then France, and
+    the two-sided p of the segment against that rest (:data:`REST_COLUMNS`).
+
+    The two groups share no respondent, so the z test is that of independent samples (the
+    se's of both estimates). The rest's sums are the actor's minus the segment's: the rest is
+    estimated exactly as a segment would be. ``p_value`` is NaN where either side is
+    suppressed or has no answer; it is not corrected: the caller corrects within its family.
+    """
+    if segment == ALL:
+        raise ValueError("a segment is compared with the rest of its actor; 'all' has no rest")
+    spec = _check_view(catalogue, actor, indicator, fragility, segment, REGION)
+    microdata.check(catalogue)
+    share = np.asarray(spec.kind == "share")
+    part = _view_moments(microdata, (actor, segment), spec, fragility)
+    whole = _view_moments(microdata, (actor, ALL), spec, fragility)
+    rest = whole.map(lambda total, inside: total - inside, part)
+    segment_block, rest_block = (
+        estimate_block(moments, share, min_base, caution_base) for moments in (part, rest)
+    )
+    p_value = two_sided_p(
+        segment_block["value"] - rest_block["value"],
+        np.hypot(segment_block["se"], rest_block["se"]),
+    )
+    frame = pd.DataFrame({"territory_code": [*catalogue.regions, FRANCE_CODE]})
+    for column in REST_COLUMNS[1:-1]:
+        frame[column] = rest_block[column]
+    frame["p_value"] = p_value
+    return frame
 
 
 # -- every view -------------------------------------------------------------------------------

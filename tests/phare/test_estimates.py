@@ -16,6 +16,7 @@ from phare.estimates import (
     estimate_all_cells,
     estimate_cells,
     prepare,
+    segment_against_rest,
 )
 from phare.microdata_format import (
     BINARY_COLUMNS,
@@ -594,3 +595,68 @@ def test_published_figures_exist_by_region_only(capsys):
     argv += ["--indicator", "partnership_innovation_share"]
     assert run_command(argv) == 2
     assert "published figures exist by region" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("actor", "segment", "indicator", "fragility"),
+    [
+        ("entreprises", "250_plus", "fragility_mean_score", "emploi"),
+        ("maires", "moins_500", "partnership_rate", None),
+        ("associations", "benevoles", "fragility_top3_share", "sante"),
+    ],
+)
+def test_a_segment_is_compared_with_the_rest_of_its_actor(
+    catalogue, actor, segment, indicator, fragility
+):
+    frame = random_microdata(catalogue, 30_000, seed=11)
+    rest = segment_against_rest(
+        prepare(frame, catalogue),
+        catalogue,
+        actor=actor,
+        segment=segment,
+        indicator=indicator,
+        fragility=fragility,
+    ).set_index("territory_code")
+    inside = estimate_cells(
+        frame, catalogue, actor=actor, segment=segment, indicator=indicator, fragility=fragility
+    ).set_index("territory_code")
+    others = frame[(frame["actor"] == actor) & (frame[SEGMENT_FIELDS[actor]] != segment)]
+    share = indicator != "fragility_mean_score"
+    for territory in ("11", "53", "FR"):
+        rows = others if territory == "FR" else others[others["region_code"] == territory]
+        expected = reference_estimate(rows, indicator, fragility, share)
+        got = rest.loc[territory]
+        assert got["value"] == pytest.approx(expected.value)
+        assert (got["ci_low"], got["ci_high"]) == pytest.approx((expected.ci_low, expected.ci_high))
+        assert got["n"] == expected.n
+        part = inside.loc[territory]
+        part_se = (part["ci_high"] - part["ci_low"]) / (2 * Z) if not share else None
+        if part_se is not None:  # a mean: its se is the interval's half-width / 1.96
+            own = Estimate(part["value"], 0, 0, int(part["n"]), part["n_eff"], part_se)
+            assert got["p_value"] == pytest.approx(difference_p_value(own, expected))
+        assert 0 <= got["p_value"] <= 1
+
+
+def reference_estimate(rows: pd.DataFrame, indicator: str, fragility: str | None, share: bool):
+    """The rest's estimate from the respondents themselves, by the primitive formulas."""
+    if indicator == "fragility_top3_share":
+        answered = rows[list(TOP3_COLUMNS)].notna().any(axis=1)
+        cited = (rows[list(TOP3_COLUMNS)] == fragility).any(axis=1).astype(float)
+        return weighted_share(cited.where(answered), rows["weight"].to_numpy())
+    column = f"score_{fragility}" if fragility else {"partnership_rate": "partnership"}[indicator]
+    values = rows[column].to_numpy(dtype=float)
+    if share and column.startswith("score_"):
+        values = np.where(np.isnan(values), np.nan, (values >= 7).astype(float))
+    estimate = weighted_share if share else weighted_mean
+    return estimate(values, rows["weight"].to_numpy())
+
+
+def test_all_has_no_rest(catalogue):
+    with pytest.raises(ValueError, match="'all' has no rest"):
+        segment_against_rest(
+            prepare(random_microdata(catalogue, 500, seed=2), catalogue),
+            catalogue,
+            actor="maires",
+            segment="all",
+            indicator="partnership_rate",
+        )
