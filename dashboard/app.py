@@ -11,6 +11,7 @@ from pathlib import Path
 import dash
 from dash import Dash, html
 
+from dashboard.analysis_export import analysis_exports
 from dashboard.commune_upload import MAX_UPLOAD_BYTES
 from dashboard.context import EXTENSION_KEY, load_context
 from dashboard.exports import exports
@@ -49,9 +50,10 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.register_blueprint(blueprint)
     app.server.register_blueprint(exports)
     app.server.register_blueprint(images)
+    app.server.register_blueprint(analysis_exports)
     install_framing_headers(app.server, settings.frame_ancestors)
     app.layout = html.Div(dash.page_container)
-    from callbacks import carte, commune, profile, share  # noqa: F401  (registers the callbacks)
+    from callbacks import analyse, carte, commune, profile, share  # noqa: F401  (registers them)
 
     # Dash finishes its set-up on the first request and marks it done before doing it, so a
     # second thread of a fresh worker could serve a page without its scripts (plotly/dash#3971):

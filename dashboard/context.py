@@ -159,6 +159,7 @@ def state_choices(
         levels=frozenset(MAP_LEVELS),
         schemes=frozenset(SCHEMES),
         territories=frozenset(catalogue.regions),
+        groups=frozenset(catalogue.fragility_groups),
         commune_layers=frozenset(COMMUNE_LAYERS),
         places=frozenset(
             territory_id(level, code)

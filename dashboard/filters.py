@@ -75,29 +75,29 @@ def filter_options(
     if has_france is None:
         has_france = _has_france_value(context, state)
     return {
-        "dataset": [_dataset_option(key, ds, lang) for key, ds in context.datasets.items()],
-        "study": [_option(p.id, p.label(lang), True) for p in catalogue.programmes.values()],
+        "dataset": [dataset_option(key, ds, lang) for key, ds in context.datasets.items()],
+        "study": [option(p.id, p.label(lang), True) for p in catalogue.programmes.values()],
         "actor": [
-            _option(a.id, a.label(lang), a.id in set(regional["actor"]), reason)
+            option(a.id, a.label(lang), a.id in set(regional["actor"]), reason)
             for a in catalogue.actors.values()
         ],
         "segment": [
-            _option(s.id, s.label(lang), s.id in set(for_indicator["segment"]), reason)
+            option(s.id, s.label(lang), s.id in set(for_indicator["segment"]), reason)
             for s in catalogue.segments.values()
             if s.actor in (None, state.actor)
         ],
         "indicator": [
-            _option(i.id, i.label(lang), i.id in set(for_actor["indicator"]), reason)
+            option(i.id, i.label(lang), i.id in set(for_actor["indicator"]), reason)
             for i in catalogue.indicators.values()
         ],
         "fragility": _fragility_options(context, state, for_segment, reason),
-        "level": [_option(level, t(f"level_{level}", lang), True) for level in MAP_LEVELS],
-        "show": [_option(layer, t(f"show_{layer}", lang), True) for layer in COMMUNE_LAYERS],
+        "level": [option(level, t(f"level_{level}", lang), True) for level in MAP_LEVELS],
+        "show": [option(layer, t(f"show_{layer}", lang), True) for layer in COMMUNE_LAYERS],
         "classes": [
-            _option(s, t(f"scheme_{s}", lang), s != "diverging" or has_france, no_france)
+            option(s, t(f"scheme_{s}", lang), s != "diverging" or has_france, no_france)
             for s in SCHEMES
         ],
-        "k": [_option(k, str(k), True) for k in CLASS_COUNTS],
+        "k": [option(k, str(k), True) for k in CLASS_COUNTS],
     }
 
 
@@ -140,9 +140,9 @@ def _has_france_value(context: DataContext, state: AppState) -> bool:
     return region_values(context, state).france is not None
 
 
-def _dataset_option(key: str, dataset: Dataset, lang: str) -> dict:
+def dataset_option(key: str, dataset: Dataset, lang: str) -> dict:
     label = t(f"dataset_{key}", lang, release=dataset.id if key == IMPORTED_DATASET else "")
-    return _option(key, label, True)
+    return option(key, label, True)
 
 
 def _fragility_options(
@@ -152,15 +152,15 @@ def _fragility_options(
     catalogue = context.catalogue
     lang = state.lang
     if not catalogue.indicators[state.indicator].per_fragility:
-        return [_option(ALL_DOMAINS, t("all_domains", lang), True)]
+        return [option(ALL_DOMAINS, t("all_domains", lang), True)]
     present = set(rows["fragility"].dropna())
-    options = [_option(ALL_DOMAINS, t("all_domains", lang), rows["fragility"].isna().any(), reason)]
+    options = [option(ALL_DOMAINS, t("all_domains", lang), rows["fragility"].isna().any(), reason)]
     for group in catalogue.fragility_groups.values():
         options.append(
             {"label": f"— {group.label(lang)} —", "value": f"group:{group.id}", "disabled": True}
         )
         options += [
-            _option(f.id, f.label(lang), f.id in present, reason)
+            option(f.id, f.label(lang), f.id in present, reason)
             for f in catalogue.fragilities.values()
             if f.group == group.id
         ]
@@ -174,7 +174,7 @@ def _regional_rows(context: DataContext, programme: str) -> pd.DataFrame:
     return frame[frame["study"].isin(studies) & frame["region_code"].isin(regions)]
 
 
-def _option(value: object, label: str, enabled: bool, reason: str = "") -> dict:
+def option(value: object, label: str, enabled: bool, reason: str = "") -> dict:
     option = {"label": label if enabled else f"{label} ({reason})", "value": value}
     if not enabled:
         option |= {"disabled": True, "title": reason}

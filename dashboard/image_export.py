@@ -67,7 +67,7 @@ def image_response(image_format: str, renderer: Renderer | None = None) -> Respo
     (``renderer``: the process's own by default)."""
     context = current_app.extensions[EXTENSION_KEY]
     if isinstance(context, Unavailable):
-        return _unavailable(context.reason)
+        return unavailable(context.reason)
     state, state_notices = parse_state(request.args.to_dict(), context.choices)
     (width, height), size_notices = image_size(request.args)
     release = context.dataset(state.dataset).id
@@ -77,12 +77,12 @@ def image_response(image_format: str, renderer: Renderer | None = None) -> Respo
             context, state, image_format, (width, height), link, renderer or RENDERER
         )
     except RenderUnavailable as problem:
-        return _unavailable(str(problem))
+        return unavailable(str(problem))
     headers = {
         "Content-Disposition": f'attachment; filename="{image_filename(state, image_format)}"',
         "X-Content-Type-Options": "nosniff",
     }
-    notices = [*(_state_notice(notice) for notice in state_notices), *size_notices]
+    notices = [*(state_notice(notice) for notice in state_notices), *size_notices]
     if notices:
         headers[NOTICE_HEADER] = "; ".join(notices)
     return Response(image, content_type=CONTENT_TYPES[image_format], headers=headers)
@@ -286,7 +286,7 @@ def _dimension(
     return default
 
 
-def _state_notice(notice: Notice) -> str:
+def state_notice(notice: Notice) -> str:
     return (
         f"{notice.name}={_ascii(notice.value)} ignored: {_ascii(notice.default) or 'default'} used"
     )
@@ -298,7 +298,7 @@ def _ascii(value: str) -> str:
     return "".join(c if " " <= c <= "~" else "?" for c in shown)
 
 
-def _unavailable(reason: str) -> Response:
+def unavailable(reason: str) -> Response:
     return Response(
         UNAVAILABLE.format(reason=reason),
         status=503,

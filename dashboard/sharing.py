@@ -30,6 +30,7 @@ DEFAULT_EMBED_HEIGHT = 1200
 # (link id, width, height): presentation sizes, 16:9 and 4:3 at 1080 pixels high
 IMAGE_SIZES = (("png-16-9", 1920, 1080), ("png-4-3", 1440, 1080))
 CSV_FLAVOURS = ("fr", "standard")
+EXPORTS = {"/": "view", "/analyse": "analyse"}  # page path → name of its export routes
 
 
 @dataclass(frozen=True)
@@ -59,22 +60,27 @@ def share_links(origin: str, path: str, state: AppState, release: str, title: st
         embed_url=embed_url,
         embed_code=embed_code(origin, embed_url, title, height),
         images=(
-            *((name, export_url("png", full, width=w, height=h)) for name, w, h in IMAGE_SIZES),
-            ("svg", export_url("svg", full, width=1920, height=1080)),
+            *(
+                (name, export_url("png", full, page=path, width=w, height=h))
+                for name, w, h in IMAGE_SIZES
+            ),
+            ("svg", export_url("svg", full, page=path, width=1920, height=1080)),
         ),
         tables=tuple(
-            (flavour, export_url("csv", full, flavour=flavour)) for flavour in CSV_FLAVOURS
+            (flavour, export_url("csv", full, page=path, flavour=flavour))
+            for flavour in CSV_FLAVOURS
         ),
     )
 
 
-def export_url(extension: str, state: AppState, **parameters: object) -> str:
-    """``/export/view.<extension>?<state>&<parameters>`` (relative: same server as the page)."""
+def export_url(extension: str, state: AppState, page: str = "/", **parameters: object) -> str:
+    """``/export/<name>.<extension>?<state>&<parameters>`` (relative: same server as the
+    page), ``name`` being the export of ``page`` (:data:`EXPORTS`; the Carte's otherwise)."""
     query = state_query(state)
     extra = urlencode(parameters)
     if extra:
         query = f"{query}&{extra}" if query else f"?{extra}"
-    return f"/export/view.{extension}{query}"
+    return f"/export/{EXPORTS.get(page, 'view')}.{extension}{query}"
 
 
 def embed_code(origin: str, embed_url: str, title: str, height: int) -> str:

@@ -39,6 +39,7 @@ class StateChoices:
     # (dataset id, id of the release it serves now): what ``release=`` is checked against
     current_releases: tuple[tuple[str, str], ...] = ()
     dimensions: frozenset[str] = frozenset({"actor", "segment", "territory", "fragility", "group"})
+    groups: frozenset[str] = frozenset()  # the fragility groups
 
 
 class AppState(BaseModel):
@@ -58,6 +59,8 @@ class AppState(BaseModel):
     territories: tuple[str, ...] = Field(default=(), max_length=4)
     rows: str | None = None
     cols: str | None = None
+    group: str | None = None  # one fragility group (Analyse), None for the 16 fragilities
+    labels: bool = False  # values written on the regions of the Analyse maps
     lang: str = "fr"
     embed: bool = False
     show: str = "stratum"
@@ -74,6 +77,7 @@ class AppState(BaseModel):
         "territory",
         "rows",
         "cols",
+        "group",
         "show",
     )
     @classmethod
@@ -105,7 +109,7 @@ class AppState(BaseModel):
             raise ValueError("unknown language")
         return value
 
-    @field_validator("embed", mode="before")
+    @field_validator("embed", "labels", mode="before")
     @classmethod
     def _flag(cls, value: Any) -> Any:
         if isinstance(value, str):
@@ -203,6 +207,7 @@ CHOICES_OF = {
     "classes": "schemes",
     "rows": "dimensions",
     "cols": "dimensions",
+    "group": "groups",
     "show": "commune_layers",
 }
 

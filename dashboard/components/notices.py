@@ -5,7 +5,11 @@ import dash_bootstrap_components as dbc
 from dashboard.i18n import t
 from dashboard.state import Notice
 
-NOTICE_TEXT = {"unknown": "notice_bad_value", "replaced": "notice_release_replaced"}
+NOTICE_TEXT = {
+    "unknown": "notice_bad_value",
+    "replaced": "notice_release_replaced",
+    "not_applicable": "notice_not_applicable",
+}
 
 
 def notices(items: list[Notice], lang: str) -> list:

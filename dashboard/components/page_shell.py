@@ -19,7 +19,12 @@ from dashboard.i18n import t
 from dashboard.sharing import share_links
 from dashboard.state import AppState, Notice, state_query
 
-NAVIGATION = (("nav_map", "/"), ("nav_compare", "/comparer"), ("nav_data", "/donnees"))
+NAVIGATION = (
+    ("nav_map", "/"),
+    ("nav_compare", "/comparer"),
+    ("nav_analyse", "/analyse"),
+    ("nav_data", "/donnees"),
+)
 
 
 def page_shell(
@@ -31,18 +36,20 @@ def page_shell(
     simulated: bool = False,
     release: str | None = None,
     title: str = "",
+    exports: bool = False,
 ) -> html.Main:
     """``body`` under the shared header; ``path`` is this page's path (for the language link).
 
     ``release``: the data release the page shows; with it the page gets its share bar
-    (permalink pinned to that release, embed code titled ``title``).
+    (permalink pinned to that release, embed code titled ``title``); ``exports``: the page
+    has image and table downloads (:func:`dashboard.sharing.export_url`).
     """
     lang = state.lang
     banner = html.Div(t("simulated", lang), className="simulated-banner", hidden=not simulated)
     share = []
     if release is not None:
         links = share_links(request_origin(), path, state, release, title)
-        share = [share_bar(links, lang, exports=False, embed=state.embed)]
+        share = [share_bar(links, lang, exports=exports, embed=state.embed)]
     header = _embed_header(lang) if state.embed else _header(path, state)
     return html.Main(
         [header, html.Div(notices(problems, lang), id="notices"), banner, *share, *body],

@@ -1,0 +1,41 @@
+"""Analyse page: a choice opens the URL of the new table; the Excel copy. Thin: the page draws
+itself from its URL (``dashboard/pages/analyse.py``)."""
+
+from __future__ import annotations
+
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
+from dash.exceptions import PreventUpdate
+
+from dashboard.analysis import CONTROLS, next_state
+from dashboard.context import Unavailable, current_context
+from dashboard.state import parse_state, state_query
+
+
+@callback(
+    Output("analyse-location", "href"),
+    *(Input(f"analyse-{name}", "value") for name in (*CONTROLS, "group")),
+    Input("analyse-labels", "value"),
+    State("analyse-state", "data"),
+    prevent_initial_call=True,
+)
+def choose_table(*values):
+    """The table of the new choice: its URL (a full page, so the permalink is what is shown)."""
+    *chosen, labels, stored = values
+    context = current_context()
+    if isinstance(context, Unavailable) or not stored:
+        raise PreventUpdate
+    before, _ = parse_state(stored, context.choices)
+    choices = dict(zip((*CONTROLS, "group"), chosen, strict=True))
+    after = next_state(before, {**choices, "labels": bool(labels)})
+    state, _ = parse_state(after, context.choices)
+    return "/analyse" + state_query(state)
+
+
+clientside_callback(
+    ClientsideFunction(namespace="phare", function_name="copy"),
+    Output("copy-excel-status", "children"),
+    Input("copy-excel", "n_clicks"),
+    State("analyse-excel", "data"),
+    State("copy-excel", "data-copied"),
+    prevent_initial_call=True,
+)
