@@ -39,6 +39,7 @@ MODULES = (
     "benchmarks.server",
     "benchmarks.estimates",
     "benchmarks.images",
+    "benchmarks.analysis",
     "benchmarks.browser",
 )
 ERROR = "error"

@@ -19,12 +19,8 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import ERROR, REGISTRY, Benchmark, Figure, render_table, run_all
-from benchmarks import MODULES as TOPIC_MODULES
+from benchmarks import ERROR, MODULES, REGISTRY, Benchmark, Figure, render_table, run_all
 from benchmarks.environment import Environment
-
-# the Analyse page's cross-table (benchmarks/analysis.py), after the topic modules
-MODULES = (*TOPIC_MODULES, "benchmarks.analysis")
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 

@@ -9,6 +9,7 @@ new table (``callbacks/analyse.py``), so the permalink always restores what is s
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import dash
 import dash_bootstrap_components as dbc
@@ -38,7 +39,7 @@ from dashboard.filters import dataset_option, option
 from dashboard.i18n import t
 from dashboard.page_titles import page_title
 from dashboard.profile_text import release_text
-from dashboard.state import FRANCE, parse_state
+from dashboard.state import FRANCE, Notice, parse_state
 from phare.microdata_format import SURVEYED_ACTORS
 
 dash.register_page(__name__, path="/analyse", title=page_title("nav_analyse"), name="Analyse")
@@ -66,13 +67,21 @@ def layout(**query: object) -> html.Main:
     return page_shell(
         "/analyse",
         view.state,
-        [*problems, *adjusted],
+        [*(_with_default(notice, view) for notice in problems), *adjusted],
         body,
         simulated=dataset.simulated,
         release=dataset.id,
         title=frame_title(view.title, lang),
         exports=True,
     )
+
+
+def _with_default(notice: Notice, view: AnalysisView) -> Notice:
+    """A bad ``rows`` or ``cols`` names the dimension used instead (its default is the
+    indicator's table, not one value)."""
+    if notice.name in ("rows", "cols") and not notice.default:
+        return replace(notice, default=getattr(view.table.choice, notice.name))
+    return notice
 
 
 def sections(context: DataContext, view: AnalysisView) -> list:
