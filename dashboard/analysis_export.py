@@ -17,7 +17,7 @@ import csv
 import io
 
 import plotly.graph_objects as go
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
 from dashboard.analysis_view import (
     AnalysisView,
@@ -26,7 +26,7 @@ from dashboard.analysis_view import (
     map_panels,
     maps_figure,
 )
-from dashboard.context import EXTENSION_KEY, DataContext, Unavailable
+from dashboard.context import DataContext, Unavailable, current_context
 from dashboard.exports import (
     BOM,
     DEFAULT_FLAVOUR,
@@ -49,6 +49,7 @@ from dashboard.image_export import (
 )
 from dashboard.kaleido_renderer import RENDERER, Renderer, RenderUnavailable
 from dashboard.profile_text import base_text, release_text, study_credit
+from dashboard.response_cache import CACHE_HEADER, cache_key, cached_bytes
 from dashboard.source_text import source_text
 from dashboard.state import AppState, parse_state, state_query
 
@@ -88,7 +89,7 @@ CSV_COLUMNS = (
 
 @analysis_exports.get("/export/analyse.csv")
 def analysis_csv() -> Response:
-    context = current_app.extensions[EXTENSION_KEY]
+    context = current_context()
     if isinstance(context, Unavailable):
         return Response(context.reason, status=503, mimetype="text/plain")
     state, _ = parse_state(request.args.to_dict(), context.choices)
@@ -200,7 +201,7 @@ def analysis_svg() -> Response:
 
 def image_response(image_format: str, renderer: Renderer | None = None) -> Response:
     """The slide of the request's table as an attachment, or 503 with the reason."""
-    context = current_app.extensions[EXTENSION_KEY]
+    context = current_context()
     if isinstance(context, Unavailable):
         return unavailable(context.reason)
     state, state_notices = parse_state(request.args.to_dict(), context.choices)
@@ -211,20 +212,24 @@ def image_response(image_format: str, renderer: Renderer | None = None) -> Respo
         if part is not None:
             notices.append(f"part ignored (expected {CHART} or {MAPS} with territories)")
         part = MAPS if view.territory_axis is not None else CHART
+    link = _link(context, view.state)
     design = design_size(width, height)
-    slide = slide_figure(
-        slide_content(context, view, part),
-        slide_texts(context, view, part, _link(context, view.state)),
-        design,
-    )
+
+    def render() -> bytes:
+        texts = slide_texts(context, view, part, link)
+        slide = slide_figure(slide_content(context, view, part), texts, design)
+        return render_slide(context, slide, design, image_format, renderer or RENDERER)
+
+    release = context.dataset(view.state.dataset).id
+    key = cache_key(f"analyse.{image_format}", [release], f"{link}|{width}x{height}|{part}")
     try:
-        image = render_slide(context, slide, design, image_format, renderer or RENDERER)
+        image, hit = cached_bytes(key, render)
     except RenderUnavailable as problem:
         return unavailable(str(problem))
     filename = _filename(view.state, image_format, part)
     headers = {
         "Content-Disposition": f'attachment; filename="{filename}"',
-        "X-Content-Type-Options": "nosniff",
+        CACHE_HEADER: "hit" if hit else "miss",
     }
     notices = [*(state_notice(n) for n in (*state_notices, *adjusted)), *notices]
     if notices:

@@ -13,11 +13,12 @@ from dash import Dash, html
 
 from dashboard.analysis_export import analysis_exports
 from dashboard.commune_upload import MAX_UPLOAD_BYTES
-from dashboard.context import EXTENSION_KEY, load_context
 from dashboard.exports import exports
-from dashboard.headers import install_framing_headers
+from dashboard.headers import install_headers
 from dashboard.i18n import t
 from dashboard.image_export import images
+from dashboard.live_release import serve_current_release
+from dashboard.response_cache import install_cache
 from dashboard.routes import blueprint
 from phare.settings import PROJECT_ROOT, Settings, load_settings
 
@@ -44,16 +45,18 @@ def create_app(settings: Settings | None = None) -> Dash:
         # a region's profile): Dash's start-up check would report those ids as missing
         suppress_callback_exceptions=True,
     )
-    app.server.extensions[EXTENSION_KEY] = load_context(settings)
+    serve_current_release(app.server, settings)
     # An upload travels base64-encoded inside a callback request: cap the whole request.
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    install_cache(app.server, settings)
     app.server.register_blueprint(blueprint)
     app.server.register_blueprint(exports)
     app.server.register_blueprint(images)
     app.server.register_blueprint(analysis_exports)
-    install_framing_headers(app.server, settings.frame_ancestors)
     app.layout = html.Div(dash.page_container)
     from callbacks import analyse, carte, commune, profile, share  # noqa: F401  (registers them)
+
+    install_headers(app.server, settings.frame_ancestors, app.csp_hashes)
 
     # Dash finishes its set-up on the first request and marks it done before doing it, so a
     # second thread of a fresh worker could serve a page without its scripts (plotly/dash#3971):

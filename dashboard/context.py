@@ -1,17 +1,20 @@
-"""Everything the pages need, loaded once per process at start-up and never mutated after.
+"""Everything the pages need, loaded once per process after the fork and never mutated.
 
-Callbacks reach it through :func:`current_context` (the Flask app's extensions), never through
-files. When the data or the geometry cannot be loaded, the app still starts, ``/readyz``
-answers 503 with the reason, and pages show it.
+Callbacks and routes reach it through :func:`current_context` (read once per request, so a
+request never mixes two releases), never through files. When the catalogue, the published
+figures or the geometry cannot be loaded, the app still starts, ``/readyz`` answers 503 with
+the reason, and pages show it. A new imported release replaces the whole context
+(:mod:`dashboard.live_release`); an imported release that cannot be read leaves the last good
+data served and the reason in :attr:`DataContext.degraded`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
-from flask import current_app
+from flask import current_app, g
 
 from dashboard.figures.classification import SCHEMES
 from dashboard.state import COMMUNE_LAYERS, MAP_LEVELS, StateChoices, territory_id
@@ -51,6 +54,7 @@ class DataContext:
     datasets: dict[str, Dataset]  # by dataset id: publie, simule (when enabled), import
     published_views: dict[ViewKey, pd.DataFrame]  # every published view by region and France
     choices: StateChoices
+    degraded: str | None = None  # why the imported release on disk is not the one served
 
     def geometry_url(self, level: str) -> str:
         return f"/geo/{level}.geojson?v={self.geometry.levels[level].sha256[:12]}"
@@ -85,10 +89,10 @@ def load_context(settings: Settings) -> DataContext | Unavailable:
             communes, pd.read_parquet(geometry.table("reference_parts")), territories
         )
         release = published_release(PUBLISHED_FIGURES, rows=len(published))
-        datasets = load_datasets(settings, catalogue, published, release)
+        datasets = base_datasets(settings, catalogue, published, release)
     except (PhareError, OSError, ValueError) as error:
         return Unavailable(str(error))
-    return DataContext(
+    context = DataContext(
         catalogue=catalogue,
         published=published,
         release=release,
@@ -107,6 +111,7 @@ def load_context(settings: Settings) -> DataContext | Unavailable:
         ),
         choices=state_choices(catalogue, datasets, territories),
     )
+    return with_current_import(context, settings)
 
 
 def drawn_communes(
@@ -122,10 +127,10 @@ def drawn_communes(
     return located.assign(size=size).reset_index(drop=True)
 
 
-def load_datasets(
+def base_datasets(
     settings: Settings, catalogue: Catalogue, published: pd.DataFrame, release: Release
 ) -> dict[str, Dataset]:
-    """The published figures, the simulated data when enabled, the current imported release.
+    """The published figures, and the simulated data when enabled.
 
     Microdata get every regional view estimated now (a fraction of a second), so that a
     filter change is a lookup.
@@ -133,17 +138,41 @@ def load_datasets(
     datasets = {
         PUBLISHED_DATASET: Dataset(release.id, "published", published, False, "chiffres publiés")
     }
-    bases = (settings.min_base, settings.caution_base)
     if settings.enable_simulated:
         simulated = simulated_dataset(
             catalogue, published, seed=SIMULATION_SEED, respondents=SIMULATION_RESPONDENTS
         )
-        datasets[SIMULATED_DATASET] = with_regional_cells(simulated, catalogue, *bases)
-    imported = current_release(settings.data_dir)
-    if imported is not None:
-        dataset = open_dataset(imported.release_id, catalogue, settings.data_dir)
-        datasets[IMPORTED_DATASET] = with_regional_cells(dataset, catalogue, *bases)
+        datasets[SIMULATED_DATASET] = with_regional_cells(
+            simulated, catalogue, settings.min_base, settings.caution_base
+        )
     return datasets
+
+
+def with_current_import(context: DataContext, settings: Settings) -> DataContext:
+    """``context`` serving the release the data folder's ``current`` pointer names now.
+
+    Nothing imported: no ``import`` dataset. A release that cannot be read (a pointer to a
+    missing folder, a file that fails its checksum): the datasets ``context`` already serves
+    stay, whole, and :attr:`DataContext.degraded` says why.
+    """
+    try:
+        imported = imported_dataset(settings, context.catalogue)
+    except (PhareError, OSError, ValueError) as error:
+        return replace(context, degraded=str(error))
+    datasets = {name: data for name, data in context.datasets.items() if name != IMPORTED_DATASET}
+    if imported is not None:
+        datasets[IMPORTED_DATASET] = imported
+    choices = state_choices(context.catalogue, datasets, context.territories)
+    return replace(context, datasets=datasets, choices=choices, degraded=None)
+
+
+def imported_dataset(settings: Settings, catalogue: Catalogue) -> Dataset | None:
+    """The current imported release, read and checked whole, or None when there is none."""
+    manifest = current_release(settings.data_dir)
+    if manifest is None:
+        return None
+    dataset = open_dataset(manifest.release_id, catalogue, settings.data_dir)
+    return with_regional_cells(dataset, catalogue, settings.min_base, settings.caution_base)
 
 
 def state_choices(
@@ -170,4 +199,7 @@ def state_choices(
 
 
 def current_context() -> DataContext | Unavailable:
-    return current_app.extensions[EXTENSION_KEY]
+    """The context of this request: the process's current one, read once per request."""
+    if "phare_context" not in g:
+        g.phare_context = current_app.extensions[EXTENSION_KEY]
+    return g.phare_context

@@ -25,9 +25,9 @@ import io
 import re
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
-from dashboard.context import EXTENSION_KEY, Unavailable
+from dashboard.context import Unavailable, current_context
 from dashboard.i18n import t
 from dashboard.methodology import ViewTable, view_table
 from dashboard.state import AppState, parse_state, state_query
@@ -81,7 +81,7 @@ UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9_]+")
 
 @exports.get("/export/view.csv")
 def view_csv() -> Response:
-    context = current_app.extensions[EXTENSION_KEY]
+    context = current_context()
     if isinstance(context, Unavailable):
         return Response(context.reason, status=503, mimetype="text/plain")
     state, _ = parse_state(request.args.to_dict(), context.choices)

@@ -22,11 +22,11 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 import plotly.graph_objects as go
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
 from dashboard.commune_view import commune_scope
 from dashboard.components.map_panel import legend_items, legend_title, outline_options
-from dashboard.context import EXTENSION_KEY, DataContext, Unavailable
+from dashboard.context import DataContext, Unavailable, current_context
 from dashboard.exports import NOTICE_HEADER, download_name
 from dashboard.figures.choropleth import LABEL_TRACE
 from dashboard.figures.geo_map import build_geo_choropleth
@@ -36,6 +36,7 @@ from dashboard.i18n import t
 from dashboard.kaleido_renderer import RENDERER, Renderer, RenderOptions, RenderUnavailable
 from dashboard.mapview import MapView, map_view, no_value_states
 from dashboard.methodology import study_rows
+from dashboard.response_cache import CACHE_HEADER, cache_key, cached_bytes
 from dashboard.state import FRANCE, AppState, Notice, parse_state, state_query, territory_level
 
 images = Blueprint("images", __name__)
@@ -65,22 +66,26 @@ def view_svg() -> Response:
 def image_response(image_format: str, renderer: Renderer | None = None) -> Response:
     """The image of the request's view as an attachment, or 503 with the reason
     (``renderer``: the process's own by default)."""
-    context = current_app.extensions[EXTENSION_KEY]
+    context = current_context()
     if isinstance(context, Unavailable):
         return unavailable(context.reason)
     state, state_notices = parse_state(request.args.to_dict(), context.choices)
     (width, height), size_notices = image_size(request.args)
     release = context.dataset(state.dataset).id
     link = request.host_url.rstrip("/") + "/" + state_query(state, release=release)
+    key = cache_key(f"view.{image_format}", [release], f"{link}|{width}x{height}")
     try:
-        image = view_image(
-            context, state, image_format, (width, height), link, renderer or RENDERER
+        image, hit = cached_bytes(
+            key,
+            lambda: view_image(
+                context, state, image_format, (width, height), link, renderer or RENDERER
+            ),
         )
     except RenderUnavailable as problem:
         return unavailable(str(problem))
     headers = {
         "Content-Disposition": f'attachment; filename="{image_filename(state, image_format)}"',
-        "X-Content-Type-Options": "nosniff",
+        CACHE_HEADER: "hit" if hit else "miss",
     }
     notices = [*(state_notice(notice) for notice in state_notices), *size_notices]
     if notices:

@@ -9,8 +9,9 @@ import dash
 from flask import Blueprint, abort, current_app, jsonify, redirect, request, send_file
 
 from dashboard import __version__
-from dashboard.context import EXTENSION_KEY, Unavailable
+from dashboard.context import Unavailable, current_context
 from dashboard.i18n import LANGUAGES
+from dashboard.live_release import LIVE_EXTENSION, readiness_problems
 
 blueprint = Blueprint("phare", __name__)
 ONE_YEAR = 365 * 24 * 3600
@@ -26,7 +27,7 @@ def unknown_territory_is_not_found():
     A former commune code redirects to the commune that took it over, query string kept.
     """
     matched = PROFILE_PATH.match(request.path)
-    context = current_app.extensions[EXTENSION_KEY]
+    context = current_context()
     if matched is None or isinstance(context, Unavailable):
         return None
     kind, code = matched["kind"], matched["code"]
@@ -49,22 +50,32 @@ def healthz():
 
 @blueprint.get("/readyz")
 def readyz():
-    """Readiness: which data release and which geometry this process serves, or why it cannot."""
-    context = current_app.extensions[EXTENSION_KEY]
+    """Readiness: which data releases and which geometry this process serves, or why it
+    cannot (503 ``unavailable``) or serves older data than the data folder names (503
+    ``degraded``, the policy of :mod:`dashboard.live_release`)."""
+    context = current_context()
     if isinstance(context, Unavailable):
         return jsonify(status="unavailable", reason=context.reason), 503
+    problems = readiness_problems(context, current_app.extensions[LIVE_EXTENSION].data_dir)
     geometry = context.geometry
-    return jsonify(
-        status="ready",
-        version=__version__,
-        release={"id": context.release.id, "rows": context.release.rows},
-        geodata={
+    body = {
+        "status": "degraded" if problems else "ready",
+        "version": __version__,
+        "release": {"id": context.release.id, "rows": context.release.rows},
+        "datasets": {
+            name: {"id": dataset.id, "rows": len(dataset.frame)}
+            for name, dataset in context.datasets.items()
+        },
+        "geodata": {
             "origin": geometry.origin,
             "build_key": geometry.build_key,
             "source_version": geometry.source_version,
             "levels": {name: level.sha256 for name, level in geometry.levels.items()},
         },
-    )
+    }
+    if problems:
+        body["reasons"] = problems
+    return jsonify(body), 503 if problems else 200
 
 
 @blueprint.get("/geo/<level>.geojson")
@@ -74,7 +85,7 @@ def geometry(level: str):
     The file is chosen by level id among the manifest's levels, never by a path. With its
     ``?v=<hash>`` the response may be cached for a year: a new build changes the URL.
     """
-    context = current_app.extensions[EXTENSION_KEY]
+    context = current_context()
     if isinstance(context, Unavailable) or level not in context.geometry.levels:
         abort(404)
     built = context.geometry.levels[level]

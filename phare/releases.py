@@ -6,6 +6,8 @@ Layout of the data folder (``PHARE_DATA_DIR``)::
     releases/<id>/manifest.json       ids, checksums, row counts, source, import date, warnings
     current                           pointer file: the id of the current release
     .import.lock                      flock lock held during an import or ``set_current``
+    imports.log                       one line per import or ``set_current``: when, who (the
+                                      account), the release, the source file's SHA-256
     .import-<id>-<random>/            a release being built (temporary)
 
 An import checks the file first (:func:`phare.microdata.read_microdata`), then builds the release
@@ -34,7 +36,9 @@ It is read directly from the environment on purpose: it is not a setting.
 from __future__ import annotations
 
 import fcntl
+import getpass
 import json
+import logging
 import os
 import re
 import secrets
@@ -67,8 +71,10 @@ MANIFEST_FILE = "manifest.json"
 POINTER = "current"
 POINTER_TEMP = "current.tmp"
 LOCK_FILE = ".import.lock"
+IMPORT_LOG = "imports.log"
 TEMP_PREFIX = ".import-"
 FAULT_POINT_ENV = "PHARE_TEST_FAULT_POINT"
+log = logging.getLogger(__name__)
 FAULT_POINTS = (
     "after_validate",
     "after_data_write",
@@ -155,6 +161,11 @@ def import_release(
         _publish(staging, final)
         _fault_point("after_rename")
         _switch_pointer(data_dir, release_id)
+        _record(
+            data_dir,
+            f"import {release_id} from {manifest.source_file} "
+            f"(SHA-256 {manifest.source_sha256}, {manifest.rows} rows)",
+        )
     return replace(manifest, current=True)
 
 
@@ -164,6 +175,7 @@ def set_current(data_dir: Path | str, release_id: str) -> ReleaseManifest:
     with import_lock(data_dir):
         manifest = read_release_manifest(data_dir, release_id)
         _switch_pointer(data_dir, release_id)
+        _record(data_dir, f"set_current {release_id}")
     return replace(manifest, current=True)
 
 
@@ -320,6 +332,22 @@ def _switch_pointer(data_dir: Path, release_id: str) -> None:
     os.replace(temporary, data_dir / POINTER)
     _fsync_dir(data_dir)
     _fault_point("after_pointer_switch")
+
+
+def _record(data_dir: Path, event: str) -> None:
+    """One line in ``imports.log`` (and the log): when, who, what; never the file's content."""
+    line = f"{datetime.now(UTC).isoformat()} {_who()} {event}"
+    log.info("%s", line)
+    with (data_dir / IMPORT_LOG).open("a", encoding="utf-8") as handle:
+        handle.write(line + "\n")
+
+
+def _who() -> str:
+    """The account that ran the command, for the import log (never the file's content)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return f"uid {os.getuid()}"
 
 
 def _sync(handle: IO) -> None:

@@ -72,6 +72,15 @@ def _frame_ancestors(raw: str) -> str:
     return " ".join(sources)
 
 
+def _redis_url(raw: str) -> str | None:
+    url = raw.strip()
+    if not url:
+        return None
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError("expected a redis://, rediss:// or unix:// URL")
+    return url
+
+
 def _path(raw: str) -> Path:
     if not raw.strip():
         raise ValueError("an empty path")
@@ -140,6 +149,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Full pages may only be framed by the dashboard itself.",
         _frame_ancestors,
     ),
+    Setting(
+        "redis_url",
+        "PHARE_REDIS_URL",
+        None,
+        "Redis shared by every instance for rendered exports, e.g. `redis://127.0.0.1:6379/0`. "
+        "Unset: a file cache in `PHARE_CACHE_DIR/responses`, shared by the workers of one host.",
+        _redis_url,
+    ),
 )
 
 
@@ -153,6 +170,7 @@ class Settings:
     caution_base: int
     enable_simulated: bool
     frame_ancestors: str
+    redis_url: str | None
 
     @property
     def geodata_cache_dir(self) -> Path:
@@ -161,6 +179,10 @@ class Settings:
     @property
     def download_dir(self) -> Path:
         return self.cache_dir / "downloads"
+
+    @property
+    def response_cache_dir(self) -> Path:
+        return self.cache_dir / "responses"
 
 
 def load_settings(

@@ -10,3 +10,13 @@ def context(settings):
     loaded = load_context(settings)
     assert isinstance(loaded, DataContext), loaded
     return loaded
+
+
+@pytest.fixture()
+def empty_response_cache(dash_app):
+    """A cold response cache: this test's export is rendered, not read from another test's."""
+    from dashboard.response_cache import CACHE_EXTENSION
+
+    cache = dash_app.server.extensions[CACHE_EXTENSION]
+    cache.clear()
+    return cache

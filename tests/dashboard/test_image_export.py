@@ -215,7 +215,7 @@ def test_one_regions_communes_render(get):
     assert painted[100:580].sum() > 100_000  # thousands of communes fill the map area
 
 
-def test_a_render_failure_is_a_clear_503(dash_app, monkeypatch):
+def test_a_render_failure_is_a_clear_503(dash_app, monkeypatch, empty_response_cache):
     monkeypatch.setattr(image_export, "RENDERER", Renderer("/nonexistent/chromium"))
     response = dash_app.server.test_client().get("/export/view.svg")
     assert response.status_code == 503

@@ -1,9 +1,11 @@
 import argparse
+import getpass
 import json
 import os
 import signal
 import subprocess
 import sys
+from datetime import datetime
 
 import pandas as pd
 import pytest
@@ -17,6 +19,7 @@ from phare.releases import (
     COG_VINTAGE,
     FAULT_POINT_ENV,
     FAULT_POINTS,
+    IMPORT_LOG,
     TEMP_PREFIX,
     current_release,
     import_release,
@@ -117,6 +120,25 @@ def test_a_second_import_keeps_the_first_and_set_current_rolls_back(catalogue, f
     assert current_release(data_dir).release_id == "r1"
     assert len(load_release(data_dir)) == 8
     assert [m.current for m in list_releases(data_dir)] == [True, False]
+
+
+def test_imports_and_rollbacks_are_logged_with_who_when_and_the_file_hash(
+    catalogue, files, data_dir, caplog
+):
+    caplog.set_level("INFO", logger="phare.releases")
+    first = import_release(files["first"], "r1", data_dir, catalogue)
+    set_current(data_dir, "r1")
+    with pytest.raises(InvalidImportFile):
+        import_release(files["bad"], "r3", data_dir, catalogue)
+    lines = (data_dir / IMPORT_LOG).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2  # a refused file changes nothing, so nothing is logged
+    when, who, *event = lines[0].split(" ")
+    assert datetime.fromisoformat(when).tzinfo is not None
+    assert who == getpass.getuser()
+    assert " ".join(event) == (f"import r1 from first.csv (SHA-256 {first.source_sha256}, 8 rows)")
+    assert lines[1].endswith(f"{who} set_current r1")
+    assert [record.getMessage() for record in caplog.records] == lines
+    assert "R001" not in (data_dir / IMPORT_LOG).read_text()  # no respondent's data
 
 
 def test_an_invalid_file_changes_nothing(catalogue, files, data_dir):

@@ -1,0 +1,131 @@
+"""Two app instances (real gunicorn, as the Procfile starts it) share one real Redis: a slide
+drawn by one is served by the other, and an import invalidates it for both."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+import requests
+
+from dashboard import __version__
+from dashboard.local_server import free_port, procfile_command
+from dashboard.response_cache import CACHE_HEADER, KEY_PREFIX
+from phare.catalogue import load_catalogue
+from phare.releases import import_release
+from phare.settings import PROJECT_ROOT
+from tests.conftest import IN_CI, wait_until_up
+from tests.phare.fixtures.microdata import text_frame, write_csv
+
+pytestmark = pytest.mark.server
+SLIDE = "/export/view.svg?dataset=import&width=640&height=360"
+HOST = {"Host": "phare.example"}  # what a load balancer passes to every instance alike
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    """Debian's redis-server on a free loopback port, in memory only, bounded."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        message = "Debian's redis-server is not installed (make test installs it)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    port = free_port()
+    arguments = ["--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"]
+    bounds = ["--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru"]
+    server = subprocess.Popen([binary, *arguments, *bounds], stdout=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        client = redis.Redis.from_url(url)
+        for _ in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    """A data folder whose current release is r1 (8 respondents)."""
+    folder = tmp_path_factory.mktemp("shared-data")
+    catalogue = load_catalogue()
+    source = write_csv(text_frame(catalogue, 8), folder / "r1.csv")
+    import_release(source, "r1", folder / "data", catalogue)
+    return folder / "data"
+
+
+@pytest.fixture(scope="module")
+def instances(settings, redis_url, data_dir) -> Iterator[list[str]]:
+    """Two gunicorn instances of one worker each, sharing the Redis and the data folder."""
+    env = {
+        **os.environ,
+        "PHARE_CACHE_DIR": str(settings.cache_dir),
+        "PHARE_DATA_DIR": str(data_dir),
+        "PHARE_REDIS_URL": redis_url,
+        "PHARE_ENABLE_SIMULATED": "0",
+        "WEB_CONCURRENCY": "1",
+    }
+    processes, urls = [], []
+    try:
+        for _ in range(2):
+            port = free_port()
+            process = subprocess.Popen(
+                procfile_command(port),
+                cwd=PROJECT_ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+            processes.append(process)
+            urls.append(f"http://127.0.0.1:{port}")
+        for url, process in zip(urls, processes, strict=True):
+            wait_until_up(url, process)
+        yield urls
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def slide(url: str) -> requests.Response:
+    response = requests.get(url + SLIDE, headers=HOST, timeout=120)
+    assert response.status_code == 200, response.text[:500]
+    return response
+
+
+def test_two_instances_serve_one_cached_slide_and_an_import_invalidates_it(
+    instances, redis_url, data_dir
+):
+    first, second = instances
+    drawn = slide(first)
+    assert drawn.headers[CACHE_HEADER] == "miss"
+    shared = slide(second)
+    assert shared.headers[CACHE_HEADER] == "hit"
+    assert shared.content == drawn.content
+    keys = redis.Redis.from_url(redis_url).keys(f"{KEY_PREFIX}view.svg:{__version__}:r1:*")
+    assert len(keys) == 1
+
+    catalogue = load_catalogue()
+    source = write_csv(text_frame(catalogue, 12), data_dir.parent / "r2.csv")
+    import_release(source, "r2", data_dir, catalogue)
+
+    redrawn = slide(second)
+    assert redrawn.headers[CACHE_HEADER] == "miss"
+    assert redrawn.content != drawn.content and b"r2" in redrawn.content
+    again = slide(first)
+    assert again.headers[CACHE_HEADER] == "hit" and again.content == redrawn.content
+    for url in instances:
+        ready = requests.get(url + "/readyz", timeout=30).json()
+        assert ready["datasets"]["import"] == {"id": "r2", "rows": 12}
