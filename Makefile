@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 PORT ?= 8050
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint format geodata browsers bench clean
+.PHONY: run test lint format geodata debian-packages bench load clean
 
 run: geodata
 	PHARE_ENABLE_SIMULATED=$${PHARE_ENABLE_SIMULATED:-1} PORT=$(PORT) $(BIN)/gunicorn dashboard.app:server --config gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
-test: $(VENV)/.dev-installed geodata browsers lint
+test: $(VENV)/.dev-installed geodata debian-packages lint
 	$(BIN)/pytest
 
 lint: $(VENV)/.dev-installed
@@ -27,11 +27,15 @@ geodata: $(VENV)/.installed
 bench: $(VENV)/.dev-installed geodata
 	$(BIN)/python -m benchmarks
 
-browsers:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
-		echo "Installing Debian's chromium and chromium-driver for the browser tests"; \
+load: $(VENV)/.dev-installed geodata
+	$(BIN)/python -m benchmarks.load
+
+debian-packages:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+		|| ! command -v redis-server >/dev/null; then \
+		echo "Installing Debian's chromium, chromium-driver (browser tests) and redis-server (shared cache test)"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver redis-server >/dev/null; \
 	fi
 
 $(BIN)/python:
@@ -46,4 +50,4 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 clean:
-	rm -rf $(VENV) .cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache .hypothesis

@@ -1,7 +1,7 @@
 """Analyse: the page's cross-table from a million simulated respondents, computed and cached.
 
 The respondents are the app's simulation (its seed, :data:`RESPONDENTS` of them instead of the
-app's 20,000), loaded as :func:`dashboard.context.load_datasets` loads them: drawn and coded
+app's 20,000), loaded as :func:`dashboard.context.base_datasets` loads them: drawn and coded
 once (:func:`~phare.datasets.simulated_dataset`), then every regional view estimated once
 (:func:`~phare.datasets.with_regional_cells`). Loading is timed once; the data context is the
 suite's with this dataset as ``simule``.

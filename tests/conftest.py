@@ -47,8 +47,8 @@ def client(dash_app):
 
 
 @pytest.fixture(scope="session")
-def live_server(settings: Settings) -> Iterator[str]:
-    """Real gunicorn started from the Procfile's command; yields its base URL."""
+def live_gunicorn(settings: Settings) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Real gunicorn started from the Procfile's command; yields its base URL and its master."""
     port = free_port()
     env = {
         **os.environ,
@@ -66,10 +66,16 @@ def live_server(settings: Settings) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url, process)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def live_server(live_gunicorn: tuple[str, subprocess.Popen]) -> str:
+    """The base URL of the real gunicorn."""
+    return live_gunicorn[0]
 
 
 def wait_until_up(url: str, process: subprocess.Popen, attempts: int = 240) -> None:
