@@ -184,7 +184,8 @@ def summary_rows(run: Run) -> list[Figure]:
             "duration",
             run.seconds,
             "s",
-            f"bounds {arguments.duration:.0f} s and {arguments.max_requests:,} requests{bound}",
+            f"{arguments.warmup:.0f} s warm-up + {arguments.duration:.0f} s; bounds "
+            f"{arguments.max_requests:,} requests{bound}",
         ),
         Figure(
             "gunicorn workers",

@@ -138,8 +138,8 @@ def machine_cpu(proc: Path = PROC) -> tuple[float, float]:
 
 
 def wait_for_workers(master: int, timeout: float = BOOT_TIMEOUT) -> list[int]:
-    """The workers once they are all booted: each loads the data after the fork, so a worker
-    is ready when it stops using the CPU (``/healthz`` answers as soon as the first one is)."""
+    """The workers once they are all booted: a worker is ready when it stops using the CPU
+    (``/healthz`` answers as soon as the first one is, while gunicorn still forks the others)."""
     deadline = time.monotonic() + timeout
     before = cpu_times(children(master))
     while time.monotonic() < deadline:

@@ -201,8 +201,8 @@ def test_the_report_gives_throughput_latency_errors_memory_and_targets():
 def test_default_request_bound_covers_a_change_every_two_seconds():
     arguments = parse_arguments([])
     assert (arguments.readers, arguments.duration, arguments.kill_after) == (50, 120.0, 60.0)
-    assert arguments.warmup == 30.0
-    assert arguments.max_requests == 50 * (5 + 60 + 1)
+    assert arguments.warmup == 60.0
+    assert arguments.max_requests == 50 * (5 + 90 + 1)  # 180 s at one change per 2 s
 
 
 TEMPLATE = {
