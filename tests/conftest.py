@@ -6,6 +6,7 @@ import os
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -46,30 +47,40 @@ def client(dash_app):
     return dash_app.server.test_client()
 
 
-@pytest.fixture(scope="session")
-def live_gunicorn(settings: Settings) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Real gunicorn started from the Procfile's command; yields its base URL and its master."""
+@contextmanager
+def procfile_gunicorn(
+    settings: Settings, log: Path, **variables: str
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Real gunicorn from the Procfile's command on a free loopback port, reading the test
+    geometry cache, with ``variables`` added to its environment and its error log in ``log``
+    (a file, not a pipe that a long run could fill); yields its base URL and its master."""
     port = free_port()
-    env = {
-        **os.environ,
-        "PHARE_CACHE_DIR": str(settings.cache_dir),
-        "PHARE_ENABLE_SIMULATED": "1",
-        "WEB_CONCURRENCY": "2",
-    }
-    process = subprocess.Popen(
-        procfile_command(port),
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url, process)
-        yield url, process
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    env = {**os.environ, "PHARE_CACHE_DIR": str(settings.cache_dir), **variables}
+    with log.open("wb") as errors:
+        process = subprocess.Popen(
+            procfile_command(port),
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(url, process, log)
+            yield url, process
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def live_gunicorn(
+    settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """The session's real gunicorn (2 workers, simulated data on); its URL and its master."""
+    log = tmp_path_factory.mktemp("gunicorn") / "errors.log"
+    with procfile_gunicorn(settings, log, PHARE_ENABLE_SIMULATED="1", WEB_CONCURRENCY="2") as live:
+        yield live
 
 
 @pytest.fixture(scope="session")
@@ -78,10 +89,10 @@ def live_server(live_gunicorn: tuple[str, subprocess.Popen]) -> str:
     return live_gunicorn[0]
 
 
-def wait_until_up(url: str, process: subprocess.Popen, attempts: int = 240) -> None:
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, attempts: int = 240) -> None:
     for _ in range(attempts):
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited: {process.stderr.read().decode()[-2000:]}")
+            raise RuntimeError(f"gunicorn exited: {log.read_text(errors='replace')[-2000:]}")
         try:
             if requests.get(f"{url}/healthz", timeout=5).status_code == 200:
                 return

@@ -13,11 +13,10 @@ import pytest
 import requests
 
 from benchmarks.processes import children, wait_for_workers
-from dashboard.local_server import free_port, procfile_command
 from phare.catalogue import load_catalogue
 from phare.releases import import_release, release_dir
 from phare.settings import PROJECT_ROOT
-from tests.conftest import wait_until_up
+from tests.conftest import procfile_gunicorn
 from tests.phare.fixtures.microdata import text_frame, write_csv
 
 pytestmark = pytest.mark.server
@@ -37,24 +36,13 @@ def corrupt_current(tmp_path):
 def test_a_corrupt_release_at_start_is_served_degraded_without_a_respawn_loop(
     settings, corrupt_current
 ):
-    port = free_port()
     env = {
-        **os.environ,
-        "PHARE_CACHE_DIR": str(settings.cache_dir),
         "PHARE_DATA_DIR": str(corrupt_current),
         "PHARE_ENABLE_SIMULATED": "0",
         "WEB_CONCURRENCY": "2",
     }
-    server = subprocess.Popen(
-        procfile_command(port),
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url, server)
+    with procfile_gunicorn(settings, corrupt_current.parent / "errors.log", **env) as live:
+        url, server = live
         workers = wait_for_workers(server.pid)
         ready = requests.get(f"{url}/readyz", timeout=30)
         assert ready.status_code == 503
@@ -70,11 +58,10 @@ def test_a_corrupt_release_at_start_is_served_degraded_without_a_respawn_loop(
         assert children(server.pid) == workers  # no worker died and was respawned
 
         rollback = [sys.executable, "-m", "phare", "releases", "--set-current", "r1"]
-        subprocess.run(rollback, cwd=PROJECT_ROOT, env=env, check=True, capture_output=True)
+        subprocess.run(
+            rollback, cwd=PROJECT_ROOT, env={**os.environ, **env}, check=True, capture_output=True
+        )
         for _ in range(4):  # whichever worker answers checks the pointer first
             ready = requests.get(f"{url}/readyz", timeout=30)
             assert ready.status_code == 200
             assert ready.json()["datasets"]["import"] == {"id": "r1", "rows": 8}
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

@@ -3,7 +3,6 @@ drawn by one is served by the other, and an import invalidates it for both."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import time
@@ -15,12 +14,11 @@ import redis
 import requests
 
 from dashboard import __version__
-from dashboard.local_server import free_port, procfile_command
+from dashboard.local_server import free_port
 from dashboard.response_cache import CACHE_HEADER, KEY_PREFIX
 from phare.catalogue import load_catalogue
 from phare.releases import import_release
-from phare.settings import PROJECT_ROOT
-from tests.conftest import IN_CI, wait_until_up
+from tests.conftest import IN_CI, procfile_gunicorn
 from tests.phare.fixtures.microdata import text_frame, write_csv
 
 pytestmark = pytest.mark.server
@@ -67,36 +65,20 @@ def data_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def instances(settings, redis_url, data_dir) -> Iterator[list[str]]:
+def instances(settings, redis_url, data_dir, tmp_path_factory) -> Iterator[list[str]]:
     """Two gunicorn instances of one worker each, sharing the Redis and the data folder."""
-    env = {
-        **os.environ,
-        "PHARE_CACHE_DIR": str(settings.cache_dir),
+    logs = tmp_path_factory.mktemp("instances")
+    shared = {
         "PHARE_DATA_DIR": str(data_dir),
         "PHARE_REDIS_URL": redis_url,
         "PHARE_ENABLE_SIMULATED": "0",
         "WEB_CONCURRENCY": "1",
     }
-    processes, urls = [], []
-    try:
-        for _ in range(2):
-            port = free_port()
-            process = subprocess.Popen(
-                procfile_command(port),
-                cwd=PROJECT_ROOT,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-            )
-            processes.append(process)
-            urls.append(f"http://127.0.0.1:{port}")
-        for url, process in zip(urls, processes, strict=True):
-            wait_until_up(url, process)
-        yield urls
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=30)
+    with (
+        procfile_gunicorn(settings, logs / "first.log", **shared) as (first, _),
+        procfile_gunicorn(settings, logs / "second.log", **shared) as (second, _),
+    ):
+        yield [first, second]
 
 
 def slide(url: str) -> requests.Response:
