@@ -9,6 +9,7 @@ from dash.exceptions import PreventUpdate
 from dashboard.analysis import CONTROLS, next_state
 from dashboard.context import Unavailable, current_context
 from dashboard.state import parse_state, state_query
+from dashboard.stores import as_mapping, stored_state
 
 
 @callback(
@@ -22,9 +23,9 @@ def choose_table(*values):
     """The table of the new choice: its URL (a full page, so the permalink is what is shown)."""
     *chosen, labels, stored = values
     context = current_context()
-    if isinstance(context, Unavailable) or not stored:
+    if isinstance(context, Unavailable) or not as_mapping(stored):
         raise PreventUpdate
-    before, _ = parse_state(stored, context.choices)
+    before = stored_state(stored, context.choices)
     choices = dict(zip((*CONTROLS, "group"), chosen, strict=True))
     after = next_state(before, {**choices, "labels": bool(labels)})
     state, _ = parse_state(after, context.choices)

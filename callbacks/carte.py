@@ -24,6 +24,7 @@ from dashboard.filters import (
 )
 from dashboard.search import option_for, search_options
 from dashboard.state import FRANCE, AppState, territory_id
+from dashboard.stores import as_mapping, clicked_location, stored_state, text_value
 from dashboard.upload_reading import InvalidUpload
 
 COERCED = ("segment", "fragility", "level", "show", "classes")
@@ -58,20 +59,23 @@ COERCED = ("segment", "fragility", "level", "show", "classes")
 def update_view(*arguments):
     *values, search, click, _, upload, stored, geometry_key = arguments
     context = _ready_context()
+    before = stored_state(stored, context.choices)
     changes = {
         **dict(zip(FILTERS, values, strict=True)),
-        **_territory_change(stored, search, click),
+        **_territory_change(before, search, click),
     }
+    upload = as_mapping(upload)
     if ctx.triggered_id == "commune-upload" and upload:
         changes |= {"level": "commune", "show": "upload"}
-    state = state_from_filters(stored, changes, context)
+    state = state_from_filters(before, changes, context)
     # the visitor's file is re-checked only when the map shows it (other views stay cached)
     shows_upload = upload and state.level == "commune" and state.show == "upload"
     uploaded = from_store(upload, context.commune_codes) if shows_upload else None
-    recentre = state.territory != stored.get("territory")
-    panel = map_panel(context, state, uploaded, drawn_geometry=geometry_key, recentre=recentre)
+    recentre = state.territory != before.territory
+    drawn = text_value(geometry_key)
+    panel = map_panel(context, state, uploaded, drawn_geometry=drawn, recentre=recentre)
     figure = _patch(panel.changes) if panel.figure is None else panel.figure
-    changed = changed_options(AppState.model_validate(stored), state)
+    changed = changed_options(before, state)
     options = filter_options(context, state, panel.view.has_france) if changed else {}
     return (
         figure,
@@ -101,18 +105,15 @@ def _ready_context() -> DataContext:
     return context
 
 
-def _territory_change(stored: dict, search: str | None, click: dict | None) -> dict:
+def _territory_change(before: AppState, search: object, click: object) -> dict:
     """The territory picked by the search box, a click on the map or "whole France"."""
     trigger = ctx.triggered_id
     if trigger == "search":
-        return {"territory": search or FRANCE}
+        return {"territory": text_value(search) or FRANCE}
     if trigger == "whole-france":
         return {"territory": FRANCE, "level": "commune"}
-    if trigger == "map" and click:
-        location = click["points"][0].get("location")
-        if location:
-            return {"territory": territory_id(stored.get("level", "region"), location)}
-    return {}
+    location = clicked_location(click) if trigger == "map" else None
+    return {"territory": territory_id(before.level, location)} if location else {}
 
 
 def _value_of(state: AppState, name: str) -> object:
@@ -137,11 +138,12 @@ def _patch(changes: dict) -> Patch:
     State("carte-state", "data"),
     prevent_initial_call=True,
 )
-def search_territories(query: str | None, value: str | None, stored: dict):
+def search_territories(query: object, value: object, stored: object):
+    query, value = text_value(query), text_value(value)
     if not query:
         raise PreventUpdate
     context = _ready_context()
-    lang = stored.get("lang", "fr")
+    lang = stored_state(stored, context.choices).lang
     found = search_options(context, query, lang)
     kept = option_for(context, value, lang) if value else []
     return kept + [option for option in found if option["value"] != value]
@@ -155,18 +157,22 @@ def search_territories(query: str | None, value: str | None, stored: dict):
     State("carte-state", "data"),
     prevent_initial_call=True,
 )
-def read_upload(contents: str | None, filename: str | None, stored: dict):
+def read_upload(contents: object, filename: object, stored: object):
     """Parse the visitor's file in this request only; the values go to their browser's store.
 
     An embed view is read-only: it takes no file, whatever the browser sends."""
-    if not contents or stored.get("embed"):
+    contents, filename = text_value(contents), text_value(filename) or ""
+    if not contents:
         raise PreventUpdate
     context = _ready_context()
-    lang = stored.get("lang", "fr")
+    state = stored_state(stored, context.choices)
+    if state.embed:
+        raise PreventUpdate
+    lang = state.lang
     try:
-        data = decode_upload(contents, filename or "")
+        data = decode_upload(contents, filename)
         result = parse_commune_values(
-            data, filename or "", context.gazetteer, drawn=context.commune_codes
+            data, filename, context.gazetteer, drawn=context.commune_codes
         )
     except InvalidUpload as error:
         return no_update, upload_report(None, error.message(lang), lang)

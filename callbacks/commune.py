@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.commune_profile import commune_options
 from dashboard.context import Unavailable, current_context
+from dashboard.stores import stored_language, stored_query, text_value
 
 
 @callback(
@@ -19,11 +20,11 @@ from dashboard.context import Unavailable, current_context
     State("commune-state", "data"),
     prevent_initial_call=True,
 )
-def search_communes(query: str | None, stored: dict | None) -> list[dict]:
-    context = current_context()
+def search_communes(query: object, stored: object) -> list[dict]:
+    context, query = current_context(), text_value(query)
     if not query or isinstance(context, Unavailable):
         raise PreventUpdate
-    return commune_options(context, query, (stored or {}).get("lang", "fr"))
+    return commune_options(context, query, stored_language(stored))
 
 
 @callback(
@@ -32,9 +33,9 @@ def search_communes(query: str | None, stored: dict | None) -> list[dict]:
     State("commune-state", "data"),
     prevent_initial_call=True,
 )
-def open_commune(code: str | None, stored: dict | None) -> str:
+def open_commune(code: object, stored: object) -> str:
     """The address of the chosen commune's page (only ever a drawn commune's code)."""
-    context = current_context()
+    context, code = current_context(), text_value(code)
     if isinstance(context, Unavailable) or code not in context.commune_codes:
         raise PreventUpdate
-    return f"/commune/{code}" + (stored or {}).get("query", "")
+    return f"/commune/{code}" + stored_query(stored, context.choices)

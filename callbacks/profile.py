@@ -9,7 +9,8 @@ from dashboard.components.region_profile import gap_block
 from dashboard.context import Unavailable, current_context
 from dashboard.profile import region_profile
 from dashboard.profile_text import release_text
-from dashboard.state import parse_state, state_query
+from dashboard.state import state_query
+from dashboard.stores import as_mapping, stored_state, text_value, text_values
 
 
 @callback(
@@ -18,12 +19,13 @@ from dashboard.state import parse_state, state_query
     State("profile-key", "data"),
     prevent_initial_call=True,
 )
-def show_gaps(fragility: str | None, key: dict):
+def show_gaps(fragility: object, key: object):
     context = current_context()
     if isinstance(context, Unavailable):
         raise PreventUpdate
-    state, _ = parse_state(key["state"], context.choices)
-    region = key["region"]
+    key, fragility = as_mapping(key), text_value(fragility)
+    state = stored_state(key.get("state"), context.choices)
+    region = text_value(key.get("region"))
     if fragility not in context.catalogue.fragilities or region not in context.catalogue.regions:
         raise PreventUpdate
     dataset = context.dataset(state.dataset)
@@ -39,12 +41,13 @@ def show_gaps(fragility: str | None, key: dict):
     State("comparer-state", "data"),
     prevent_initial_call=True,
 )
-def choose_comparison(territories: list[str] | None, actor: str | None, stored: dict):
-    """A new choice of territories or actor opens the Comparer URL of that choice."""
+def choose_comparison(territories: object, actor: object, stored: object):
+    """A new choice of territories or actor opens the Comparer URL of that choice (the page
+    says which of them it does not know)."""
     context = current_context()
     if isinstance(context, Unavailable):
         raise PreventUpdate
-    state, _ = parse_state(stored, context.choices)
+    state = stored_state(stored, context.choices)
     return "/comparer" + state_query(
-        state, territories=tuple(territories or ()), actor=actor or state.actor
+        state, territories=text_values(territories), actor=text_value(actor) or state.actor
     )

@@ -8,7 +8,7 @@ from dash.exceptions import PreventUpdate
 from dashboard.components.share import SHARE_OUTPUTS, frame_title, request_origin, share_values
 from dashboard.context import Unavailable, current_context
 from dashboard.sharing import share_links
-from dashboard.state import parse_state
+from dashboard.stores import as_mapping, stored_state, text_value
 
 
 @callback(
@@ -18,14 +18,14 @@ from dashboard.state import parse_state
     State("map-title", "children"),
     prevent_initial_call=True,
 )
-def follow_the_view(permalink: str | None, stored: dict | None, title: str | None):
+def follow_the_view(permalink: object, stored: object, title: object):
     """The Carte's view changed (its permalink with it): every share link is that view's."""
     context = current_context()
-    if not permalink or not stored or isinstance(context, Unavailable):
+    if not permalink or not as_mapping(stored) or isinstance(context, Unavailable):
         raise PreventUpdate
-    state, _ = parse_state(stored, context.choices)
+    state = stored_state(stored, context.choices)
     release = context.dataset(state.dataset).id
-    name = frame_title(title or "", state.lang)
+    name = frame_title(text_value(title) or "", state.lang)
     return share_values(share_links(request_origin(), "/", state, release, name))
 
 

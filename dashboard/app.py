@@ -18,6 +18,7 @@ from dashboard.headers import install_headers
 from dashboard.i18n import t
 from dashboard.image_export import images
 from dashboard.live_release import serve_current_release
+from dashboard.request_guards import install_request_guards
 from dashboard.response_cache import install_cache
 from dashboard.routes import blueprint
 from phare.settings import PROJECT_ROOT, Settings, load_settings
@@ -57,6 +58,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     from callbacks import analyse, carte, commune, profile, share  # noqa: F401  (registers them)
 
     install_headers(app.server, settings.frame_ancestors, app.csp_hashes)
+    install_request_guards(app)
 
     # Dash finishes its set-up on the first request and marks it done before doing it, so a
     # second thread of a fresh worker could serve a page without its scripts (plotly/dash#3971):

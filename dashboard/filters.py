@@ -11,7 +11,8 @@ import pandas as pd
 from dashboard.context import IMPORTED_DATASET, DataContext
 from dashboard.figures.classification import SCHEMES
 from dashboard.i18n import t
-from dashboard.state import COMMUNE_LAYERS, FRANCE, MAP_LEVELS, AppState, parse_state
+from dashboard.state import COMMUNE_LAYERS, FRANCE, MAP_LEVELS, AppState
+from dashboard.stores import stored_state
 from dashboard.values import region_values
 from phare.datasets import Dataset
 
@@ -105,10 +106,13 @@ def fragility_value(state: AppState) -> str:
     return state.fragility or ALL_DOMAINS
 
 
-def state_from_filters(stored: dict, values: dict[str, object], context: DataContext) -> AppState:
+def state_from_filters(
+    before: AppState, values: dict[str, object], context: DataContext
+) -> AppState:
     """The state after a filter change, kept coherent: a segment of another actor becomes
-    ``all``, and an indicator given for all domains only drops the fragility."""
-    changed = {**stored, **values}
+    ``all``, and an indicator given for all domains only drops the fragility. ``values`` come
+    from the browser: each unusable one takes its default."""
+    changed = {**before.model_dump(mode="json"), **values}
     if changed.get("fragility") in (ALL_DOMAINS, None) or str(changed["fragility"]).startswith(
         "group:"
     ):
@@ -120,10 +124,10 @@ def state_from_filters(stored: dict, values: dict[str, object], context: DataCon
     indicator = catalogue.indicators.get(str(changed.get("indicator")))
     if indicator is not None and not indicator.per_fragility:
         changed["fragility"] = None
-    opens_communes = changed.get("level") == "commune" and stored.get("level") != "commune"
+    opens_communes = changed.get("level") == "commune" and before.level != "commune"
     if opens_communes and changed.get("territory") in (FRANCE, None):
         changed["territory"] = DEFAULT_COMMUNE_REGION
-    state, _ = parse_state(changed, context.choices)
+    state = stored_state(changed, context.choices)
     if state.classes == "diverging" and not _has_france_value(context, state):
         state = state.model_copy(update={"classes": "fixed"})
     return state

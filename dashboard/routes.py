@@ -15,7 +15,8 @@ from dashboard.live_release import LIVE_EXTENSION, readiness_problems
 
 blueprint = Blueprint("phare", __name__)
 ONE_YEAR = 365 * 24 * 3600
-PROFILE_PATH = re.compile(r"^/(?P<kind>region|commune)/(?P<code>[^/]*)/?$")
+# Any remainder is the code: a code holding a slash is unknown (404), not another page.
+PROFILE_PATH = re.compile(r"^/(?P<kind>region|commune)/(?P<code>.*?)/?$")
 HTML_TAG = re.compile(r"<html(?![^>]*\blang=)")  # the first <html> without a lang
 
 

@@ -138,11 +138,14 @@ class Notice:
 def parse_state(
     query: Mapping[str, Any], choices: StateChoices | None = None
 ) -> tuple[AppState, list[Notice]]:
-    """State from query parameters; each unusable parameter is replaced by its default."""
+    """State from query parameters; each unusable parameter is replaced by its default.
+
+    ``query`` may also be a page's store, which comes back from the browser: anything but a
+    mapping there is read as no parameter at all."""
     fields = AppState.model_fields
     data: dict[str, Any] = {}
     notices: list[Notice] = []
-    for name, raw in query.items():
+    for name, raw in query.items() if isinstance(query, Mapping) else ():
         if name not in fields:
             continue
         value = raw[0] if isinstance(raw, list | tuple) and raw else raw

@@ -47,6 +47,21 @@ def client(dash_app):
     return dash_app.server.test_client()
 
 
+@pytest.fixture()
+def failing_callback(dash_app, monkeypatch) -> dict:
+    """A well-formed request for the Carte's callback, whose function is made to raise with a
+    message naming a file, as an unforeseen bug would."""
+    from tests.callbacks.dash_requests import carte_update_body
+
+    body = carte_update_body(dash_app)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("bug in /srv/phare/callbacks/carte.py")
+
+    monkeypatch.setitem(dash_app.callback_map[body["output"]], "callback", broken)
+    return body
+
+
 @contextmanager
 def procfile_gunicorn(
     settings: Settings, log: Path, **variables: str

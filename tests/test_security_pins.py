@@ -6,8 +6,8 @@
   renderer, so any asset (vendored ones included) setting ``clean_url`` would switch the
   sanitiser off: none may.
 - ``dangerously_allow_html=True`` (dcc.Markdown) renders raw HTML from data: never used.
-- Debug mode serves tracebacks and Dash's dev tools to every reader: never switched on, and a
-  failing request gets Flask's generic 500 page.
+- Debug mode serves tracebacks and Dash's dev tools to every reader: never switched on; an
+  unforeseen error gets Flask's generic 500 page, a forged request a plain 400.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ DEBUG_ON = re.compile(
     r"""\bdebug["']?\s*[=:]\s*True\b|\brun_server\s*\(|\brun\s*\([^)]*\bdebug\b"""
     r"""|\bFLASK_DEBUG\b|--reload\b|\breload\s*=\s*True\b|\bdev_tools_\w+\s*=\s*True\b"""
 )
-FAILING_CALLBACK = {"output": "no-such-component.children"}  # no callback has this output
-LEAKS = ("Traceback", "KeyError", "no-such-component", ".py", 'File "')
+FORGED_CALLBACK = {"output": "no-such-component.children"}  # no callback has this output
+LEAKS = ("Traceback", "Error", "/srv/phare", ".py", 'File "')
 
 
 def pinned_version(requirements: Path, package: str) -> Version:
@@ -167,18 +167,19 @@ def test_the_app_runs_without_debug_or_dev_tools(dash_app, client):
 def assert_generic_500(status: int, body: str) -> None:
     assert status == 500
     assert "Internal Server Error" in body
-    assert [leak for leak in LEAKS if leak in body] == []
+    assert [leak for leak in LEAKS if leak in body.replace("Internal Server Error", "")] == []
 
 
-def test_a_failing_request_gets_a_generic_500(client):
-    """A callback request naming no callback raises inside Dash's dispatch."""
-    response = client.post("/_dash-update-component", json=FAILING_CALLBACK)
+def test_an_unforeseen_error_gets_a_generic_500(client, failing_callback):
+    response = client.post("/_dash-update-component", json=failing_callback)
     assert_generic_500(response.status_code, response.get_data(as_text=True))
 
 
 @pytest.mark.server
-def test_gunicorn_answers_a_failing_request_with_a_generic_500(live_server):
+def test_gunicorn_answers_a_forged_request_with_a_plain_400(live_server):
     response = requests.post(
-        f"{live_server}/_dash-update-component", json=FAILING_CALLBACK, timeout=30
+        f"{live_server}/_dash-update-component", json=FORGED_CALLBACK, timeout=30
     )
-    assert_generic_500(response.status_code, response.text)
+    assert response.status_code == 400
+    assert response.headers["Content-Type"].startswith("text/plain")
+    assert [leak for leak in LEAKS if leak in response.text] == []

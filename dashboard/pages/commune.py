@@ -52,7 +52,8 @@ def layout(insee: str | None = None, **query: object) -> html.Main:
         state, _ = parse_state(query)
         return unavailable_page(context, state)
     state, problems = parse_state(query, context.choices)
-    profile = commune_profile(context, insee) if insee else None
+    # ``?insee=`` in the query takes the path's place (Dash's rule), a list when repeated
+    profile = commune_profile(context, insee) if isinstance(insee, str) and insee else None
     simulated = context.dataset(state.dataset).simulated
     body = [
         dcc.Store(id="commune-state", data={"lang": state.lang, "query": state_query(state)}),

@@ -28,7 +28,9 @@ def layout(code: str | None = None, **query: object) -> html.Main:
     )
     if isinstance(context, Unavailable):
         return unavailable_page(context, state)
-    if code not in context.catalogue.regions:  # the server already answered 404
+    # An unknown path code gets a 404 from the server first; ``?code=`` in the query takes
+    # the path's place (Dash's rule), a list when the key repeats: checked here.
+    if not isinstance(code, str) or code not in context.catalogue.regions:
         return page_shell("/", state, problems, [])
     lang = state.lang
     simulated = context.dataset(state.dataset).simulated

@@ -54,7 +54,7 @@ def test_segments_are_those_of_the_actor(context):
     ],
 )
 def test_a_filter_change_gives_a_coherent_state(context, changes, expected):
-    state = state_from_filters(AppState().model_dump(mode="json"), changes, context)
+    state = state_from_filters(AppState(), changes, context)
     assert {name: getattr(state, name) for name in expected} == expected
 
 
@@ -79,7 +79,7 @@ def test_diverging_classes_need_a_france_value(context):
 
 
 def test_opening_the_commune_level_shows_one_region_not_all_of_france(context):
-    state = state_from_filters(AppState().model_dump(mode="json"), {"level": "commune"}, context)
+    state = state_from_filters(AppState(), {"level": "commune"}, context)
     assert (state.level, state.territory) == ("commune", "11")
 
 

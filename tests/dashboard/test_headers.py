@@ -222,8 +222,8 @@ def test_a_request_over_the_size_limit_is_413_with_the_policy(client, dash_app):
     assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
 
 
-def test_a_failing_callback_request_is_500_with_the_policy(client, dash_app):
-    response = client.post("/_dash-update-component", json={"output": "no-such.children"})
+def test_an_unforeseen_error_is_500_with_the_policy(client, dash_app, failing_callback):
+    response = client.post("/_dash-update-component", json=failing_callback)
     assert response.status_code == 500
     assert_policy(response, dash_app, ["'self'"])
 
