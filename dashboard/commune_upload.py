@@ -27,6 +27,7 @@ from pathlib import PurePosixPath
 import pandas as pd
 
 from dashboard.commune_profile import FOUND_BY
+from dashboard.formatting import LOCALES, format_size, size_unit
 from dashboard.i18n import t
 from dashboard.upload_reading import (
     MAX_ROWS,
@@ -146,6 +147,30 @@ class CommuneValues:
             "zeros_restored": self.zeros_restored,
             "unlisted": self.unlisted,
         }
+
+
+def limit_text(lang: str = "fr") -> str:
+    """The upload limit as a visitor reads it: ``"2 Mo"`` (``"2 MB"``)."""
+    return format_size(MAX_UPLOAD_BYTES, lang)
+
+
+def too_large_attributes(lang: str = "fr") -> dict[str, str]:
+    """The ``data-*`` attributes from which assets/upload_limit.js tells a visitor that a file is
+    over the limit: the browser drops such a file without a word (plotly/dash#2638).
+
+    ``data-message`` keeps ``{file}`` and ``{size}`` for the script, which writes the size in
+    ``data-unit`` (the limit's multiple, ``data-unit-bytes`` bytes) as :func:`format_size`
+    does: tenths rounded up, in the page's ``data-locale``.
+    """
+    unit_bytes, unit = size_unit(MAX_UPLOAD_BYTES, lang)
+    message = t("upload_too_large", lang, file="{file}", size="{size}", limit=limit_text(lang))
+    return {
+        "data-limit": str(MAX_UPLOAD_BYTES),
+        "data-unit-bytes": str(unit_bytes),
+        "data-unit": unit,
+        "data-locale": LOCALES.get(lang, LOCALES["fr"]).replace("_", "-"),
+        "data-message": message,
+    }
 
 
 def decode_upload(contents: str, filename: str) -> bytes:

@@ -7,6 +7,7 @@ chooses a pattern per unit.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 from babel.numbers import format_decimal, format_percent
 
@@ -34,3 +35,31 @@ def format_value(value: float | None, unit: str, lang: str = "fr") -> str:
 
 def format_count(count: int, lang: str = "fr") -> str:
     return format_decimal(count, locale=LOCALES.get(lang, LOCALES["fr"]))
+
+
+# Binary multiples, as file managers count them on the visitor's machine: 1 Mo = 1 024 ko.
+BYTE_UNITS = {"fr": ("octets", "ko", "Mo", "Go"), "en": ("bytes", "kB", "MB", "GB")}
+ONE_BYTE = {"fr": ("octet", {0, 1}), "en": ("byte", {1})}  # singular, and the counts taking it
+
+
+def size_unit(n_bytes: int, lang: str = "fr") -> tuple[int, str]:
+    """The largest multiple of a byte not above ``n_bytes`` and its symbol: ``(1_048_576, "Mo")``
+    for 2 MiB, ``(1, "octets")`` below 1 024 bytes."""
+    symbols = BYTE_UNITS.get(lang, BYTE_UNITS["fr"])
+    power = 0
+    while power < len(symbols) - 1 and n_bytes >= 1024 ** (power + 1):
+        power += 1
+    return 1024**power, symbols[power]
+
+
+def format_size(n_bytes: int, lang: str = "fr") -> str:
+    """``"2 Mo"``, ``"3,4 Mo"``, ``"512 ko"`` (``"3.4 MB"``) in the multiple of
+    :func:`size_unit`: tenths rounded *up*, so that a size over a limit never reads as the limit
+    itself (assets/upload_limit.js writes sizes the same way)."""
+    divisor, symbol = size_unit(n_bytes, lang)
+    singular, counts = ONE_BYTE.get(lang, ONE_BYTE["fr"])
+    if n_bytes in counts:
+        symbol = singular
+    tenths = -(-n_bytes * 10 // divisor)  # whole numbers: no float rounding
+    locale = LOCALES.get(lang, LOCALES["fr"])
+    return f"{format_decimal(Decimal(tenths) / 10, format='#,##0.#', locale=locale)}\u00a0{symbol}"

@@ -173,8 +173,14 @@ TEXT: dict[str, dict[str, str]] = {
     "see_profile": {"fr": "Voir le profil", "en": "See the profile"},
     "selected": {"fr": "Territoire choisi", "en": "Selected territory"},
     "upload_prompt": {
-        "fr": "Déposer un CSV (code INSEE ; valeur) ou cliquer pour choisir",
-        "en": "Drop a CSV (INSEE code; value) or click to choose",
+        "fr": "Déposer un CSV (code INSEE ; valeur) de {limit} au plus, ou cliquer pour choisir",
+        "en": "Drop a CSV (INSEE code; value) of up to {limit}, or click to choose",
+    },
+    # {file} and {size} are filled in the browser (assets/upload_limit.js), {limit} on the server
+    "upload_too_large": {
+        "fr": "Fichier trop lourd : {file} fait {size} ; la limite est de {limit}. "
+        "Il n'a pas été envoyé.",
+        "en": "File too large: {file} is {size}; the limit is {limit}. It was not sent.",
     },
     "upload_summary": {
         "fr": "{file} : {good} lignes jointes, {bad} lignes écartées",

@@ -6,7 +6,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.commune_upload import MAX_UPLOAD_BYTES
+from dashboard.commune_upload import MAX_UPLOAD_BYTES, limit_text, too_large_attributes
 from dashboard.components.dropdown import dropdown_labels
 from dashboard.components.filter_panel import filter_panel
 from dashboard.components.map_panel import map_panel
@@ -134,7 +134,7 @@ def _commune_tools(state) -> html.Div:
         [
             dbc.Button(t("whole_france", lang), id="whole-france", color="secondary", size="sm"),
             dcc.Upload(
-                t("upload_prompt", lang),
+                t("upload_prompt", lang, limit=limit_text(lang)),
                 id="upload",
                 accept=".csv,.txt,text/csv",
                 max_size=MAX_UPLOAD_BYTES,
@@ -142,6 +142,14 @@ def _commune_tools(state) -> html.Div:
                 disabled=state.embed,  # an embed is read-only
             ),
             html.P(t("upload_private", lang), className="upload-note"),
+            # written by assets/upload_limit.js only, never by a callback (React would wipe it):
+            # the browser drops a file over max_size without a word (plotly/dash#2638)
+            html.Div(
+                id="upload-too-large",
+                role="alert",
+                className="upload-too-large",
+                **{"data-upload-for": "upload", **too_large_attributes(lang)},
+            ),
             html.Div(id="upload-report", role="status"),
         ],
         id="commune-tools",

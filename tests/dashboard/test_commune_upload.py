@@ -16,8 +16,10 @@ from dashboard.commune_upload import (
     InvalidUpload,
     decode_upload,
     from_store,
+    limit_text,
     parse_commune_values,
     to_store,
+    too_large_attributes,
 )
 from dashboard.formatting import format_count
 from dashboard.upload_reading import display_text, read_code, read_value
@@ -180,6 +182,42 @@ def test_a_too_large_upload_is_refused_before_decoding():
 def test_an_upload_at_the_cap_is_accepted():
     data = b"01001;1\n" * (MAX_UPLOAD_BYTES // 8)
     assert len(decode_upload(as_upload(data), "juste.csv")) == MAX_UPLOAD_BYTES
+
+
+def test_the_limit_is_said_in_megabytes_of_the_visitor_s_language():
+    assert MAX_UPLOAD_BYTES == 2 * 1024 * 1024
+    assert limit_text("fr") == f"2{NBSP}Mo"
+    assert limit_text("en") == f"2{NBSP}MB"
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit", "locale", "message"),
+    [
+        (
+            "fr",
+            "Mo",
+            "fr-FR",
+            f"Fichier trop lourd : {{file}} fait {{size}} ; la limite est de 2{NBSP}Mo. "
+            "Il n'a pas été envoyé.",
+        ),
+        (
+            "en",
+            "MB",
+            "en-GB",
+            f"File too large: {{file}} is {{size}}; the limit is 2{NBSP}MB. It was not sent.",
+        ),
+    ],
+)
+def test_the_page_script_gets_the_limit_its_unit_and_the_message_to_fill(
+    lang, unit, locale, message
+):
+    assert too_large_attributes(lang) == {
+        "data-limit": "2097152",
+        "data-unit-bytes": "1048576",
+        "data-unit": unit,
+        "data-locale": locale,
+        "data-message": message,
+    }
 
 
 @pytest.mark.parametrize(
