@@ -23,13 +23,11 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -38,8 +36,7 @@ import requests
 
 from benchmarks import ERROR, Figure, benchmark, median, ms, p90, runs_note, timed
 from benchmarks.environment import Environment
-from dashboard.local_server import CHROMIUM, CHROMIUM_ARGS, free_port, procfile_command
-from phare.settings import PROJECT_ROOT
+from dashboard.local_server import CHROMIUM, CHROMIUM_ARGS, procfile_server
 
 # What the page must keep stable (adjust here when the page changes).
 GRAPH = "#map"  # the dcc.Graph of the map; Plotly draws into its ".js-plotly-plot" child
@@ -415,44 +412,18 @@ def describe(problem: Exception) -> str:
 # Server and browser
 
 
-def wait_until_up(url: str, process: subprocess.Popen, log: Path, attempts: int = 240) -> None:
-    for _ in range(attempts):
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited: {log.read_text(errors='replace')[-2000:]}")
-        with suppress(requests.RequestException):  # not listening yet, or a worker booting
-            if requests.get(f"{url}/healthz", timeout=5).status_code == 200:
-                return
-        time.sleep(0.25)
-    raise RuntimeError(f"gunicorn did not answer on {url}")
-
-
 @contextmanager
 def live_server(env: Environment) -> Iterator[str]:
     """Real gunicorn from the Procfile on the run's private geometry cache; its base URL."""
     env.manifest  # noqa: B018  (builds the cache gunicorn reads)
-    port = free_port()
-    log = env.workdir / "gunicorn-browser.log"
     variables = {
         "PHARE_ENABLE_SIMULATED": "1",  # as `make run` and the browser tests, unless set
         **os.environ,
         "PHARE_CACHE_DIR": str(env.settings.cache_dir),
         "WEB_CONCURRENCY": str(WORKERS),
     }
-    with log.open("wb") as errors:
-        process = subprocess.Popen(
-            procfile_command(port),
-            cwd=PROJECT_ROOT,
-            env=variables,
-            stdout=subprocess.DEVNULL,
-            stderr=errors,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_up(url, process, log)
-            yield url
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    with procfile_server(variables, env.workdir / "gunicorn-browser.log") as (url, _):
+        yield url
 
 
 def missing_browser() -> str:

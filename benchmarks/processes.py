@@ -17,10 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.browser import wait_until_up
 from benchmarks.environment import Environment
-from dashboard.local_server import free_port, procfile_command
-from phare.settings import PROJECT_ROOT
+from dashboard.local_server import procfile_server
 
 PROC = Path("/proc")
 MIB = 1024 * 1024
@@ -173,20 +171,6 @@ def gunicorn(
     """The Procfile's command (plus ``extra`` options) on a loopback port, once ``/healthz``
     answers; its error log goes to ``<workdir>/gunicorn-<name>.log``. Stopped on exit."""
     env.manifest  # noqa: B018  (builds the cache gunicorn reads)
-    port = free_port()
     log = env.workdir / f"gunicorn-{name}.log"
-    with log.open("wb") as errors:
-        process = subprocess.Popen(
-            [*procfile_command(port), *extra],
-            cwd=PROJECT_ROOT,
-            env=server_variables(env, workers),
-            stdout=subprocess.DEVNULL,  # the access log
-            stderr=errors,
-        )
-        server = Server(f"http://127.0.0.1:{port}", process, log)
-        try:
-            wait_until_up(server.url, process, log)
-            yield server
-        finally:
-            process.terminate()
-            process.wait(timeout=60)
+    with procfile_server(server_variables(env, workers), log, extra) as (url, process):
+        yield Server(url, process, log)

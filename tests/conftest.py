@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import os
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import requests
 
-from dashboard.local_server import CHROMIUM, CHROMIUM_ARGS, free_port, procfile_command
+from dashboard.local_server import CHROMIUM, CHROMIUM_ARGS, procfile_server
 from geodata.cache import Mirrors, build
-from phare.settings import PROJECT_ROOT, Settings, load_settings
+from phare.settings import Settings, load_settings
 
 IN_CI = bool(os.environ.get("CI"))
 
@@ -66,26 +64,11 @@ def failing_callback(dash_app, monkeypatch) -> dict:
 def procfile_gunicorn(
     settings: Settings, log: Path, **variables: str
 ) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Real gunicorn from the Procfile's command on a free loopback port, reading the test
-    geometry cache, with ``variables`` added to its environment and its error log in ``log``
-    (a file, not a pipe that a long run could fill); yields its base URL and its master."""
-    port = free_port()
+    """Real gunicorn from the Procfile's command, reading the test geometry cache, with
+    ``variables`` added to its environment; its base URL and its master."""
     env = {**os.environ, "PHARE_CACHE_DIR": str(settings.cache_dir), **variables}
-    with log.open("wb") as errors:
-        process = subprocess.Popen(
-            procfile_command(port),
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=errors,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_up(url, process, log)
-            yield url, process
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    with procfile_server(env, log) as live:
+        yield live
 
 
 @pytest.fixture(scope="session")
@@ -102,19 +85,6 @@ def live_gunicorn(
 def live_server(live_gunicorn: tuple[str, subprocess.Popen]) -> str:
     """The base URL of the real gunicorn."""
     return live_gunicorn[0]
-
-
-def wait_until_up(url: str, process: subprocess.Popen, log: Path, attempts: int = 240) -> None:
-    for _ in range(attempts):
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            if requests.get(f"{url}/healthz", timeout=5).status_code == 200:
-                return
-        except requests.RequestException:  # not listening yet, or a worker still booting
-            pass
-        time.sleep(0.25)
-    raise RuntimeError(f"gunicorn did not answer on {url}")
 
 
 @pytest.fixture(scope="session")
