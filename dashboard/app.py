@@ -1,7 +1,8 @@
 """App factory. ``dashboard.app:server`` is what gunicorn serves (see the Procfile).
 
-Nothing is loaded at import: the data and geometry are read when the app is created, once per
-process, so tests can import every module without the data.
+Nothing is loaded at import: the data and geometry are read when the app is created (by
+gunicorn's master, which then forks the workers), so tests can import every module without the
+data.
 """
 
 from __future__ import annotations

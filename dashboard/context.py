@@ -1,4 +1,5 @@
-"""Everything the pages need, loaded once per process after the fork and never mutated.
+"""Everything the pages need, loaded once (by gunicorn's master, before it forks the workers)
+and never mutated.
 
 Callbacks and routes reach it through :func:`current_context` (read once per request, so a
 request never mixes two releases), never through files. When the catalogue, the published

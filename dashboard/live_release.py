@@ -1,13 +1,15 @@
 """How a newly imported release reaches every worker, without a restart.
 
-Workers load the data after gunicorn forks them (no ``--preload``, see ``gunicorn.conf.py``),
-and staff publish a release with ``python -m phare import``, which replaces the data folder's
-``current`` pointer file in one ``os.replace`` (:mod:`phare.releases`). Before each request, a
-worker compares the pointer's identity (inode, modification time, size: one ``os.stat``, a
-few microseconds) with the one its data came from. When it differs, the first thread to notice
-loads the new release whole and swaps the context in one assignment; meanwhile the worker's
-other threads go on serving the previous release, and no request ever sees half of one
-(:func:`dashboard.context.current_context` reads the context once per request).
+The gunicorn master loads the data once and forks the workers from it (``preload_app``, see
+``gunicorn.conf.py``), so a worker forked later (a respawn, ``max_requests``) starts from the
+master's data, however old. Staff publish a release with ``python -m phare import``, which
+replaces the data folder's ``current`` pointer file in one ``os.replace``
+(:mod:`phare.releases`). Before each request, a worker compares the pointer's identity (inode,
+modification time, size: one ``os.stat``, a few microseconds) with the one its data came from.
+When it differs, the first thread to notice loads the new release whole and swaps the context
+in one assignment; meanwhile the worker's other threads go on serving the previous release,
+and no request ever sees half of one (:func:`dashboard.context.current_context` reads the
+context once per request).
 
 **Policy for a missing or corrupt release: serve the last good data, report degraded.** A
 pointer to a release that is missing or fails its checksums, at start or later, leaves the
