@@ -13,9 +13,6 @@ Carte's are (:func:`dashboard.image_export.render_slide`).
 
 from __future__ import annotations
 
-import csv
-import io
-
 import plotly.graph_objects as go
 from flask import Blueprint, Response, request
 
@@ -28,15 +25,14 @@ from dashboard.analysis_view import (
 )
 from dashboard.context import DataContext, Unavailable, current_context
 from dashboard.exports import (
-    BOM,
-    DEFAULT_FLAVOUR,
     FLAVOURS,
     NOTICE_HEADER,
     CsvFlavour,
-    csv_number,
+    csv_response,
     download_name,
     flavour_of,
-    safe_text,
+    flavour_suffix,
+    write_csv,
 )
 from dashboard.figures.presentation import SlideTexts, design_size, slide_figure
 from dashboard.i18n import t
@@ -97,33 +93,13 @@ def analysis_csv() -> Response:
     name, notice = flavour_of(request.args.get("flavour"), state.lang)
     flavour = FLAVOURS[name]
     text = csv_text(context, view, _link(context, view.state), flavour)
-    suffix = name if name != DEFAULT_FLAVOUR.get(state.lang, "fr") else None
-    response = Response(
-        (BOM if flavour.byte_order_mark else "") + text,
-        content_type="text/csv; charset=utf-8",
-        headers={
-            "Content-Disposition": f'attachment; filename="{_filename(view.state, "csv", suffix)}"'
-        },
-    )
-    if notice:
-        response.headers[NOTICE_HEADER] = notice
-    return response
+    filename = _filename(view.state, "csv", flavour_suffix(view.state, name))
+    return csv_response(text, flavour, filename, notice)
 
 
 def csv_text(context: DataContext, view: AnalysisView, link: str, flavour: CsvFlavour) -> str:
     """The whole file (without its byte-order mark)."""
-    lang = view.state.lang
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=flavour.separator, lineterminator="\r\n")
-    writer.writerow([t(key, lang) for key, _, _ in CSV_COLUMNS])
-    for cell in cell_records(context, view, link):
-        writer.writerow(
-            [
-                csv_number(cell[field], flavour.decimal) if number else safe_text(cell[field])
-                for _, field, number in CSV_COLUMNS
-            ]
-        )
-    return out.getvalue()
+    return write_csv(CSV_COLUMNS, cell_records(context, view, link), view.state.lang, flavour)
 
 
 def cell_records(context: DataContext, view: AnalysisView, link: str) -> list[dict]:
@@ -308,5 +284,4 @@ def _link(context: DataContext, state: AppState) -> str:
 
 def _filename(state: AppState, extension: str, *more: str | None) -> str:
     """``phare-analyse-<rows>-<cols>-<indicator>….<extension>`` from ids only."""
-    name = download_name(state, extension, *more)
-    return name.replace("phare-", f"phare-analyse-{state.rows}-{state.cols}-", 1)
+    return download_name(state, extension, *more, lead=("analyse", state.rows, state.cols))

@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from flask import Blueprint, Response, request
@@ -90,10 +91,16 @@ def view_csv() -> Response:
     release = context.dataset(state.dataset).id
     link = request.host_url.rstrip("/") + "/" + state_query(state, release=release)
     text = csv_text(view_table(context, state), state.lang, link, flavour)
+    return csv_response(text, flavour, csv_filename(state, name), notice)
+
+
+def csv_response(text: str, flavour: CsvFlavour, filename: str, notice: str | None) -> Response:
+    """A CSV file as an attachment, with its byte-order mark when the flavour has one and the
+    notice of a replaced parameter, if any."""
     response = Response(
         (BOM if flavour.byte_order_mark else "") + text,
         content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{csv_filename(state, name)}"'},
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
     if notice:
         response.headers[NOTICE_HEADER] = notice
@@ -110,18 +117,23 @@ def flavour_of(requested: str | None, lang: str) -> tuple[str, str | None]:
 
 
 def csv_filename(state: AppState, flavour: str | None = None) -> str:
-    """``phare-<indicator>[-<fragility>]-<actor>[-<segment>].csv``, from catalogue ids only.
+    """``phare-<indicator>[-<fragility>]-<actor>[-<segment>].csv``, from catalogue ids only."""
+    return download_name(state, "csv", flavour_suffix(state, flavour))
 
-    The standard flavour ends in ``-standard.csv`` when the language's default is the French
-    one, so both files of a view can sit side by side."""
+
+def flavour_suffix(state: AppState, flavour: str | None) -> str | None:
+    """``standard`` when that flavour is not the language's default (the French one), so both
+    files of a view can sit side by side; None otherwise."""
     standard = flavour is not None and flavour != DEFAULT_FLAVOUR.get(state.lang, "fr")
-    return download_name(state, "csv", flavour if standard else None)
+    return flavour if standard else None
 
 
-def download_name(state: AppState, extension: str, *more: str | None) -> str:
-    """``phare-<indicator>[-<fragility>]-<actor>[-<segment>][-<more>…].<extension>``: a file
-    name from catalogue ids and codes only (anything else replaced by ``_``)."""
-    parts = [state.indicator, state.fragility, state.actor]
+def download_name(
+    state: AppState, extension: str, *more: str | None, lead: tuple[str, ...] = ()
+) -> str:
+    """``phare[-<lead>…]-<indicator>[-<fragility>]-<actor>[-<segment>][-<more>…].<extension>``:
+    a file name from catalogue ids and codes only (anything else replaced by ``_``)."""
+    parts = [*lead, state.indicator, state.fragility, state.actor]
     if state.segment != "all":
         parts.append(state.segment)
     name = "-".join(UNSAFE_IN_NAME.sub("_", part) for part in (*parts, *more) if part)
@@ -131,16 +143,31 @@ def download_name(state: AppState, extension: str, *more: str | None) -> str:
 def csv_text(table: ViewTable, lang: str, link: str, flavour: CsvFlavour | None = None) -> str:
     """The whole file (without its byte-order mark)."""
     flavour = flavour or FLAVOURS[DEFAULT_FLAVOUR.get(lang, "fr")]
+    shared = view_fields(table, lang, link)
+    records = [
+        {**row, **shared, "source": row["source"] or _no_source(table, lang)}
+        for row in (*table.regions, table.france)
+    ]
+    return write_csv(CSV_COLUMNS, records, lang, flavour)
+
+
+def write_csv(
+    columns: Sequence[tuple[str, str, bool]],
+    records: Iterable[Mapping[str, object]],
+    lang: str,
+    flavour: CsvFlavour,
+) -> str:
+    """A CSV file without its byte-order mark: the headers of ``columns`` (header key, record
+    field, is a number) in ``lang``, then one line per record, numbers with the flavour's
+    decimal mark and text defused against spreadsheet formulas."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=flavour.separator, lineterminator="\r\n")
-    writer.writerow([t(key, lang) for key, _, _ in CSV_COLUMNS])
-    shared = view_fields(table, lang, link)
-    for row in (*table.regions, table.france):
-        cells = {**row, **shared, "source": row["source"] or _no_source(table, lang)}
+    writer.writerow([t(key, lang) for key, _, _ in columns])
+    for record in records:
         writer.writerow(
             [
-                csv_number(cells[field], flavour.decimal) if number else safe_text(cells[field])
-                for _, field, number in CSV_COLUMNS
+                csv_number(record[field], flavour.decimal) if number else safe_text(record[field])
+                for _, field, number in columns
             ]
         )
     return out.getvalue()
