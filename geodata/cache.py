@@ -32,7 +32,7 @@ from geodata.territories import territory_table
 from geodata.writers import feature_collection, gzip_bytes, vertex_count
 from phare.errors import GeodataUnavailable
 
-CODE_VERSION = 3
+CODE_VERSION = 4
 CURRENT = "current"
 MANIFEST = "manifest.json"
 OVERSEAS_DEPARTMENT_PREFIX = "97"
@@ -249,10 +249,13 @@ def _build_into(staging: Path, plan: BuildPlan, paths: dict[str, Path]) -> list[
 def _checks(levels: Levels, source_departments: gpd.GeoDataFrame) -> dict[str, float]:
     unique = levels.communes[levels.communes["drawn_with"] == ""]
     deviation = department_area_deviation(unique, source_departments)
+    mainland = levels.departments[~levels.departments["overseas"]]
+    drawn = department_area_deviation(mainland.assign(department=mainland["code"]), source_departments)
     geometries = levels.communes.geometry
     return {
         "communes_overlap_ratio": overlap_ratio(unique.geometry.to_numpy()),
         "department_area_max_deviation": float(deviation.abs().max()),
+        "department_map_area_max_deviation": float(drawn.abs().max()),
         "invalid_geometries": float((~geometries.is_valid).sum()),
     }
 

@@ -58,6 +58,25 @@ def test_department_areas_stay_within_half_a_percent(manifest):
     assert manifest.checks["department_area_max_deviation"] < 0.005
 
 
+def test_the_department_map_stays_within_one_and_a_half_percent_of_each_area(manifest):
+    assert manifest.checks["department_map_area_max_deviation"] < 0.015
+
+
+def test_department_and_region_maps_hold_few_vertices_and_share_their_borders(manifest):
+    """The browser redraws every vertex on each filter change; regions' outlines drawn over
+    the department map are exactly their departments' borders."""
+    departments = gpd.read_parquet(manifest.directory / "departements.parquet")
+    regions = gpd.read_parquet(manifest.directory / "regions.parquet").set_index("code")
+    assert shapely.get_num_coordinates(departments.geometry.to_numpy()).sum() <= 22_000
+    assert shapely.get_num_coordinates(regions.geometry.to_numpy()).sum() <= 10_000
+    territories = pd.read_parquet(manifest.directory / "territories.parquet")
+    region_of = territories[territories["level"] == "departement"].set_index("code")["region"]
+    mainland = departments[~departments["overseas"]]
+    for code, group in mainland.groupby(mainland["code"].map(region_of)):
+        union = shapely.coverage_union_all(group.geometry.to_numpy())
+        assert union.symmetric_difference(regions.geometry[code]).area < 1e-9, code
+
+
 def test_no_overlap_between_neighbours_beyond_rounding_and_all_valid(manifest, communes):
     unique = communes[communes["drawn_with"] == ""]
     geometries = unique.geometry.to_numpy()
