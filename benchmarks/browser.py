@@ -43,7 +43,7 @@ GRAPH = "#map"  # the dcc.Graph of the map; Plotly draws into its ".js-plotly-pl
 NOTICES = "#notices"  # a URL parameter the page refuses is named here (« level »)
 FILTER = "#actor"  # the dropdown changed for a filter change
 OPTION = "[role=option]"  # its options once open, each with an <input value=…>
-LOADING = ".dash-spinner, [aria-busy='true']"  # a visible loading indicator
+LOADING = ".map-updating, .dash-spinner, [aria-busy='true']"  # a visible loading indicator
 CALLBACK_PATH = "/_dash-update-component"
 FIGURE_OUTPUT = "map.figure"  # the callback output carrying the map
 COMMUNE_QUERY = "?level=commune&territory={territory}"

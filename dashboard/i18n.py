@@ -70,6 +70,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Table of the map's values",
     },
     "permalink": {"fr": "Lien vers cette vue", "en": "Link to this view"},
+    "map_updating": {"fr": "Mise à jour de la carte…", "en": "Updating the map…"},
     "map_label": {
         "fr": "Carte des régions : {indicator}, {actor}",
         "en": "Map of regions: {indicator}, {actor}",

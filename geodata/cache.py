@@ -250,7 +250,9 @@ def _checks(levels: Levels, source_departments: gpd.GeoDataFrame) -> dict[str, f
     unique = levels.communes[levels.communes["drawn_with"] == ""]
     deviation = department_area_deviation(unique, source_departments)
     mainland = levels.departments[~levels.departments["overseas"]]
-    drawn = department_area_deviation(mainland.assign(department=mainland["code"]), source_departments)
+    drawn = department_area_deviation(
+        mainland.assign(department=mainland["code"]), source_departments
+    )
     geometries = levels.communes.geometry
     return {
         "communes_overlap_ratio": overlap_ratio(unique.geometry.to_numpy()),

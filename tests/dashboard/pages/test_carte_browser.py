@@ -341,6 +341,34 @@ def test_changing_the_actor_redraws_values_colours_legend_and_source(page, insid
     ]
 
 
+MAP_SHOWN = """
+() => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  return getComputedStyle(gd).visibility === 'visible' && gd.getClientRects().length > 0;
+}
+"""
+
+
+def test_while_the_map_updates_it_stays_in_view_under_a_still_badge(page):
+    held = []
+    page.route("**/_dash-update-component*", lambda route: held.append(route))
+    page.click("#actor")
+    page.get_by_role("option", name="Citoyens", exact=True).click()
+    badge = page.locator("#map-loading .map-updating")
+    badge.wait_for(state="visible", timeout=10_000)
+    assert badge.inner_text() == "Mise à jour de la carte…"
+    assert page.evaluate(MAP_SHOWN)  # Dash's default would hide the map while it loads
+    assert (
+        page.evaluate("(el) => getComputedStyle(el).animationName", badge.element_handle())
+        == "none"
+    )
+    for route in held:
+        route.continue_()
+    page.unroute("**/_dash-update-component*")
+    badge.wait_for(state="detached", timeout=PAGE_TIMEOUT_MS)
+    assert valued(settle(page)) == {"27": 0}
+
+
 def test_indicator_and_fragility_filters_redraw_and_the_permalink_restores_the_view(
     page, browser, live_server
 ):
