@@ -1,8 +1,9 @@
 """Carte: thin wiring from the page's inputs to the pure view functions.
 
-One callback redraws the view. When the geometry stays the same (same level and area) the map
-gets a ``dash.Patch`` of values, texts and legend only; options of the filters travel only when
-they changed. The address bar follows the view without reloading the page.
+One callback redraws the view, share links included, so that a filter change is one request
+and one render. When the geometry stays the same (same level and area) the map gets a
+``dash.Patch`` of values, texts and legend only; options of the filters travel only when they
+changed. The address bar follows the view without reloading the page.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from dash import Input, Output, Patch, State, callback, clientside_callback, ctx
 from dash.exceptions import PreventUpdate
 
 from dashboard.commune_upload import decode_upload, from_store, parse_commune_values, to_store
-from dashboard.components.map_panel import map_panel
+from dashboard.components.map_panel import MapPanel, map_panel
 from dashboard.components.selection import selection_panel
+from dashboard.components.share import SHARE_OUTPUTS, frame_title, request_origin, share_values
 from dashboard.components.upload_report import upload_report
 from dashboard.context import DataContext, Unavailable, current_context
 from dashboard.filters import (
@@ -23,6 +25,7 @@ from dashboard.filters import (
     state_from_filters,
 )
 from dashboard.search import option_for, search_options
+from dashboard.sharing import share_links
 from dashboard.state import FRANCE, AppState, territory_id
 from dashboard.stores import as_mapping, clicked_location, stored_state, text_value
 from dashboard.upload_reading import InvalidUpload
@@ -45,6 +48,7 @@ COERCED = ("segment", "fragility", "level", "show", "classes")
     Output("permalink", "href"),
     Output("simulated-banner", "hidden"),
     Output("commune-tools", "hidden"),
+    *(Output(component, prop) for component, prop in SHARE_OUTPUTS),
     *(Output(name, "value") for name in COERCED),
     *(Output(name, "options") for name in FILTERS),
     *(Input(name, "value") for name in FILTERS),
@@ -92,6 +96,7 @@ def update_view(*arguments):
         panel.permalink,
         not panel.view.simulated,
         state.level != "commune",
+        *_share_values(state, panel),
         *(_value_of(state, name) for name in COERCED),
         *(options[name] if name in changed else no_update for name in FILTERS),
     )
@@ -114,6 +119,12 @@ def _territory_change(before: AppState, search: object, click: object) -> dict:
         return {"territory": FRANCE, "level": "commune"}
     location = clicked_location(click) if trigger == "map" else None
     return {"territory": territory_id(before.level, location)} if location else {}
+
+
+def _share_values(state: AppState, panel: MapPanel) -> tuple[str, ...]:
+    """Every share link of the view: permalink, embed code, image and table exports."""
+    title = frame_title(panel.title, state.lang)
+    return share_values(share_links(request_origin(), "/", state, panel.release, title))
 
 
 def _value_of(state: AppState, name: str) -> object:

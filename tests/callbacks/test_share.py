@@ -1,24 +1,21 @@
-"""The share bar follows the Carte's view; an embed view takes no upload."""
+"""The share bar follows the Carte's view in the Carte's own callback; an embed view takes no
+upload."""
 
 from urllib.parse import parse_qs, urlsplit
 
 from dashboard.context import EXTENSION_KEY
 from dashboard.state import AppState
 from tests.callbacks.dash_requests import post_callback
-from tests.callbacks.test_carte import upload_contents
+from tests.callbacks.test_carte import post_filters, upload_contents
 
 
 def share_outputs(client, dash_app, permalink: str) -> dict:
-    """The share links the callback sends when the Carte shows the view of ``permalink``."""
+    """The share links the Carte's callback sends when a filter change leads to the view of
+    ``permalink`` (its actor picked, the rest of its state already on the page)."""
     query = {name: values[0] for name, values in parse_qs(urlsplit(permalink).query).items()}
-    state = AppState.model_validate(query).model_dump(mode="json")
-    response = post_callback(
-        client,
-        dash_app,
-        "share-permalink.value",
-        {"permalink": permalink},
-        {"carte-state": state, "map-title": "Note moyenne — Emploi — Citoyens"},
-    )
+    state = AppState.model_validate(query)
+    before = state.model_copy(update={"actor": "associations"})
+    response = post_filters(client, dash_app, before, actor=state.actor)
     assert response.status_code == 200
     outputs = response.get_json()["response"]
     return {
