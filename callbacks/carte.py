@@ -1,9 +1,9 @@
 """Carte: thin wiring from the page's inputs to the pure view functions.
 
-One callback redraws the view, share links included, so that a filter change is one request
-and one render. When the geometry stays the same (same level and area) the map gets a
-``dash.Patch`` of values, texts and legend only; options of the filters travel only when they
-changed. The address bar follows the view without reloading the page.
+One callback redraws the view, share links included (the embed code apart), so that a filter
+change is one request and one render. When the geometry stays the same (same level and area)
+the map gets a ``dash.Patch`` of values, texts and legend only; options of the filters travel
+only when they changed. The address bar follows the view without reloading the page.
 """
 
 from __future__ import annotations
@@ -122,7 +122,8 @@ def _territory_change(before: AppState, search: object, click: object) -> dict:
 
 
 def _share_values(state: AppState, panel: MapPanel) -> tuple[str, ...]:
-    """Every share link of the view: permalink, embed code, image and table exports."""
+    """The view's share links: permalink, image and table exports (the embed code is written
+    when its dialog opens, ``callbacks.share``)."""
     title = frame_title(panel.title, state.lang)
     return share_values(share_links(request_origin(), "/", state, panel.release, title))
 

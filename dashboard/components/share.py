@@ -2,7 +2,8 @@
 
 Every page shows the permalink and the embed code; the Carte adds its images and tables. The
 Carte's callback refreshes the values of the same ids (:data:`SHARE_OUTPUTS`) when the view
-changes. In embed mode the bar shrinks to a link back to the full view and the downloads.
+changes; the Carte's embed code, 1 KB of HTML, is written when its dialog opens. In embed mode
+the bar shrinks to a link back to the full view and the downloads.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from dashboard.sharing import ShareLinks
 SHARE_OUTPUTS = (
     ("share-permalink", "value"),
     ("share-full-view", "href"),
-    ("embed-code", "value"),
     ("export-png-16-9", "href"),
     ("export-png-4-3", "href"),
     ("export-svg", "href"),
@@ -44,7 +44,6 @@ def share_values(links: ShareLinks) -> tuple[str, ...]:
     return (
         links.permalink,
         links.full_view,
-        links.embed_code,
         *(url for _, url in links.images),
         *(url for _, url in links.tables),
     )

@@ -1,6 +1,7 @@
 """The share bar follows the Carte's view in the Carte's own callback; an embed view takes no
 upload."""
 
+import html
 from urllib.parse import parse_qs, urlsplit
 
 from dashboard.context import EXTENSION_KEY
@@ -32,15 +33,38 @@ def test_the_share_links_are_those_of_the_view_on_the_map(client, dash_app):
     assert links["share-permalink.value"] == f"http://localhost{permalink}"
     embed = parse_qs(urlsplit(links["share-full-view.href"]).query)
     assert embed["actor"] == ["citoyens"] and "embed" not in embed
-    assert 'src="http://localhost/?release=' in links["embed-code.value"]
-    assert "embed=1" in links["embed-code.value"]
-    assert (
-        'title="PHARE – fragilités et alliances en territoire – Note moyenne'
-        in (links["embed-code.value"])
-    )
+    assert "embed-code.value" not in links  # written when its dialog opens
     png = parse_qs(urlsplit(links["export-png-16-9.href"]).query)
     assert (png["actor"], png["width"], png["height"]) == (["citoyens"], ["1920"], ["1080"])
     assert "flavour=standard" in links["export-csv-standard.href"]
+
+
+def open_embed_dialog(client, dash_app, stored: dict | None, title: str | None):
+    return post_callback(
+        client,
+        dash_app,
+        "embed-code.value",
+        {"embed-modal": True},
+        {"carte-state": stored, "map-title": title},
+    )
+
+
+def test_the_embed_code_is_the_view_on_the_map_when_its_dialog_opens(client, dash_app):
+    state = AppState(actor="citoyens", indicator="fragility_mean_score", fragility="emploi")
+    response = open_embed_dialog(
+        client, dash_app, state.model_dump(mode="json"), "Note moyenne — Emploi — Citoyens"
+    )
+    assert response.status_code == 200
+    code = response.get_json()["response"]["embed-code"]["value"]
+    src = html.unescape(code.split('src="', 1)[1].split('"', 1)[0])
+    frame = parse_qs(urlsplit(src).query)
+    assert frame["actor"] == ["citoyens"] and frame["embed"] == ["1"]
+    assert 'title="PHARE – fragilités et alliances en territoire – Note moyenne' in code
+
+
+def test_other_pages_keep_the_embed_code_of_their_layout(client, dash_app):
+    # no Carte on the page: its state and title are absent (optional States arrive as null)
+    assert open_embed_dialog(client, dash_app, None, None).status_code == 204
 
 
 def test_an_old_release_in_the_permalink_gives_the_links_of_the_current_one(client, dash_app):

@@ -92,6 +92,22 @@ def test_the_copied_permalink_restores_the_view_in_a_new_page(browser, live_serv
         context.close()
 
 
+def test_the_embed_code_is_that_of_the_view_shown_when_the_dialog_opens(browser, live_server):
+    context, page = open_page(browser, f"{live_server}/")
+    try:
+        choose(page, "actor", "Citoyens")  # the page's own code is the mayors' view
+        page.click("#embed-open")
+        page.wait_for_function(
+            "() => (document.querySelector('#embed-code') || {value: ''})"
+            ".value.includes('actor=citoyens')",
+            timeout=PAGE_TIMEOUT_MS,
+        )
+        code = page.input_value("#embed-code")
+        assert "Partenariats source d&#x27;innovation — Citoyens" in code
+    finally:
+        context.close()
+
+
 def test_embed_mode_hides_the_controls_and_keeps_title_legend_and_sources(browser, live_server):
     context, page = open_page(browser, f"{live_server}/?embed=1&{CITIZENS_ENVIRONMENT}")
     try:
