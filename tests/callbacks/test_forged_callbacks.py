@@ -55,7 +55,7 @@ VALID = {
     "analyse-group.value": "all",
     "analyse-labels.value": False,
     "analyse-state.data": STATE,
-    "permalink.href": "/?actor=citoyens",
+    "embed-modal.is_open": True,
     "map-title.children": "Part des maires",
 }
 HOSTILE = {
