@@ -64,10 +64,8 @@ def update_view(*arguments):
     *values, search, click, _, upload, stored, geometry_key = arguments
     context = _ready_context()
     before = stored_state(stored, context.choices)
-    changes = {
-        **dict(zip(FILTERS, values, strict=True)),
-        **_territory_change(before, search, click),
-    }
+    shown = dict(zip(FILTERS, values, strict=True))  # what the filters show in the browser
+    changes = {**shown, **_territory_change(before, search, click)}
     upload = as_mapping(upload)
     if ctx.triggered_id == "commune-upload" and upload:
         changes |= {"level": "commune", "show": "upload"}
@@ -97,7 +95,7 @@ def update_view(*arguments):
         not panel.view.simulated,
         state.level != "commune",
         *_share_values(state, panel),
-        *(_value_of(state, name) for name in COERCED),
+        *(_coerced(state, name, shown[name]) for name in COERCED),
         *(options[name] if name in changed else no_update for name in FILTERS),
     )
 
@@ -128,8 +126,11 @@ def _share_values(state: AppState, panel: MapPanel) -> tuple[str, ...]:
     return share_values(share_links(request_origin(), "/", state, panel.release, title))
 
 
-def _value_of(state: AppState, name: str) -> object:
-    return fragility_value(state) if name == "fragility" else getattr(state, name)
+def _coerced(state: AppState, name: str, shown: object) -> object:
+    """The filter's value when the state changed it (a segment of another actor…); otherwise
+    nothing travels, and the dropdown is not drawn again."""
+    value = fragility_value(state) if name == "fragility" else getattr(state, name)
+    return no_update if value == shown else value
 
 
 def _patch(changes: dict) -> Patch:

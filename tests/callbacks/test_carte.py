@@ -118,6 +118,15 @@ def test_a_segment_of_another_actor_falls_back_to_all(client, dash_app):
     assert segments[0] == "all" and "employeuses" not in segments and "moins_500" in segments
 
 
+def test_filter_values_travel_only_when_the_state_changed_them(client, dash_app):
+    outputs = post_filters(client, dash_app, actor="citoyens").get_json()["response"]
+    coerced = ("segment", "fragility", "level", "show", "classes")
+    assert not any("value" in outputs.get(name, {}) for name in coerced)
+    # a whole-France click moves the level to communes: the level dropdown must follow
+    click = post_filters(client, dash_app, **{"whole-france": 1}).get_json()["response"]
+    assert click["level"]["value"] == "commune"
+
+
 def test_options_travel_only_when_they_change(client, dash_app):
     outputs = post_filters(client, dash_app, k=3).get_json()["response"]
     assert not any("options" in outputs.get(name, {}) for name in ("actor", "indicator", "k"))
