@@ -122,6 +122,15 @@ LEVELS = (
         },
     ),
     Level(
+        "departement",  # no target of its own: the regions' targets are the reference
+        "?level=departement",
+        "departements",
+        ("geo",),
+        FRANCE_VIEW,
+        {},
+        naive_runs=5,
+    ),
+    Level(
         "communes 28",
         COMMUNE_QUERY.format(territory="28"),
         "communes-28",
