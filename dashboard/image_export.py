@@ -25,7 +25,12 @@ import plotly.graph_objects as go
 from flask import Blueprint, Response, request
 
 from dashboard.commune_view import commune_scope
-from dashboard.components.map_panel import legend_items, legend_title, outline_options
+from dashboard.components.map_panel import (
+    legend_items,
+    legend_title,
+    outline_options,
+    view_range,
+)
 from dashboard.context import DataContext, Unavailable, current_context
 from dashboard.exports import NOTICE_HEADER, download_name
 from dashboard.figures.choropleth import LABEL_TRACE
@@ -50,7 +55,6 @@ COMMUNE_BORDER_PX = {"communes": 0.0}
 REGION_COMMUNE_BORDER_PX = 0.3
 CACHED_LEVELS = 4  # parsed GeoJSON: ~90 MB for France's communes, a few MB for the others
 NOTICE_VALUE_CHARS = 40
-RANGE_PAD = 0.01  # share of the drawn extent left around it
 
 
 @images.get("/export/view.png")
@@ -141,28 +145,9 @@ def map_figure(context: DataContext, state: AppState, view: MapView) -> go.Figur
         figure.update_traces(lon=[], lat=[], text=[], selector={"name": LABEL_TRACE})
         border = COMMUNE_BORDER_PX.get(view.geometry_level, REGION_COMMUNE_BORDER_PX)
         figure.update_traces(marker_line_width=border, selector={"type": "choropleth"})
-    figure.update_geos(_view_range(context, view))
+    figure.update_geos(view_range(context, view))
     selected_level, code = territory_level(state.territory)
     return with_highlight(figure, code if selected_level == view.level else None)
-
-
-def _view_range(context: DataContext, view: MapView) -> dict:
-    """Explicit longitude and latitude ranges around what is drawn (a commune map: its
-    extent), so the map fills the slide's map area; ``fitbounds`` leaves wide margins."""
-    if view.extent is not None:
-        west, south, east, north = view.extent
-    else:
-        drawn = context.features[view.level]
-        drawn = drawn[drawn["code"].isin(view.frame["code"])]
-        west, south = float(drawn["min_lon"].min()), float(drawn["min_lat"].min())
-        east, north = float(drawn["max_lon"].max()), float(drawn["max_lat"].max())
-    pad_lon, pad_lat = (east - west) * RANGE_PAD, (north - south) * RANGE_PAD
-    return {
-        "fitbounds": False,
-        "lonaxis": {"range": [west - pad_lon, east + pad_lon]},
-        "lataxis": {"range": [south - pad_lat, north + pad_lat]},
-        "center": {"lon": (west + east) / 2, "lat": (south + north) / 2},
-    }
 
 
 def fill_map_area(slide: go.Figure) -> go.Figure:

@@ -30,6 +30,7 @@ from dashboard.state import FRANCE, AppState, state_query, territory_level
 from dashboard.summary import legend_summary, map_summary
 
 OUTLINE_LEVEL = {"departement": "regions"}
+RANGE_PAD = 0.01  # share of the drawn extent left around it
 CACHED_PANELS = 64  # regions, departments, one region's communes (up to ~1 MB each)
 CACHED_FRANCE_PANELS = 4  # whole-France commune panels hold ~6 MB each: only the last few
 
@@ -152,9 +153,31 @@ def _figure(context, view, states, items, title, geometry_url, lang) -> go.Figur
             lang=lang,
         )
     options = outline_options(context, view, context.geometry_url)
-    return build_geo_choropleth(
+    figure = build_geo_choropleth(
         view.frame, view.classification, geometry_url, states, items, title, lang=lang, **options
     )
+    return figure.update_geos(view_range(context, view))
+
+
+def view_range(context: DataContext, view: MapView) -> dict:
+    """Explicit longitude and latitude ranges around what is drawn (a commune map: its
+    extent), for a ``geo`` subplot: the map fills its area (``fitbounds`` leaves wide margins)
+    and is not fitted again from every vertex on each redraw (about 70 ms of a region map's
+    redraw in Chromium, 100 ms of a department map's)."""
+    if view.extent is not None:
+        west, south, east, north = view.extent
+    else:
+        drawn = context.features[view.level]
+        drawn = drawn[drawn["code"].isin(view.frame["code"])]
+        west, south = float(drawn["min_lon"].min()), float(drawn["min_lat"].min())
+        east, north = float(drawn["max_lon"].max()), float(drawn["max_lat"].max())
+    pad_lon, pad_lat = (east - west) * RANGE_PAD, (north - south) * RANGE_PAD
+    return {
+        "fitbounds": False,
+        "lonaxis": {"range": [west - pad_lon, east + pad_lon]},
+        "lataxis": {"range": [south - pad_lat, north + pad_lat]},
+        "center": {"lon": (west + east) / 2, "lat": (south + north) / 2},
+    }
 
 
 def legend_items(view: MapView, lang: str) -> tuple[LegendItem, ...]:

@@ -1,7 +1,9 @@
 """Map of regions or departments on a Plotly ``geo`` subplot, in a Lambert-like projection.
 
 The overseas regions are drawn in insets west of mainland France inside the served GeoJSON,
-so fitting the view to the drawn locations frames them too. Every base layer is off: the map
+so fitting the view to the drawn locations frames them too (the Carte and the slides give
+explicit ranges instead, ``components.map_panel.view_range``: fitting costs a pass over every
+vertex on each redraw). Every base layer is off: the map
 shows only our polygons. Plotly still loads its base TopoJSON for a choropleth (its
 ``locationmode`` is set), so the page gives ``TOPOJSON_URL`` as the ``topojsonURL`` of the
 graph's config; ``assets/topojson/`` holds an empty topology under the name Plotly asks for.

@@ -1,0 +1,23 @@
+"""The Carte's map panel: the geo maps are framed by explicit ranges, not fitted on redraw."""
+
+from dashboard.components.map_panel import map_panel
+from dashboard.state import AppState
+
+
+def test_region_and_department_maps_are_framed_around_everything_they_draw(context):
+    for level in ("region", "departement"):
+        panel = map_panel(context, AppState(level=level))
+        geo = panel.figure.layout.geo
+        assert geo.fitbounds is False  # Plotly would fit it again from every vertex
+        features = context.features[level]
+        (west, east), (south, north) = geo.lonaxis.range, geo.lataxis.range
+        # the overseas insets west of the mainland, Corsica, Dunkerque and the Pyrenees
+        assert west < features["min_lon"].min() and east > features["max_lon"].max()
+        assert south < features["min_lat"].min() and north > features["max_lat"].max()
+        assert east - west < 1.2 * (features["max_lon"].max() - features["min_lon"].min())
+
+
+def test_a_filter_change_leaves_the_frame_alone(context):
+    drawn = context.geometry_url("regions")
+    panel = map_panel(context, AppState(actor="citoyens"), drawn_geometry=drawn)
+    assert panel.figure is None and "geo" not in panel.changes["layout"]
