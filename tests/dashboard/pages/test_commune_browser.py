@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.dashboard.pages.test_carte_browser import type_in_dropdown
+
 pytestmark = pytest.mark.browser
 TIMEOUT_MS = 60_000
 VIEWPORT = {"width": 1200, "height": 1000}
@@ -51,8 +53,7 @@ def type_in_search(page, text: str, wanted: str) -> list[str]:
 
     The reader clicks the box, then types in its search field (Dash 4's dropdown popover).
     """
-    page.click("#commune-finder")
-    page.locator(".dash-dropdown-search").press_sequentially(text)
+    type_in_dropdown(page, "#commune-finder", text)
     page.get_by_role("option", name=wanted, exact=True).wait_for(timeout=TIMEOUT_MS)
     return page.get_by_role("option").all_inner_texts()
 
