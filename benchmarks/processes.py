@@ -12,13 +12,16 @@ from __future__ import annotations
 import os
 import subprocess
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from benchmarks.environment import Environment
 from dashboard.local_server import procfile_server
+
+T = TypeVar("T")
 
 PROC = Path("/proc")
 MIB = 1024 * 1024
@@ -108,20 +111,20 @@ def children(pid: int, proc: Path = PROC) -> list[int]:
 
 def memories(pids: Iterable[int], proc: Path = PROC) -> dict[int, Memory]:
     """Memory of each pid still alive."""
-    found = {}
-    for pid in pids:
-        try:
-            found[pid] = memory(pid, proc)
-        except (FileNotFoundError, ProcessLookupError):
-            continue
-    return found
+    return _of_living(pids, lambda pid: memory(pid, proc))
 
 
 def cpu_times(pids: Iterable[int], proc: Path = PROC) -> dict[int, float]:
+    """CPU seconds of each pid still alive."""
+    return _of_living(pids, lambda pid: process_cpu(pid, proc))
+
+
+def _of_living(pids: Iterable[int], read: Callable[[int], T]) -> dict[int, T]:
+    """``read(pid)`` for each pid, leaving out those that exited meanwhile."""
     found = {}
     for pid in pids:
         try:
-            found[pid] = process_cpu(pid, proc)
+            found[pid] = read(pid)
         except (FileNotFoundError, ProcessLookupError):
             continue
     return found
