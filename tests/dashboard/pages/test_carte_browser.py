@@ -369,6 +369,44 @@ def test_while_the_map_updates_it_stays_in_view_under_a_still_badge(page):
     assert valued(settle(page)) == {"27": 0}
 
 
+FRAME_OFF_THE_MAP = """
+() => new Promise((done) => {
+  const mark = document.body.appendChild(document.createElement('div'));
+  mark.style.height = '1px';
+  requestAnimationFrame(() => requestAnimationFrame(() => { mark.remove(); done(); }));
+})
+"""
+
+
+def composited_nodes(page) -> tuple[int, set[int]]:
+    """The map drawing's DOM node and the nodes that own a compositing layer (DevTools'
+    layer tree, as Chromium composites the page)."""
+    cdp = page.context.new_cdp_session(page)
+    trees: list[list[dict]] = []
+    cdp.on("LayerTree.layerTreeDidChange", lambda event: trees.append(event.get("layers", [])))
+    cdp.send("DOM.getDocument", {"depth": -1})
+    cdp.send("LayerTree.enable")
+    drawing = cdp.send(
+        "Runtime.evaluate", {"expression": "document.querySelector('#map .main-svg')"}
+    )["result"]["objectId"]
+    node = cdp.send("DOM.describeNode", {"objectId": drawing})["node"]["backendNodeId"]
+    # the tree is sent after the next frame the page commits: give it one, off the map
+    page.evaluate(FRAME_OFF_THE_MAP)
+    for _ in range(50):
+        if trees:
+            break
+        page.wait_for_timeout(100)
+    cdp.detach()
+    return node, {layer.get("backendNodeId") for layer in trees[-1]} if trees else set()
+
+
+def test_the_map_drawing_has_a_compositing_layer_of_its_own(default_page):
+    """So that a closing dropdown, the badge or a hover label never re-raster its paths (a
+    frame of ~250 ms without a GPU, which delayed every redraw)."""
+    node, composited = composited_nodes(default_page)
+    assert node in composited
+
+
 def test_indicator_and_fragility_filters_redraw_and_the_permalink_restores_the_view(
     page, browser, live_server
 ):
