@@ -24,7 +24,7 @@ from functools import lru_cache
 import plotly.graph_objects as go
 from flask import Blueprint, Response, request
 
-from dashboard.commune_view import commune_scope
+from dashboard.commune_view import commune_scope, without_borders
 from dashboard.components.map_panel import (
     legend_items,
     legend_title,
@@ -50,9 +50,7 @@ CONTENT_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 DEFAULT_SIZE = (1920, 1080)
 WIDTHS, HEIGHTS = (320, 3840), (240, 2160)
 UNAVAILABLE = "l'export d'image n'est pas disponible : {reason}"
-# White borders of 1 px would grey out thousands of small communes; France's 34,746: none.
-COMMUNE_BORDER_PX = {"communes": 0.0}
-REGION_COMMUNE_BORDER_PX = 0.3
+REGION_COMMUNE_BORDER_PX = 0.3  # thin: thousands of small communes (France's: none)
 CACHED_LEVELS = 4  # parsed GeoJSON: ~90 MB for France's communes, a few MB for the others
 NOTICE_VALUE_CHARS = 40
 
@@ -143,7 +141,7 @@ def map_figure(context: DataContext, state: AppState, view: MapView) -> go.Figur
     )
     if view.level == "commune":  # classes, not values: no labels on thousands of communes
         figure.update_traces(lon=[], lat=[], text=[], selector={"name": LABEL_TRACE})
-        border = COMMUNE_BORDER_PX.get(view.geometry_level, REGION_COMMUNE_BORDER_PX)
+        border = 0.0 if without_borders(view.geometry_level) else REGION_COMMUNE_BORDER_PX
         figure.update_traces(marker_line_width=border, selector={"type": "choropleth"})
     figure.update_geos(view_range(context, view))
     selected_level, code = territory_level(state.territory)

@@ -14,6 +14,7 @@ from functools import lru_cache
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.commune_view import without_borders
 from dashboard.components.legend import legend
 from dashboard.components.sources import source_block
 from dashboard.components.values_table import table_rows
@@ -151,6 +152,7 @@ def _figure(context, view, states, items, title, geometry_url, lang) -> go.Figur
             title,
             view.extent,
             lang=lang,
+            border_px=0 if without_borders(view.geometry_level) else 1,
         )
     options = outline_options(context, view, context.geometry_url)
     figure = build_geo_choropleth(

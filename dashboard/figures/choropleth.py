@@ -96,8 +96,10 @@ def area_traces(
     geometry_url: str,
     states: tuple[NoValueState, ...],
     hovertemplate: str = HOVER_TEMPLATE,
+    border_px: float = 1,
 ) -> list:
-    """The constant part of the value trace and of one trace per no-value state."""
+    """The constant part of the value trace and of one trace per no-value state (``border_px``:
+    width of the areas' borders, 0 for none)."""
     common = {
         "geojson": geometry_url,
         "featureidkey": FEATURE_ID_KEY,
@@ -107,7 +109,7 @@ def area_traces(
     values = trace_type(
         name=VALUE_STATUS,
         zmin=-0.5,
-        marker={"line": {"color": BORDER_COLOUR, "width": 1}},
+        marker={"line": {"color": BORDER_COLOUR, "width": border_px}},
         **common,
     )
     greys = [
@@ -116,7 +118,7 @@ def area_traces(
             zmin=0,
             zmax=1,
             colorscale=[[0, state.fill], [1, state.fill]],
-            marker={"line": {"color": state.border or BORDER_COLOUR, "width": 1}},
+            marker={"line": {"color": state.border or BORDER_COLOUR, "width": border_px}},
             **common,
         )
         for state in states

@@ -42,13 +42,15 @@ def build_commune_choropleth(
     *,
     size_px: tuple[int, int] = MAP_SIZE_PX,
     lang: str = "fr",
+    border_px: float = 1,
 ) -> go.Figure:
     """Map of ``frame`` fitted to ``extent`` (min_lon, min_lat, max_lon, max_lat).
 
     Partial updates: ``figure_changes(..., labels=False)``. ``lang``: number separators.
+    ``border_px``: the communes' borders (0: none; MapLibre then builds no border lines).
     """
     figure = go.Figure(
-        data=area_traces(go.Choroplethmap, geometry_url, states, COMMUNE_HOVER),
+        data=area_traces(go.Choroplethmap, geometry_url, states, COMMUNE_HOVER, border_px),
         layout={
             "template": phare_template(lang),
             "showlegend": False,

@@ -1,6 +1,8 @@
-"""The Carte's map panel: the geo maps are framed by explicit ranges, not fitted on redraw."""
+"""The Carte's map panel: the geo maps are framed by explicit ranges, not fitted on redraw;
+France's communes have no borders."""
 
 from dashboard.components.map_panel import map_panel
+from dashboard.figures.highlight import HIGHLIGHT_TRACE
 from dashboard.state import AppState
 
 
@@ -21,3 +23,13 @@ def test_a_filter_change_leaves_the_frame_alone(context):
     drawn = context.geometry_url("regions")
     panel = map_panel(context, AppState(actor="citoyens"), drawn_geometry=drawn)
     assert panel.figure is None and "geo" not in panel.changes["layout"]
+
+
+def test_france_communes_are_drawn_without_borders_and_a_region_s_with_them(context):
+    """At France's scale a 1 px white border would cover most of a commune's few pixels."""
+    widths = {}
+    for territory in ("FR", "28"):
+        figure = map_panel(context, AppState(level="commune", territory=territory)).figure
+        areas = [trace for trace in figure.data if trace.name != HIGHLIGHT_TRACE]
+        widths[territory] = {trace.marker.line.width for trace in areas}
+    assert widths == {"FR": {0}, "28": {1}}
