@@ -9,6 +9,7 @@ One region's communes are drawn by default; the whole of France when the territo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -100,53 +101,63 @@ def _communes(context: DataContext, scope: CommuneScope) -> pd.DataFrame:
 def _stratum_layer(
     context: DataContext, state: AppState, values: RegionValues, communes: pd.DataFrame
 ) -> DrawnValues:
-    """Each commune shows its stratum's value where the data has one, else its region's."""
+    """Each commune shows its stratum's value where the data has one, else its region's.
+
+    A region has a few strata (one per commune size): each stratum's value and words are
+    looked up once, then given to its communes (34,746 rows: no frame join per view)."""
     lang = state.lang
-    regional = values.regions[["code", "name", "value", "status"]].rename(
-        columns={"code": "region"}
-    )
-    regional = regional.assign(
-        where=[t("regional_estimate", lang, region=name) for name in regional["name"]],
-        group=regional["region"],
-    ).drop(columns=["name"])
-    merged = communes.merge(_stratum_table(context, state), on=["region", "size"], how="left")
-    fallback = communes[["region"]].merge(regional, on="region", how="left")
-    missing = merged["where"].isna().to_numpy()
-    for column in ("value", "status", "where", "group"):
-        merged[column] = np.where(missing, fallback[column], merged[column])
-    merged["status"] = merged["status"].replace({PRUDENCE: OK})
     unit = context.catalogue.indicators[state.indicator].unit
     labels = {status.id: status.label(lang) for status in context.catalogue.statuses.values()}
-    # a few dozen strata share their words: write them once per stratum, not per commune
-    per_group = merged.drop_duplicates("group").set_index("group")
-    words = {
-        group: (
-            value_label(row.value, unit, lang) if row.status == OK else labels[row.status],
-            row.where,
-        )
-        for group, row in zip(per_group.index, per_group.itertuples(), strict=True)
+    strata = _strata(context, state)
+    regional = {
+        row.code: _Stratum(row.value, row.status, t("regional_estimate", lang, region=row.name))
+        for row in values.regions.itertuples(index=False)
     }
-    merged["details"] = merged["group"].map(words)
+
+    def drawn(region: str, size: int) -> tuple:
+        stratum = strata.get((region, size))
+        group = f"{region}-{size}" if stratum else region
+        value, status, where = stratum or regional[region]
+        status = OK if status == PRUDENCE else status
+        words = value_label(value, unit, lang) if status == OK else labels[status]
+        return value, status, where, group, (words, where)
+
+    keys = list(zip(communes["region"].tolist(), communes["size"].tolist(), strict=True))
+    per_key = {key: drawn(*key) for key in set(keys)}
+    rows = [per_key[key] for key in keys]
+    value, status, where, group, details = zip(*rows, strict=True) if rows else [()] * 5
+    frame = communes.assign(
+        value=np.array(value, dtype=float),
+        status=list(status),
+        where=list(where),
+        group=list(group),
+        details=list(details),
+    )
     return DrawnValues(
-        frame=merged,
-        values=merged["value"].to_numpy(dtype=float),
-        counted_once=~merged["group"].duplicated().to_numpy(),
+        frame=frame,
+        values=frame["value"].to_numpy(),
+        counted_once=~frame["group"].duplicated().to_numpy(),
     )
 
 
-def _stratum_table(context: DataContext, state: AppState) -> pd.DataFrame:
-    """region, size (class index), value, status, where, group of every published stratum."""
-    columns = ["region", "size", "value", "status", "where", "group"]
+class _Stratum(NamedTuple):
+    value: float
+    status: str
+    where: str  # the stratum in words (« Normandie, communes de 2 000 à 9 999 habitants »)
+
+
+def _strata(context: DataContext, state: AppState) -> dict[tuple[str, int], _Stratum]:
+    """Every published stratum by (region, size class index); the mayors' only."""
     if state.actor != "maires" or state.segment != "all":
-        return pd.DataFrame(columns=columns).astype({"size": int})
-    rows = []
+        return {}
+    strata = {}
     for index, segment in enumerate(size_classes(context)):
-        strata = region_values(context, state.model_copy(update={"segment": segment.id}))
-        for row in strata.regions.itertuples(index=False):
+        shown = region_values(context, state.model_copy(update={"segment": segment.id}))
+        for row in shown.regions.itertuples(index=False):
             if row.status != NOT_PUBLISHED:
                 where = t("stratum", state.lang, region=row.name, size=segment.label(state.lang))
-                rows.append((row.code, index, row.value, row.status, where, f"{row.code}-{index}"))
-    return pd.DataFrame(rows, columns=columns).astype({"size": int})
+                strata[(row.code, index)] = _Stratum(row.value, row.status, where)
+    return strata
 
 
 def _size_layer(context: DataContext, communes: pd.DataFrame, lang: str) -> DrawnValues:
