@@ -129,33 +129,50 @@ def no_value_states(context: DataContext, lang: str) -> tuple[NoValueState, ...]
 def _territory_frame(
     context: DataContext, state: AppState, values: RegionValues, simulated: bool
 ) -> DrawnValues:
-    """Regions, or departments painted with their region's value, then the overseas ones."""
+    """Regions, or departments painted with their region's value, then the overseas ones.
+
+    Each metropolitan feature takes its region's row by position (a lookup, not a join: this
+    runs on every filter change); the overseas ones, where PHARE has no survey, an empty row
+    drawn « non couvert »."""
     lang = state.lang
     regions = values.regions.assign(
         details=region_details(context, state, values, simulated),
         status=values.regions["status"].replace({PRUDENCE: OK}),
         original_status=values.regions["status"],
     )
-    features = context.features[state.level]
-    metro = features[~features["overseas"]]
-    drawn = metro[["code", "name", "region", "lon", "lat"]].merge(
-        regions.drop(columns=["name"]).rename(columns={"code": "region"}), on="region", how="left"
+    features = context.features[state.level].sort_values("overseas", kind="stable")
+    covered = ~features["overseas"].to_numpy(dtype=bool)
+    row_of = {code: row for row, code in enumerate(regions["code"])}
+    rows = [
+        row_of[region] if inside else -1
+        for region, inside in zip(features["region"], covered, strict=True)
+    ]
+    joined = regions.drop(columns=["code", "name"]).reindex(rows)  # -1: an empty row
+    frame = pd.DataFrame(
+        {name: features[name].to_numpy() for name in ("code", "name", "region", "lon", "lat")}
+        | {name: joined[name].to_numpy() for name in joined}
     )
-    if state.level == "departement":
-        drawn["details"] = [
-            (t("region_value", lang, region=context.catalogue.regions[region].name), *details)
-            for region, details in zip(drawn["region"], drawn["details"], strict=True)
-        ]
-    overseas = features[features["overseas"]][["code", "name", "lon", "lat"]].assign(
-        status=NOT_COVERED, value=np.nan, details=[()] * int(features["overseas"].sum())
-    )
-    frame = pd.concat([drawn, overseas], ignore_index=True)
+    frame["region"] = frame["region"].where(covered)
+    frame["status"] = np.where(covered, frame["status"], NOT_COVERED)
+    frame["details"] = [
+        _feature_details(context, state.level, region, details, lang) if inside else ()
+        for region, details, inside in zip(frame["region"], frame["details"], covered, strict=True)
+    ]
     group = frame["joint_with"].fillna(frame["region"]).fillna(frame["code"])
     return DrawnValues(
         frame=frame,
         values=frame["value"].to_numpy(dtype=float),
         counted_once=~group.duplicated().to_numpy(),
     )
+
+
+def _feature_details(
+    context: DataContext, level: str, region: str, details: tuple[str, ...], lang: str
+) -> tuple[str, ...]:
+    """A department's hover says first that the value is its region's."""
+    if level != "departement":
+        return details
+    return (t("region_value", lang, region=context.catalogue.regions[region].name), *details)
 
 
 def _with_classes(
