@@ -11,6 +11,7 @@ the data has one, closes the sentence. A commune map is summed up by its legend 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import pandas as pd
@@ -31,13 +32,17 @@ def map_summary(
 ) -> str:
     """The sentence for the regional values of one view (whatever the map's level)."""
     regions = values.regions
-    shown = regions[regions["status"].isin(SHOWN_STATUSES) & regions["value"].notna()]
-    parts = []
-    if not shown.empty:
-        parts.append(_valued(shown, catalogue, unit, lang))
-    missing = _missing(regions.drop(shown.index), catalogue, others=not shown.empty, lang=lang)
-    if missing:
-        parts.append(missing)
+    shown, missing = [], Counter()
+    for code, value, status in zip(
+        regions["code"], regions["value"], regions["status"], strict=True
+    ):
+        if status in SHOWN_STATUSES and pd.notna(value):
+            shown.append((code, float(value)))
+        else:
+            missing[status] += 1
+    parts = [_valued(shown, catalogue, unit, lang)] if shown else []
+    if clause := _missing(missing, catalogue, others=bool(shown), lang=lang):
+        parts.append(clause)
     if values.france is not None:
         parts.append(t("france_value", lang, value=value_label(values.france, unit, lang)))
     return _labelled(title, lang) + _clauses(parts, lang) + "."
@@ -61,28 +66,27 @@ def _clauses(parts: list[str], lang: str) -> str:
     return (" ; " if lang == "fr" else "; ").join(parts)
 
 
-def _valued(shown: pd.DataFrame, catalogue: Catalogue, unit: str | None, lang: str) -> str:
-    labels = [value_label(value, unit, lang) for value in shown["value"]]
-    ordered = shown.assign(label=labels).sort_values("value", kind="stable")
-    groups = list(ordered.groupby("label", sort=False)["code"])
-    if len(groups) <= MAX_NAMED_VALUES:
+def _valued(
+    shown: list[tuple[str, float]], catalogue: Catalogue, unit: str | None, lang: str
+) -> str:
+    """``shown``: (region code, value) of each valued region."""
+    codes_by_label: dict[str, list[str]] = {}  # lowest value first
+    for code, value in sorted(shown, key=lambda row: row[1]):
+        codes_by_label.setdefault(value_label(value, unit, lang), []).append(code)
+    if len(codes_by_label) <= MAX_NAMED_VALUES:
         return ", ".join(
-            f"{label} {_places(list(codes), catalogue, lang)}" for label, codes in groups
+            f"{label} {_places(codes, catalogue, lang)}" for label, codes in codes_by_label.items()
         )
-    low, high = ordered.iloc[0], ordered.iloc[-1]
+    low, *_, high = codes_by_label
     return t(
         "summary_range",
         lang,
-        low=low["label"],
-        low_place=_places(_with_value(ordered, low["label"]), catalogue, lang),
-        high=high["label"],
-        high_place=_places(_with_value(ordered, high["label"]), catalogue, lang),
-        n=len(ordered),
+        low=low,
+        low_place=_places(codes_by_label[low], catalogue, lang),
+        high=high,
+        high_place=_places(codes_by_label[high], catalogue, lang),
+        n=len(shown),
     )
-
-
-def _with_value(ordered: pd.DataFrame, label: str) -> list[str]:
-    return list(ordered.loc[ordered["label"] == label, "code"])
 
 
 def _places(codes: list[str], catalogue: Catalogue, lang: str) -> str:
@@ -93,11 +97,12 @@ def _places(codes: list[str], catalogue: Catalogue, lang: str) -> str:
     return ", ".join(located[:-1]) + t("and", lang) + located[-1]
 
 
-def _missing(regions: pd.DataFrame, catalogue: Catalogue, *, others: bool, lang: str) -> str:
-    """« non publié pour les 10 autres régions », one clause per status, in table order."""
+def _missing(counts: Counter, catalogue: Catalogue, *, others: bool, lang: str) -> str:
+    """« non publié pour les 10 autres régions », one clause per status, in table order
+    (``counts``: regions without a drawn value, by status)."""
     clauses = []
     for status in catalogue.statuses.values():
-        count = int((regions["status"] == status.id).sum())
+        count = counts.get(status.id, 0)
         if count == 0:
             continue
         key = "summary_missing_other" if others else "summary_missing"
