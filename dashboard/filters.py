@@ -6,6 +6,8 @@ An option that would draw a map with no published value is not hidden: it is dis
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from dashboard.context import IMPORTED_DATASET, DataContext
@@ -32,6 +34,7 @@ ALL_DOMAINS = "ensemble"  # the fragility option for values given for all domain
 CLASS_COUNTS = range(2, 10)
 DEFAULT_COMMUNE_REGION = "11"  # the commune level opens on one region, never all 34,746 at once
 VIEW_KEYS = ["actor", "segment", "indicator", "fragility"]
+PUBLISHED_VIEW_TABLES = 4  # (data context, programme) pairs kept: the live release's and a few
 
 
 # What each filter's options depend on: a change elsewhere leaves them as they are.
@@ -136,8 +139,15 @@ def state_from_filters(
 def available_views(context: DataContext, dataset: Dataset, programme: str) -> pd.DataFrame:
     """(actor, segment, indicator, fragility) of every view with a regional value."""
     if dataset.regional_cells is None:
-        return _regional_rows(context, programme)[VIEW_KEYS]
+        return _published_views(context, programme)
     return dataset.regional_cells.available
+
+
+@lru_cache(maxsize=PUBLISHED_VIEW_TABLES)
+def _published_views(context: DataContext, programme: str) -> pd.DataFrame:
+    """The published views of a programme: read on every filter change, the same for the
+    life of the data (a context is never changed; a new release is a new context)."""
+    return _regional_rows(context, programme)[VIEW_KEYS]
 
 
 def _has_france_value(context: DataContext, state: AppState) -> bool:
