@@ -38,6 +38,7 @@ IMPORTED_DATASET = "import"
 SIMULATION_SEED = 20151001
 SIMULATION_RESPONDENTS = 20_000
 COMMUNE_SIZE_FIELD = "commune_size_class"  # the segments that are the mayors' survey strata
+VIEW_KEYS = ["actor", "segment", "indicator", "fragility"]
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one per process, never mutated
@@ -54,6 +55,8 @@ class DataContext:
     gazetteer: Gazetteer
     datasets: dict[str, Dataset]  # by dataset id: publie, simule (when enabled), import
     published_views: dict[ViewKey, pd.DataFrame]  # every published view by region and France
+    regional_views: dict[str, pd.DataFrame]  # by programme: VIEW_KEYS of the published views
+    # with a regional figure (the filters' options read it on every change)
     choices: StateChoices
     degraded: str | None = None  # why the imported release on disk is not the one served
 
@@ -110,9 +113,25 @@ def load_context(settings: Settings) -> DataContext | Unavailable:
         published_views=every_region_view(
             published, catalogue, territories=[*catalogue.regions, NATIONAL]
         ),
+        regional_views=regional_views(published, catalogue),
         choices=state_choices(catalogue, datasets, territories),
     )
     return with_current_import(context, settings)
+
+
+def regional_views(published: pd.DataFrame, catalogue: Catalogue) -> dict[str, pd.DataFrame]:
+    """For each programme, the views (:data:`VIEW_KEYS`) its studies published for a region."""
+    in_regions = published["region_code"].isin(list(catalogue.regions))
+    return {
+        programme: published.loc[
+            in_regions
+            & published["study"].isin(
+                [s.id for s in catalogue.studies.values() if s.programme == programme]
+            ),
+            VIEW_KEYS,
+        ]
+        for programme in catalogue.programmes
+    }
 
 
 def drawn_communes(

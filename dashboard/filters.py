@@ -6,11 +6,9 @@ An option that would draw a map with no published value is not hidden: it is dis
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
-from dashboard.context import IMPORTED_DATASET, DataContext
+from dashboard.context import IMPORTED_DATASET, VIEW_KEYS, DataContext
 from dashboard.figures.classification import SCHEMES
 from dashboard.i18n import t
 from dashboard.state import COMMUNE_LAYERS, FRANCE, MAP_LEVELS, AppState
@@ -32,9 +30,8 @@ FILTERS = (
 )
 ALL_DOMAINS = "ensemble"  # the fragility option for values given for all domains together
 CLASS_COUNTS = range(2, 10)
+NO_VIEWS = pd.DataFrame(columns=VIEW_KEYS)
 DEFAULT_COMMUNE_REGION = "11"  # the commune level opens on one region, never all 34,746 at once
-VIEW_KEYS = ["actor", "segment", "indicator", "fragility"]
-PUBLISHED_VIEW_TABLES = 4  # (data context, programme) pairs kept: the live release's and a few
 
 
 # What each filter's options depend on: a change elsewhere leaves them as they are.
@@ -139,15 +136,8 @@ def state_from_filters(
 def available_views(context: DataContext, dataset: Dataset, programme: str) -> pd.DataFrame:
     """(actor, segment, indicator, fragility) of every view with a regional value."""
     if dataset.regional_cells is None:
-        return _published_views(context, programme)
+        return context.regional_views.get(programme, NO_VIEWS)
     return dataset.regional_cells.available
-
-
-@lru_cache(maxsize=PUBLISHED_VIEW_TABLES)
-def _published_views(context: DataContext, programme: str) -> pd.DataFrame:
-    """The published views of a programme: read on every filter change, the same for the
-    life of the data (a context is never changed; a new release is a new context)."""
-    return _regional_rows(context, programme)[VIEW_KEYS]
 
 
 def _has_france_value(context: DataContext, state: AppState) -> bool:
@@ -179,13 +169,6 @@ def _fragility_options(
             if f.group == group.id
         ]
     return options
-
-
-def _regional_rows(context: DataContext, programme: str) -> pd.DataFrame:
-    frame = context.published
-    studies = [s.id for s in context.catalogue.studies.values() if s.programme == programme]
-    regions = list(context.catalogue.regions)
-    return frame[frame["study"].isin(studies) & frame["region_code"].isin(regions)]
 
 
 def option(value: object, label: str, enabled: bool, reason: str = "") -> dict:
