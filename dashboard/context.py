@@ -122,16 +122,11 @@ def load_context(settings: Settings) -> DataContext | Unavailable:
 def regional_views(published: pd.DataFrame, catalogue: Catalogue) -> dict[str, pd.DataFrame]:
     """For each programme, the views (:data:`VIEW_KEYS`) its studies published for a region."""
     in_regions = published["region_code"].isin(list(catalogue.regions))
-    return {
-        programme: published.loc[
-            in_regions
-            & published["study"].isin(
-                [s.id for s in catalogue.studies.values() if s.programme == programme]
-            ),
-            VIEW_KEYS,
-        ]
-        for programme in catalogue.programmes
-    }
+    views = {}
+    for programme in catalogue.programmes:
+        studies = [study.id for study in catalogue.studies.values() if study.programme == programme]
+        views[programme] = published.loc[in_regions & published["study"].isin(studies), VIEW_KEYS]
+    return views
 
 
 def drawn_communes(
