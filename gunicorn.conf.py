@@ -13,7 +13,7 @@ Each choice is backed by a figure of `make bench` / `make load` (README, "Servin
   cross a fork is started while loading: Chromium (exports) starts on the first render, the
   Redis client connects on first use, in each worker. A new release still reaches every
   worker, preloaded or respawned: each checks the release pointer per request
-  (:mod:`dashboard.live_release`).
+  (:mod:`dashboard.server.live_release`).
 - **Timeouts.** 60 s for a request (a cold slide of France's communes renders in about 5 s),
   30 s to finish requests on a restart.
 - **Keep-alive 75 s**, longer than the idle timeout of common load balancers (60 s) and than a

@@ -1,6 +1,7 @@
 /* Embed mode (?embed=1): tell the page that frames us how tall we are, and open links in a new
    tab. The height message carries a number only; the embed code's receiver checks our origin
-   and its frame before using it (dashboard/sharing.py). Outside an embed view this does nothing. */
+   and its frame before using it (dashboard/views/sharing.py). Outside an embed view this does
+   nothing. */
 (function () {
   "use strict";
   var MESSAGE = "phare-embed-height";

@@ -15,7 +15,7 @@
     return document.querySelector('[data-upload-for="' + CSS.escape(owner.id) + '"]');
   }
 
-  // As dashboard/formatting.py format_size: the limit's multiple, tenths rounded up, so that a
+  // As dashboard/text/numbers.py format_size: the limit's multiple, tenths rounded up, so that a
   // file over the limit never reads as the limit itself.
   function sizeText(bytes, alert) {
     var tenths = Math.ceil((bytes * 10) / Number(alert.dataset.unitBytes));

@@ -1,7 +1,7 @@
 """Analyse: the page's cross-table from a million simulated respondents, computed and cached.
 
 The respondents are the app's simulation (its seed, :data:`RESPONDENTS` of them instead of the
-app's 20,000), loaded as :func:`dashboard.context.base_datasets` loads them: drawn and coded
+app's 20,000), loaded as :func:`dashboard.core.context.base_datasets` loads them: drawn and coded
 once (:func:`~phare.datasets.simulated_dataset`), then every regional view estimated once
 (:func:`~phare.datasets.with_regional_cells`). Loading is timed once; the data context is the
 suite's with this dataset as ``simule``.
@@ -18,15 +18,15 @@ from dataclasses import replace
 
 from benchmarks import Figure, benchmark, median, ms, p90, runs_note, timed
 from benchmarks.environment import Environment
-from dashboard.analysis import _cross_table, cross_table
-from dashboard.analysis_view import analysis_view
-from dashboard.context import (
+from dashboard.core.context import (
     SIMULATED_DATASET,
     SIMULATION_SEED,
     DataContext,
     state_choices,
 )
-from dashboard.state import AppState, parse_state
+from dashboard.core.state import AppState, parse_state
+from dashboard.views.analyse import analysis_view
+from dashboard.views.analyse_table import _cross_table, cross_table
 from phare.datasets import Dataset, simulated_dataset, with_regional_cells
 
 RESPONDENTS = 1_000_000

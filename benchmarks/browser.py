@@ -36,7 +36,7 @@ import requests
 
 from benchmarks import ERROR, Figure, benchmark, median, ms, p90, runs_note, timed
 from benchmarks.environment import Environment
-from dashboard.local_server import CHROMIUM, CHROMIUM_ARGS, procfile_server
+from tests.local_server import CHROMIUM, CHROMIUM_ARGS, procfile_server
 
 # What the page must keep stable (adjust here when the page changes).
 GRAPH = "#map"  # the dcc.Graph of the map; Plotly draws into its ".js-plotly-plot" child

@@ -6,9 +6,9 @@ import gzip
 
 from benchmarks import Figure, benchmark, median, ms, p90, runs_note, timed
 from benchmarks.environment import Environment
-from dashboard.components.map_panel import map_panel
-from dashboard.mapview import map_view
-from dashboard.state import AppState, parse_state
+from dashboard.components.carte_map import map_panel
+from dashboard.core.state import AppState, parse_state
+from dashboard.views.carte import map_view
 from phare.catalogue import load_catalogue
 from phare.published import load_published
 

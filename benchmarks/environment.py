@@ -15,7 +15,7 @@ from dash import Dash
 from flask.testing import FlaskClient
 
 from dashboard.app import create_app
-from dashboard.context import DataContext, Unavailable, load_context
+from dashboard.core.context import DataContext, Unavailable, load_context
 from geodata.cache import GeometryManifest, Mirrors, build
 from phare.settings import Settings, load_settings
 

@@ -15,8 +15,8 @@ from flask_caching import Cache
 
 from benchmarks import Figure, benchmark, error_row, median, ms, runs_note, timed
 from benchmarks.environment import Environment
-from dashboard.kaleido_renderer import RENDERER
-from dashboard.response_cache import CACHE_EXTENSION
+from dashboard.exports.cache import CACHE_EXTENSION
+from dashboard.exports.renderer import RENDERER
 
 WARM_RUNS = 7
 VIEWS = (

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from benchmarks.environment import Environment
-from dashboard.local_server import procfile_server
+from tests.local_server import procfile_server
 
 T = TypeVar("T")
 

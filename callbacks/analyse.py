@@ -6,10 +6,10 @@ from __future__ import annotations
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
-from dashboard.analysis import CONTROLS, next_state
-from dashboard.context import Unavailable, current_context
-from dashboard.state import parse_state, state_query
-from dashboard.stores import as_mapping, stored_state
+from dashboard.core.context import Unavailable, current_context
+from dashboard.core.state import parse_state, state_query
+from dashboard.server.stores import as_mapping, stored_state
+from dashboard.views.analyse_table import CONTROLS, next_state
 
 
 @callback(

@@ -11,24 +11,24 @@ from __future__ import annotations
 from dash import Input, Output, Patch, State, callback, clientside_callback, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard.commune_upload import decode_upload, from_store, parse_commune_values, to_store
-from dashboard.components.map_panel import MapPanel, map_panel
-from dashboard.components.selection import selection_panel
-from dashboard.components.share import SHARE_OUTPUTS, frame_title, request_origin, share_values
+from dashboard.components.carte_map import MapPanel, map_panel
+from dashboard.components.carte_selection import selection_panel
+from dashboard.components.sharing import SHARE_OUTPUTS, frame_title, request_origin, share_values
 from dashboard.components.upload_report import upload_report
-from dashboard.context import DataContext, Unavailable, current_context
-from dashboard.filters import (
+from dashboard.core.context import DataContext, Unavailable, current_context
+from dashboard.core.state import FRANCE, AppState, territory_id
+from dashboard.server.stores import as_mapping, clicked_location, stored_state, text_value
+from dashboard.upload.communes import decode_upload, from_store, parse_commune_values, to_store
+from dashboard.upload.reading import InvalidUpload
+from dashboard.views.carte_filters import (
     FILTERS,
     changed_options,
     filter_options,
     fragility_value,
     state_from_filters,
 )
-from dashboard.search import option_for, search_options
-from dashboard.sharing import share_links
-from dashboard.state import FRANCE, AppState, territory_id
-from dashboard.stores import as_mapping, clicked_location, stored_state, text_value
-from dashboard.upload_reading import InvalidUpload
+from dashboard.views.carte_search import option_for, search_options
+from dashboard.views.sharing import share_links
 
 COERCED = ("segment", "fragility", "level", "show", "classes")
 
@@ -121,7 +121,7 @@ def _territory_change(before: AppState, search: object, click: object) -> dict:
 
 def _share_values(state: AppState, panel: MapPanel) -> tuple[str, ...]:
     """The view's share links: permalink, image and table exports (the embed code is written
-    when its dialog opens, ``callbacks.share``)."""
+    when its dialog opens, ``callbacks.sharing``)."""
     title = frame_title(panel.title, state.lang)
     return share_values(share_links(request_origin(), "/", state, panel.release, title))
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
-from dashboard.commune_profile import commune_options
-from dashboard.context import Unavailable, current_context
-from dashboard.stores import stored_language, stored_query, text_value
+from dashboard.core.context import Unavailable, current_context
+from dashboard.server.stores import stored_language, stored_query, text_value
+from dashboard.views.commune import commune_options
 
 
 @callback(

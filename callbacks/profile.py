@@ -5,12 +5,12 @@ from __future__ import annotations
 from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
-from dashboard.components.region_profile import gap_block
-from dashboard.context import Unavailable, current_context
-from dashboard.profile import region_profile
-from dashboard.profile_text import release_text
-from dashboard.state import state_query
-from dashboard.stores import as_mapping, stored_state, text_value, text_values
+from dashboard.components.region import gap_block
+from dashboard.core.context import Unavailable, current_context
+from dashboard.core.state import state_query
+from dashboard.server.stores import as_mapping, stored_state, text_value, text_values
+from dashboard.text.cells import release_text
+from dashboard.views.region import region_profile
 
 
 @callback(

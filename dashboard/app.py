@@ -12,16 +12,16 @@ from pathlib import Path
 import dash
 from dash import Dash, html
 
-from dashboard.analysis_export import analysis_exports
-from dashboard.commune_upload import MAX_UPLOAD_BYTES
-from dashboard.exports import exports
-from dashboard.headers import install_headers
-from dashboard.i18n import t
-from dashboard.image_export import images
-from dashboard.live_release import serve_current_release
-from dashboard.request_guards import install_request_guards
-from dashboard.response_cache import install_cache
-from dashboard.routes import blueprint
+from dashboard.exports.analyse import analysis_exports
+from dashboard.exports.cache import install_cache
+from dashboard.exports.csv import exports
+from dashboard.exports.slides import images
+from dashboard.server.headers import install_headers
+from dashboard.server.live_release import serve_current_release
+from dashboard.server.request_guards import install_request_guards
+from dashboard.server.routes import blueprint
+from dashboard.text.i18n import t
+from dashboard.upload.communes import MAX_UPLOAD_BYTES
 from phare.settings import PROJECT_ROOT, Settings, load_settings
 
 ASSETS = PROJECT_ROOT / "assets"
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.register_blueprint(images)
     app.server.register_blueprint(analysis_exports)
     app.layout = html.Div(dash.page_container)
-    from callbacks import analyse, carte, commune, profile, share  # noqa: F401  (registers them)
+    from callbacks import analyse, carte, commune, profile, sharing  # noqa: F401  (registers them)
 
     install_headers(app.server, settings.frame_ancestors, app.csp_hashes)
     install_request_guards(app)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.local_server import CHROMIUM, CHROMIUM_ARGS, procfile_server
 from geodata.cache import Mirrors, build
 from phare.settings import Settings, load_settings
+from tests.local_server import CHROMIUM, CHROMIUM_ARGS, procfile_server
 
 IN_CI = bool(os.environ.get("CI"))
 

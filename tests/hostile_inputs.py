@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from hypothesis import strategies as st
 
-from dashboard.state import AppState
+from dashboard.core.state import AppState
 
 ATTACKS = (
     "<script>alert(1)</script>",

@@ -6,8 +6,8 @@ import pytest
 import requests
 
 from benchmarks.processes import children
-from dashboard.local_server import procfile_command
 from tests.callbacks.dash_requests import carte_update_body
+from tests.local_server import procfile_command
 
 pytestmark = pytest.mark.server
 

@@ -14,11 +14,11 @@ import redis
 import requests
 
 from dashboard import __version__
-from dashboard.local_server import free_port
-from dashboard.response_cache import CACHE_HEADER, KEY_PREFIX
+from dashboard.exports.cache import CACHE_HEADER, KEY_PREFIX
 from phare.catalogue import load_catalogue
 from phare.releases import import_release
 from tests.conftest import IN_CI, procfile_gunicorn
+from tests.local_server import free_port
 from tests.phare.fixtures.microdata import text_frame, write_csv
 
 pytestmark = pytest.mark.server

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.i18n import t
+from dashboard.text.i18n import t
 
 WORDS = (
     "search",

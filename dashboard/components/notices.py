@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 
-from dashboard.i18n import t
-from dashboard.state import Notice
+from dashboard.core.state import Notice
+from dashboard.text.i18n import t
 
 NOTICE_TEXT = {
     "unknown": "notice_bad_value",

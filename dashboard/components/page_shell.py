@@ -13,11 +13,11 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.components.notices import notices
-from dashboard.components.share import request_origin, share_bar
-from dashboard.context import Unavailable
-from dashboard.i18n import t
-from dashboard.sharing import share_links
-from dashboard.state import AppState, Notice, state_query
+from dashboard.components.sharing import request_origin, share_bar
+from dashboard.core.context import Unavailable
+from dashboard.core.state import AppState, Notice, state_query
+from dashboard.text.i18n import t
+from dashboard.views.sharing import share_links
 
 NAVIGATION = (
     ("nav_map", "/"),
@@ -42,7 +42,7 @@ def page_shell(
 
     ``release``: the data release the page shows; with it the page gets its share bar
     (permalink pinned to that release, embed code titled ``title``); ``exports``: the page
-    has image and table downloads (:func:`dashboard.sharing.export_url`).
+    has image and table downloads (:func:`dashboard.views.sharing.export_url`).
     """
     lang = state.lang
     banner = html.Div(t("simulated", lang), className="simulated-banner", hidden=not simulated)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard.commune_upload import CommuneValues
-from dashboard.i18n import t
+from dashboard.text.i18n import t
+from dashboard.upload.communes import CommuneValues
 
 SHOWN_PROBLEMS = 20
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dash_ag_grid as dag
 
 from dashboard.components.grid_locale import AG_GRID_LOCALE_FR
-from dashboard.i18n import t
-from dashboard.mapview import MapView
+from dashboard.text.i18n import t
+from dashboard.views.carte import MapView
 
 COLUMNS = ("territory_col", "value", "interval_col", "n_col", "n_eff_col", "status")
 FIELDS = ("name", "value", "interval", "n", "n_eff", "status")

@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.classification import Classification
 from dashboard.figures.template import BORDER_COLOUR
+from dashboard.views.classification import Classification
 
 VALUE_STATUS = "ok"
 OUTLINE_TRACE = "outline"

@@ -24,8 +24,8 @@ from dashboard.figures.choropleth import (
     area_traces,
     figure_changes,
 )
-from dashboard.figures.classification import Classification
 from dashboard.figures.template import phare_template
+from dashboard.views.classification import Classification
 
 # dcc.Graph(config={"topojsonURL": TOPOJSON_URL}); Plotly appends "<scope>_<resolution>m.json".
 TOPOJSON_URL = "/assets/topojson/"

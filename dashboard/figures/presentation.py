@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures.choropleth import LEGEND_PAD_PX, escape
 from dashboard.figures.watermark import WATERMARK_NAME, watermark_annotations
-from dashboard.i18n import labelled, t
+from dashboard.text.i18n import labelled, t
 
 DESIGN_WIDTH = 1280  # 1920 × 1080 is drawn at 1280 × 720 and scaled by 1.5
 MIN_DESIGN_HEIGHT = 540  # the two bands and a map still fit in a very wide image

@@ -7,7 +7,7 @@ subplot (``geo``, ``geo2``…) with :data:`dashboard.figures.geo_map.GEO_LAYOUT`
 grid with room above it for its title.
 
 The geometry is given as a string, like the single maps: a URL the page serves, or a geometry
-level id that :func:`dashboard.image_export.for_image` replaces by the features each trace
+level id that :func:`dashboard.exports.slides.for_image` replaces by the features each trace
 draws (so every area trace keeps its ``locations``).
 """
 
@@ -35,10 +35,10 @@ from dashboard.figures.choropleth import (
     legend_layout,
     stepped_colourscale,
 )
-from dashboard.figures.classification import Classification, classify
 from dashboard.figures.geo_map import GEO_LAYOUT, LABEL_FONT
 from dashboard.figures.template import phare_template
 from dashboard.figures.watermark import with_watermark
+from dashboard.views.classification import Classification, classify
 
 MAX_PANELS = 8
 MAX_COLUMNS = 4  # default columns when there are more panels than this

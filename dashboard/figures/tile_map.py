@@ -19,8 +19,8 @@ from dashboard.figures.choropleth import (
     area_traces,
     figure_changes,
 )
-from dashboard.figures.classification import Classification
 from dashboard.figures.template import phare_template
+from dashboard.views.classification import Classification
 
 MAP_SIZE_PX = (900, 620)  # the figure's usual size on the page
 # The name comes from the served feature (``nom``, checked free of markup when the geodata is

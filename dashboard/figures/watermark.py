@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from dashboard.i18n import t
+from dashboard.text.i18n import t
 
 WATERMARK_NAME = "watermark"
 

@@ -15,8 +15,18 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.analysis import ALL_GROUPS, DIMENSIONS
-from dashboard.analysis_view import (
+from dashboard.components.chart_table import GRAPH_CONFIG, data_table
+from dashboard.components.dropdown import labelled_dropdown
+from dashboard.components.page_shell import page_shell, unavailable_page
+from dashboard.components.sharing import frame_title
+from dashboard.components.values_table import data_grid
+from dashboard.core.context import DataContext, Unavailable, current_context
+from dashboard.core.state import FRANCE, Notice, parse_state
+from dashboard.figures.geo_map import TOPOJSON_URL
+from dashboard.server.page_titles import page_title
+from dashboard.text.cells import release_text
+from dashboard.text.i18n import t
+from dashboard.views.analyse import (
     AnalysisView,
     analysis_view,
     chart_figure,
@@ -28,18 +38,8 @@ from dashboard.analysis_view import (
     shows_top3,
     top_rows,
 )
-from dashboard.components.chart_table import GRAPH_CONFIG, data_table
-from dashboard.components.dropdown import labelled_dropdown
-from dashboard.components.page_shell import page_shell, unavailable_page
-from dashboard.components.share import frame_title
-from dashboard.components.values_table import data_grid
-from dashboard.context import DataContext, Unavailable, current_context
-from dashboard.figures.geo_map import TOPOJSON_URL
-from dashboard.filters import dataset_option, option
-from dashboard.i18n import t
-from dashboard.page_titles import page_title
-from dashboard.profile_text import release_text
-from dashboard.state import FRANCE, Notice, parse_state
+from dashboard.views.analyse_table import ALL_GROUPS, DIMENSIONS
+from dashboard.views.carte_filters import dataset_option, option
 from phare.microdata_format import SURVEYED_ACTORS
 
 dash.register_page(__name__, path="/analyse", title=page_title("nav_analyse"), name="Analyse")

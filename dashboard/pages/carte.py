@@ -6,23 +6,23 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.commune_upload import MAX_UPLOAD_BYTES, limit_text, too_large_attributes
+from dashboard.components.carte_filters import filter_panel
+from dashboard.components.carte_map import map_panel
+from dashboard.components.carte_selection import selection_panel
 from dashboard.components.dropdown import dropdown_labels
-from dashboard.components.filter_panel import filter_panel
-from dashboard.components.map_panel import map_panel
 from dashboard.components.notices import notices
 from dashboard.components.page_shell import navigation
-from dashboard.components.selection import selection_panel
-from dashboard.components.share import frame_title, request_origin, share_bar
+from dashboard.components.sharing import frame_title, request_origin, share_bar
 from dashboard.components.values_table import values_table
-from dashboard.context import Unavailable, current_context
+from dashboard.core.context import Unavailable, current_context
+from dashboard.core.state import parse_state, state_query
 from dashboard.figures.geo_map import TOPOJSON_URL
-from dashboard.filters import filter_options
-from dashboard.i18n import t
-from dashboard.page_titles import page_title
-from dashboard.search import option_for
-from dashboard.sharing import share_links
-from dashboard.state import parse_state, state_query
+from dashboard.server.page_titles import page_title
+from dashboard.text.i18n import t
+from dashboard.upload.communes import MAX_UPLOAD_BYTES, limit_text, too_large_attributes
+from dashboard.views.carte_filters import filter_options
+from dashboard.views.carte_search import option_for
+from dashboard.views.sharing import share_links
 
 dash.register_page(__name__, path="/", title=page_title("nav_map"), name="Carte")
 

@@ -3,7 +3,7 @@ class, the values of its stratum (region × size) and its region's profile.
 
 Nothing here is a result of the commune: stratum values are labelled as such, and the region's
 profile as regional estimates. An unknown code answers 404 and a former code redirects to the
-current commune before this layout runs (``dashboard.routes``).
+current commune before this layout runs (``dashboard.server.routes``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,17 @@ from __future__ import annotations
 import dash
 from dash import dcc, html
 
-from dashboard.commune_profile import (
+from dashboard.components.chart_table import data_table
+from dashboard.components.dropdown import dropdown_labels
+from dashboard.components.page_shell import page_shell, unavailable_page
+from dashboard.components.region import embedded_profile
+from dashboard.core.context import DataContext, Unavailable, current_context
+from dashboard.core.state import AppState, parse_state, state_query
+from dashboard.figures.geo_map import TOPOJSON_URL
+from dashboard.figures.locator import build_locator
+from dashboard.server.page_titles import page_title
+from dashboard.text.i18n import labelled, t
+from dashboard.views.commune import (
     CommuneProfile,
     commune_facts,
     commune_profile,
@@ -20,16 +30,6 @@ from dashboard.commune_profile import (
     size_note,
     stratum_rows,
 )
-from dashboard.components.chart_table import data_table
-from dashboard.components.dropdown import dropdown_labels
-from dashboard.components.page_shell import page_shell, unavailable_page
-from dashboard.components.region_profile import embedded_profile
-from dashboard.context import DataContext, Unavailable, current_context
-from dashboard.figures.geo_map import TOPOJSON_URL
-from dashboard.figures.locator import build_locator
-from dashboard.i18n import labelled, t
-from dashboard.page_titles import page_title
-from dashboard.state import AppState, parse_state, state_query
 
 dash.register_page(
     __name__, path_template="/commune/<insee>", title=page_title("commune_page"), name="Ma commune"

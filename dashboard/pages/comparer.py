@@ -15,13 +15,13 @@ from dash import dcc, html
 from dashboard.components.chart_table import chart_with_table
 from dashboard.components.dropdown import labelled_dropdown
 from dashboard.components.page_shell import page_shell, unavailable_page
-from dashboard.context import DataContext, Unavailable, current_context
-from dashboard.figures.profile import DotSeries, dot_chart
-from dashboard.i18n import t
-from dashboard.page_titles import page_title
-from dashboard.profile import PARTNERSHIP_INDICATORS, SCORE, territory_rows
-from dashboard.profile_text import caption_text, cell_text, interval_text, release_text, wrapped
-from dashboard.state import FRANCE, AppState, parse_state
+from dashboard.core.context import DataContext, Unavailable, current_context
+from dashboard.core.state import FRANCE, AppState, parse_state
+from dashboard.figures.dots import DotSeries, dot_chart
+from dashboard.server.page_titles import page_title
+from dashboard.text.cells import caption_text, cell_text, interval_text, release_text, wrapped
+from dashboard.text.i18n import t
+from dashboard.views.region import PARTNERSHIP_INDICATORS, SCORE, territory_rows
 from phare.comparisons import column_differences
 
 dash.register_page(__name__, path="/comparer", title=page_title("nav_compare"), name="Comparer")

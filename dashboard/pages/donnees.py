@@ -1,5 +1,5 @@
 """Données & méthodologie: the table behind the current view, its studies, question and rules,
-licences and release. Everything said here comes from :mod:`dashboard.methodology`."""
+licences and release. Everything said here comes from :mod:`dashboard.views.donnees`."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from dash import html
 
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.values_table import data_grid, number_column, text_column
-from dashboard.context import DataContext, Unavailable, current_context
-from dashboard.exports import csv_filename
-from dashboard.i18n import labelled, t
-from dashboard.methodology import (
+from dashboard.core.context import DataContext, Unavailable, current_context
+from dashboard.core.state import AppState, parse_state, state_query
+from dashboard.exports.csv import csv_filename
+from dashboard.server.page_titles import page_title
+from dashboard.text.i18n import labelled, t
+from dashboard.views.donnees import (
     Credit,
     StudyRow,
     ViewTable,
@@ -22,9 +24,7 @@ from dashboard.methodology import (
     study_rows,
     view_table,
 )
-from dashboard.page_titles import page_title
-from dashboard.sharing import export_url
-from dashboard.state import AppState, parse_state, state_query
+from dashboard.views.sharing import export_url
 
 dash.register_page(__name__, path="/donnees", title=page_title("nav_data"), name="Données")
 

@@ -1,7 +1,7 @@
 """Profil de région (``/region/<code>``): the 16 fragilities by actor against France, the actors'
 views side by side, partnership and mayors' indicators, every chart with its table.
 
-An unknown code never reaches this layout: :mod:`dashboard.routes` answers 404 first.
+An unknown code never reaches this layout: :mod:`dashboard.server.routes` answers 404 first.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import dash
 from dash import html
 
 from dashboard.components.page_shell import page_shell, unavailable_page
-from dashboard.components.region_profile import embedded_profile
-from dashboard.context import Unavailable, current_context
-from dashboard.i18n import t
-from dashboard.page_titles import page_title
-from dashboard.state import FRANCE, parse_state, state_query
+from dashboard.components.region import embedded_profile
+from dashboard.core.context import Unavailable, current_context
+from dashboard.core.state import FRANCE, parse_state, state_query
+from dashboard.server.page_titles import page_title
+from dashboard.text.i18n import t
 
 dash.register_page(
     __name__, path_template="/region/<code>", title=page_title("page_region"), name="Région"

@@ -1,6 +1,6 @@
 """Callbacks called as the browser calls them: a POST to Dash's update endpoint."""
 
-from dashboard.state import AppState
+from dashboard.core.state import AppState
 
 
 def post_callback(client, dash_app, output: str, inputs: dict, states: dict):

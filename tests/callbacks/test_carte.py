@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.state import AppState
+from dashboard.core.state import AppState
 from tests.callbacks.dash_requests import post_callback
 
 

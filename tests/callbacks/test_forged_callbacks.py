@@ -15,8 +15,8 @@ import base64
 
 import pytest
 
-from dashboard.context import EXTENSION_KEY
-from dashboard.state import AppState
+from dashboard.core.context import EXTENSION_KEY
+from dashboard.core.state import AppState
 
 STATE = AppState().model_dump(mode="json")
 CSV = "code;valeur\n14118;12,5\n14114;40\n"
@@ -195,7 +195,7 @@ def test_every_value_forged_at_once_is_answered_without_a_server_error(client, d
     assert not failures, "\n".join(failures)
 
 
-# Dash's own code: the lead's request guard (dashboard/request_guards.py) answers for it
+# Dash's own code: the lead's request guard (dashboard/server/request_guards.py) answers for it
 
 
 @pytest.mark.parametrize("pathname", [None, 12, ["/"], {"x": 1}, "region/28", "<script>"])

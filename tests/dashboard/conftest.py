@@ -5,7 +5,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def context(settings):
-    from dashboard.context import DataContext, load_context
+    from dashboard.core.context import DataContext, load_context
 
     loaded = load_context(settings)
     assert isinstance(loaded, DataContext), loaded
@@ -15,7 +15,7 @@ def context(settings):
 @pytest.fixture()
 def empty_response_cache(dash_app):
     """A cold response cache: this test's export is rendered, not read from another test's."""
-    from dashboard.response_cache import CACHE_EXTENSION
+    from dashboard.exports.cache import CACHE_EXTENSION
 
     cache = dash_app.server.extensions[CACHE_EXTENSION]
     cache.clear()

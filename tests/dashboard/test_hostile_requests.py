@@ -25,12 +25,12 @@ from dash._pages import _parse_query_string
 from dash.development.base_component import Component
 from hypothesis import HealthCheck, given
 
-import dashboard.analysis_export as analysis_export
-import dashboard.image_export as image_export
-from dashboard.context import EXTENSION_KEY
-from dashboard.image_export import HEIGHTS, WIDTHS
-from dashboard.kaleido_renderer import RenderOptions
-from dashboard.state import AppState, parse_state
+import dashboard.exports.analyse as analysis_export
+import dashboard.exports.slides as image_export
+from dashboard.core.context import EXTENSION_KEY
+from dashboard.core.state import AppState, parse_state
+from dashboard.exports.renderer import RenderOptions
+from dashboard.exports.slides import HEIGHTS, WIDTHS
 from tests.callbacks.dash_requests import callback_ids, carte_update_body, page_layout_body
 from tests.hostile_inputs import ATTACKS, layout_arguments, query_strings
 
@@ -400,7 +400,7 @@ def test_a_hostile_parameter_is_shown_as_a_notice_with_the_default_used(client, 
 # Malformed callback requests
 
 
-# Requests Dash itself would answer with a bare 500: refused by dashboard/request_guards.py
+# Requests Dash itself would answer with a bare 500: refused by dashboard/server/request_guards.py
 FORGED_CALLBACKS = {
     "empty body": lambda dash_app: {},
     "list body": lambda dash_app: [],

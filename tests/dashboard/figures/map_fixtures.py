@@ -3,7 +3,7 @@
 import pandas as pd
 
 from dashboard.figures.choropleth import LegendItem, NoValueState
-from dashboard.figures.classification import Classification
+from dashboard.views.classification import Classification
 
 STATES = (
     NoValueState("non_publie", "non publié", "#bdbdbd"),

@@ -12,7 +12,7 @@ from dashboard.figures.choropleth import (
     legend_layout,
     stepped_colourscale,
 )
-from dashboard.figures.classification import Classification
+from dashboard.views.classification import Classification
 from tests.dashboard.figures.map_fixtures import (
     ATTACK,
     COLOURS,

@@ -5,7 +5,6 @@ import numpy as np
 import pytest
 from plotly.colors import find_intermediate_color, hex_to_rgb, unlabel_rgb
 
-from dashboard.figures.classification import COLOURSCALE, SEQUENTIAL_RANGE, class_colours
 from dashboard.figures.heatmap import (
     DARK_TEXT,
     HEADER_PX,
@@ -18,6 +17,7 @@ from dashboard.figures.heatmap import (
     text_colour,
 )
 from dashboard.figures.watermark import WATERMARK_NAME
+from dashboard.views.classification import COLOURSCALE, SEQUENTIAL_RANGE, class_colours
 from tests.dashboard.figures.map_fixtures import ATTACK
 
 NAN = math.nan

@@ -11,14 +11,14 @@ import numpy as np
 import pytest
 from plotly.colors import diverging, hex_to_rgb, unlabel_rgb
 
-from dashboard.figures.classification import (
+from dashboard.figures.dots import ABOVE, BELOW, FRANCE_COLOUR, SERIES_COLOURS
+from dashboard.views.carte_filters import CLASS_COUNTS
+from dashboard.views.classification import (
     COLOURSCALE,
     DIVERGING_COLOURSCALE,
     class_colours,
     classify,
 )
-from dashboard.figures.profile import ABOVE, BELOW, FRANCE_COLOUR, SERIES_COLOURS
-from dashboard.filters import CLASS_COUNTS
 from phare.catalogue import load_catalogue
 
 # ColorBrewer 2.0 (Brewer, colorbrewer2.org): every sequential scheme is marked colour-blind

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from plotly.colors import find_intermediate_color, hex_to_rgb, unlabel_rgb
 
+from dashboard.exports.slides import for_image
 from dashboard.figures.geo_map import GEO_LAYOUT
 from dashboard.figures.small_multiples import (
     MAX_PANELS,
@@ -16,7 +17,6 @@ from dashboard.figures.small_multiples import (
     small_multiples_figure,
 )
 from dashboard.figures.watermark import WATERMARK_NAME
-from dashboard.image_export import for_image
 from tests.dashboard.figures.map_fixtures import ATTACK, STATES, TITLE, URL
 
 NAN = math.nan

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
+from dashboard.figures.dots import DotSeries, dot_chart, gap_chart
 from dashboard.figures.geo_map import build_geo_choropleth
 from dashboard.figures.locator import build_locator
-from dashboard.figures.profile import DotSeries, dot_chart, gap_chart
 from dashboard.figures.template import SEPARATORS, phare_template
 from dashboard.figures.tile_map import build_commune_choropleth
 from tests.dashboard.figures.map_fixtures import (

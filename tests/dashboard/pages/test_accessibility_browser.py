@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from dashboard.filters import FILTERS
+from dashboard.views.carte_filters import FILTERS
 from tests.dashboard.pages.test_carte_browser import (
     MARK,
     PAGE_TIMEOUT_MS,

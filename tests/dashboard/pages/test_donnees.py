@@ -7,7 +7,7 @@ Dash imports page modules under its own name, so the layout is taken from ``dash
 import dash
 import pytest
 
-from dashboard.context import EXTENSION_KEY, Unavailable
+from dashboard.core.context import EXTENSION_KEY, Unavailable
 
 
 def page_layout(dash_app, **query):

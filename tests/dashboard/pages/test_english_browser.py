@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.filters import FILTERS
-from dashboard.i18n import t
+from dashboard.text.i18n import t
+from dashboard.views.carte_filters import FILTERS
 from geodata.sources import COG
 from tests.dashboard.french_words import french_words, source_names, without_names
 from tests.dashboard.pages.test_carte_browser import PAGE_TIMEOUT_MS, VIEWPORT

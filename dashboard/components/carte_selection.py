@@ -1,0 +1,36 @@
+"""The selected territory (clicked or searched): what the map says of it, and where to go next."""
+
+from __future__ import annotations
+
+from dash import html
+
+from dashboard.core.context import DataContext
+from dashboard.core.state import FRANCE, AppState, state_query, territory_level
+from dashboard.text.i18n import t
+from dashboard.views.carte import MapView
+
+
+def selection_panel(context: DataContext, view: MapView, state: AppState) -> list:
+    if state.territory == FRANCE:
+        return []
+    lang = state.lang
+    level, code = territory_level(state.territory)
+    row = context.territory(level, code)
+    if row is None:
+        return []
+    drawn = view.frame[view.frame["code"] == code] if view.level == level else view.frame.head(0)
+    lines = list(drawn["details"].iloc[0]) if not drawn.empty else []
+    region = row["region"]
+    links = [
+        html.A(
+            t("see_communes", lang),
+            href="/" + state_query(state, level="commune", territory=region),
+            className="btn btn-outline-primary btn-sm",
+        )
+    ]
+    links.append(html.A(t("see_profile", lang), href=f"/region/{region}" + state_query(state)))
+    return [
+        html.H3([t("selected", lang), " : " if lang == "fr" else ": ", row["name"]]),
+        html.Ul([html.Li(line) for line in lines], className="selection-lines"),
+        html.Div(links, className="selection-links"),
+    ]

@@ -1,0 +1,399 @@
+"""The sections of a region's profile: each chart followed by the table of its numbers.
+
+Built from :func:`dashboard.views.region.region_profile` (numbers) and
+:mod:`dashboard.text.cells` (how they are written); the page and "Ma commune" both use it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.components.chart_table import chart_with_table, data_table
+from dashboard.components.dropdown import labelled_dropdown
+from dashboard.core.context import DataContext
+from dashboard.core.state import AppState
+from dashboard.figures.dots import DotSeries, dot_chart, gap_chart
+from dashboard.text.cells import (
+    caption_text,
+    cell_text,
+    gap_text,
+    interval_text,
+    rank_text,
+    release_text,
+    significance_mark,
+    significance_text,
+    wrapped,
+)
+from dashboard.text.i18n import labelled, t
+from dashboard.views.region import (
+    PROFILE_ACTORS,
+    SCORE,
+    RegionProfile,
+    gaps_for,
+    has_regional_value,
+    region_profile,
+)
+
+SCORE_RANGE = (1.0, 10.0)
+SHARE_RANGE = (0.0, 100.0)
+
+
+def embedded_profile(context: DataContext, state: AppState, region: str) -> list:
+    """The whole profile of ``region`` with what its callbacks need (the gaps chart's key)."""
+    dataset = context.dataset(state.dataset)
+    release = release_text(dataset, state.lang)
+    profile = region_profile(context, state, region)
+    return [
+        dcc.Store(
+            id="profile-key", data={"state": state.model_dump(mode="json"), "region": region}
+        ),
+        html.P(release, className="release-line"),
+        *profile_sections(context, state, profile, release, dataset.simulated),
+    ]
+
+
+def profile_sections(
+    context: DataContext, state: AppState, profile: RegionProfile, release: str, simulated: bool
+) -> list:
+    """Every section of the profile, in reading order."""
+    return [
+        fragility_section(context, state, profile, release, simulated),
+        crossed_section(context, state, profile, release, simulated),
+        indicator_section(
+            "partnership", context, state, profile.partnership, profile, release, simulated
+        ),
+        indicator_section("mayors", context, state, profile.mayors, profile, release, simulated),
+    ]
+
+
+# 1. The 16 fragilities of each actor ------------------------------------------------------
+
+
+def fragility_section(context, state, profile, release, simulated) -> html.Section:
+    lang = state.lang
+    blocks = [html.H2(t("profile_fragilities", lang))]
+    for actor in PROFILE_ACTORS:
+        rows = profile.fragilities[actor]
+        label = context.catalogue.actors[actor].label(lang)
+        blocks.append(html.H3(label))
+        if has_regional_value(rows):
+            blocks.append(
+                _fragility_chart(context, state, profile.region, rows, actor, release, simulated)
+            )
+        else:
+            blocks.append(_national_line(context, rows, lang))
+    return html.Section(blocks, className="profile-section", id="profile-fragilities")
+
+
+def _fragility_chart(context, state, region, rows, actor, release, simulated) -> html.Figure:
+    lang = state.lang
+    catalogue = context.catalogue
+    region_name = catalogue.regions[region].name
+    labels = [catalogue.fragilities[f].label(lang) for f in rows["fragility"]]
+    groups = [catalogue.fragility_groups[g].label(lang) for g in rows["group"]]
+    unit = catalogue.indicators[SCORE].unit
+    table = [
+        [group, label, *_value_cells(row, unit, context, lang)]
+        for group, label, (_, row) in zip(groups, labels, rows.iterrows(), strict=True)
+    ]
+    figure = dot_chart(
+        (groups, labels),
+        _region_and_france(rows, region_name, unit, context, lang),
+        caption=wrapped(
+            caption_text(rows, catalogue.indicators[SCORE].question(lang), release, catalogue, lang)
+        ),
+        x_range=SCORE_RANGE,
+        x_title=catalogue.indicators[SCORE].label(lang),
+        simulated=simulated,
+        lang=lang,
+    )
+    return chart_with_table(
+        f"fragilities-{actor}",
+        figure,
+        t("table_of", lang, what=catalogue.actors[actor].label(lang)),
+        [t("group", lang), t("fragility", lang), *_value_header(region_name, lang)],
+        table,
+        lang=lang,
+    )
+
+
+def _national_line(context, rows: pd.DataFrame, lang: str) -> html.P:
+    """ "Aucune donnée régionale publiée" with France's values beside it."""
+    catalogue = context.catalogue
+    unit = catalogue.indicators[SCORE].unit
+    known = rows.dropna(subset=["france"])
+    return _no_regional_data(
+        [
+            f"{catalogue.fragilities[f].label(lang)} {cell_text(v, 'ok', unit, catalogue, lang)}"
+            for f, v in zip(known["fragility"], known["france"], strict=True)
+        ],
+        lang,
+    )
+
+
+# 2. Regard croisé: top 3 and gaps between actors --------------------------------------------
+
+
+def crossed_section(context, state, profile, release, simulated) -> html.Section:
+    lang = state.lang
+    catalogue = context.catalogue
+    fragility = state.fragility or next(iter(catalogue.fragilities))
+    return html.Section(
+        [
+            html.H2(t("profile_crossed", lang)),
+            top3_table(context, profile.top, lang),
+            html.H3(t("profile_gaps", lang)),
+            labelled_dropdown(
+                "gap-fragility",
+                t("fragility", lang),
+                lang,
+                options=[
+                    {"label": f.label(lang), "value": f.id} for f in catalogue.fragilities.values()
+                ],
+                value=fragility,
+                clearable=False,
+                className="filter no-print",
+            ),
+            html.Div(
+                gap_block(context, state, profile, fragility, release, simulated), id="gap-block"
+            ),
+        ],
+        className="profile-section",
+        id="profile-crossed",
+    )
+
+
+def top3_table(context, top: pd.DataFrame, lang: str) -> html.Table:
+    catalogue = context.catalogue
+    header = [t("actor", lang), "1", "2", "3", t("top3_basis", lang)]
+    rows = []
+    for actor in PROFILE_ACTORS:
+        mine = top[top["actor"] == actor]
+        if mine.empty:
+            rows.append([catalogue.actors[actor].label(lang), *[t("not_published", lang)] * 3, ""])
+            continue
+        basis, scope, among = mine.iloc[0][["basis", "scope", "among"]]
+        unit = "pct" if basis == "top3_share" else catalogue.indicators[SCORE].unit
+        cells = [
+            f"{catalogue.fragilities[f].label(lang)} ({cell_text(v, 'ok', unit, catalogue, lang)})"
+            for f, v in zip(mine["fragility"], mine["value"], strict=True)
+        ]
+        cells += [""] * (3 - len(cells))
+        rows.append(
+            [
+                catalogue.actors[actor].label(lang),
+                *cells,
+                t(f"top3_{basis}_{scope}", lang, among=among),
+            ]
+        )
+    return data_table("top3-table", t("top3_caption", lang), header, rows, printed=True)
+
+
+def gap_block(context, state, profile, fragility, release, simulated) -> list:
+    """The diverging chart of gaps between actors for ``fragility`` and its table."""
+    lang = state.lang
+    catalogue = context.catalogue
+    gaps = gaps_for(profile, fragility)
+    label = catalogue.fragilities[fragility].label(lang)
+    if gaps["gap"].isna().all():
+        return [
+            html.P(t("gaps_not_published", lang, fragility=label), className="no-regional-data")
+        ]
+    names = [
+        f"{catalogue.actors[a].label(lang)} − {catalogue.actors[b].label(lang)}"
+        for a, b in zip(gaps["first"], gaps["second"], strict=True)
+    ]
+    marks = ["*" if flag is True else "" for flag in gaps["significant"]]
+    score_rows = pd.concat(
+        [rows[rows["fragility"] == fragility] for rows in profile.fragilities.values()]
+    )
+    table = [
+        [
+            name,
+            gap_text(row.gap, lang),
+            interval_text(row.ci_low, row.ci_high, "gap", lang),
+            t("significant_gap" if row.significant is True else "no_gap_shown", lang)
+            if row.significant is not None
+            else t("not_tested", lang),
+        ]
+        for name, row in zip(names, gaps.itertuples(), strict=True)
+    ]
+    figure = gap_chart(
+        names,
+        gaps["gap"],
+        gaps["ci_low"],
+        gaps["ci_high"],
+        marks,
+        caption=wrapped(
+            caption_text(
+                score_rows, catalogue.indicators[SCORE].question(lang), release, catalogue, lang
+            )
+        ),
+        x_title=t("gap_axis", lang, fragility=label),
+        simulated=simulated,
+        lang=lang,
+    )
+    return [
+        chart_with_table(
+            "gaps",
+            figure,
+            t("gaps_caption", lang, fragility=label),
+            [
+                t("actors_pair", lang),
+                t("gap", lang),
+                t("interval_col", lang),
+                t("significance_col_gap", lang),
+            ],
+            table,
+            lang=lang,
+        )
+    ]
+
+
+# 3-4. Partnership and mayors' indicators ------------------------------------------------------
+
+
+def indicator_section(kind, context, state, rows, profile, release, simulated) -> html.Section:
+    lang = state.lang
+    catalogue = context.catalogue
+    blocks = [html.H2(t(f"profile_{kind}", lang))]
+    if rows.empty:
+        blocks.append(html.P(t("not_published", lang), className="no-regional-data"))
+    elif not has_regional_value(rows):
+        blocks.append(_national_indicators(context, rows, lang))
+    else:
+        region_name = catalogue.regions[profile.region].name
+        labels = [_indicator_label(catalogue, row, lang) for _, row in rows.iterrows()]
+        actors = [catalogue.actors[a].label(lang) for a in rows["actor"]]
+        units = [catalogue.indicators[i].unit for i in rows["indicator"]]
+        table = [
+            [label, actor, *_value_cells(row, unit, context, lang), row["note"]]
+            for label, actor, unit, (_, row) in zip(
+                labels, actors, units, rows.iterrows(), strict=True
+            )
+        ]
+        figure = dot_chart(
+            (labels, actors),
+            _region_and_france(rows, region_name, "pct", context, lang),
+            caption=wrapped(
+                caption_text(rows, t("questions_in_table", lang), release, catalogue, lang)
+            ),
+            x_range=SHARE_RANGE,
+            x_title=t("share_axis", lang),
+            simulated=simulated,
+            lang=lang,
+        )
+        blocks.append(
+            chart_with_table(
+                f"indicators-{kind}",
+                figure,
+                t(f"profile_{kind}", lang),
+                [
+                    t("indicator", lang),
+                    t("actor", lang),
+                    *_value_header(region_name, lang),
+                    t("note", lang),
+                ],
+                table,
+                lang=lang,
+            )
+        )
+    return html.Section(blocks, className="profile-section", id=f"profile-{kind}")
+
+
+def _national_indicators(context, rows: pd.DataFrame, lang: str) -> html.P:
+    catalogue = context.catalogue
+    national = []
+    for _, row in rows.dropna(subset=["france"]).iterrows():
+        actor = catalogue.actors[row["actor"]].label(lang)
+        unit = catalogue.indicators[row["indicator"]].unit
+        value = cell_text(row["france"], "ok", unit, catalogue, lang)
+        national.append(f"{_indicator_label(catalogue, row, lang)} ({actor}) {value}")
+    return _no_regional_data(national, lang)
+
+
+def _no_regional_data(national: list[str], lang: str) -> html.P:
+    """ "Aucune donnée régionale publiée" with France's values beside it."""
+    return html.P(
+        [
+            html.Strong(t("no_regional_data", lang)),
+            " — " + labelled("france", lang) + (" ; ".join(national) or t("not_published", lang)),
+        ],
+        className="no-regional-data",
+    )
+
+
+# shared -------------------------------------------------------------------------------------
+
+
+def _indicator_label(catalogue, row: pd.Series, lang: str) -> str:
+    label = catalogue.indicators[row["indicator"]].label(lang)
+    fragility = row["fragility"]
+    if isinstance(fragility, str):
+        label += " : " + catalogue.fragilities[fragility].label(lang)
+    return label
+
+
+def _value_header(region_name: str, lang: str) -> list[str]:
+    return [
+        region_name,
+        t("interval_col", lang),
+        "France",
+        t("significance_col", lang),
+        t("rank", lang),
+    ]
+
+
+def _value_cells(row: pd.Series, unit: str, context, lang: str) -> list[str]:
+    catalogue = context.catalogue
+    mark = significance_mark(row)
+    return [
+        cell_text(row["value"], row["status"], unit, catalogue, lang),
+        interval_text(row["ci_low"], row["ci_high"], unit, lang),
+        cell_text(
+            row["france"], "ok" if pd.notna(row["france"]) else "non_publie", unit, catalogue, lang
+        ),
+        (f"{mark} " if mark else "") + significance_text(row, lang),
+        rank_text(row, lang),
+    ]
+
+
+def _region_and_france(rows, region_name, unit, context, lang) -> list[DotSeries]:
+    catalogue = context.catalogue
+    region_hover = [
+        " ".join(
+            filter(
+                None,
+                [
+                    cell_text(r["value"], r["status"], unit, catalogue, lang),
+                    interval_text(r["ci_low"], r["ci_high"], unit, lang),
+                    rank_text(r, lang),
+                ],
+            )
+        )
+        for _, r in rows.iterrows()
+    ]
+    france_hover = [
+        cell_text(v, "ok" if pd.notna(v) else "non_publie", unit, catalogue, lang)
+        for v in rows["france"]
+    ]
+    return [
+        DotSeries(
+            name=region_name,
+            values=rows["value"].to_numpy(dtype=float),
+            lows=rows["ci_low"].to_numpy(dtype=float),
+            highs=rows["ci_high"].to_numpy(dtype=float),
+            markers=[significance_mark(r) for _, r in rows.iterrows()],
+            hover=region_hover,
+        ),
+        DotSeries(
+            name="France",
+            values=rows["france"].to_numpy(dtype=float),
+            lows=rows["france_low"].to_numpy(dtype=float),
+            highs=rows["france_high"].to_numpy(dtype=float),
+            markers=[""] * len(rows),
+            hover=france_hover,
+            france=True,
+        ),
+    ]

@@ -1,0 +1,287 @@
+"""Downloads of the Analyse page: ``GET /export/analyse.csv|png|svg?<state>``.
+
+The CSV is the cross-table as one tidy table (one row per cell) that reads back with
+``pandas.read_csv`` alone, in the Carte's two flavours (:mod:`dashboard.exports.csv`): each row
+carries its row and column, its coordinates (actor, segment, territory, fragility), value,
+interval, bases, status, the difference marked between columns, the question, the source, the
+release, whether the data is simulated and the link to the table.
+
+The images are slides (:mod:`dashboard.figures.presentation`) of the table's chart, or, when
+one dimension is the territory, of its maps (``part=chart|maps`` chooses), rendered as the
+Carte's are (:func:`dashboard.exports.slides.render_slide`).
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from flask import Blueprint, Response, request
+
+from dashboard.core.context import DataContext, Unavailable, current_context
+from dashboard.core.state import AppState, parse_state, state_query
+from dashboard.exports.cache import CACHE_HEADER, cache_key, cached_bytes
+from dashboard.exports.csv import (
+    FLAVOURS,
+    NOTICE_HEADER,
+    CsvFlavour,
+    csv_response,
+    download_name,
+    flavour_of,
+    flavour_suffix,
+    write_csv,
+)
+from dashboard.exports.renderer import RENDERER, Renderer, RenderUnavailable
+from dashboard.exports.slides import (
+    CONTENT_TYPES,
+    image_size,
+    render_slide,
+    state_notice,
+    unavailable,
+)
+from dashboard.figures.presentation import SlideTexts, design_size, slide_figure
+from dashboard.text.cells import base_text, release_text, study_credit
+from dashboard.text.i18n import t
+from dashboard.text.sources import source_text
+from dashboard.views.analyse import (
+    AnalysisView,
+    analysis_view,
+    chart_figure,
+    map_panels,
+    maps_figure,
+)
+
+analysis_exports = Blueprint("analysis_exports", __name__)
+
+CHART, MAPS = "chart", "maps"
+LABEL_CHAR_PX, LABEL_PAD_PX, MAX_LABEL_PX = 7, 16, 560
+MARK_TEXT = {"▲": "diff_higher", "▼": "diff_lower"}
+# (column header key, cell field, is a number)
+CSV_COLUMNS = (
+    ("row_dimension_col", "row_dimension", False),
+    ("row_col", "row_label", False),
+    ("column_dimension_col", "col_dimension", False),
+    ("column_col", "col_label", False),
+    ("actor", "actor_label", False),
+    ("segment", "segment_label", False),
+    ("code_col", "territory", False),
+    ("territory_col", "territory_name", False),
+    ("fragility", "fragility_label", False),
+    ("indicator", "indicator", False),
+    ("value", "value", True),
+    ("unit_col", "unit", False),
+    ("ci_low_col", "ci_low", True),
+    ("ci_high_col", "ci_high", True),
+    ("n_col", "n", True),
+    ("n_eff_col", "n_eff", True),
+    ("status", "status_label", False),
+    ("difference_col", "difference", False),
+    ("question", "question", False),
+    ("source", "source", False),
+    ("study_col", "study", False),
+    ("release_col", "release", False),
+    ("simulated_col", "simulated", False),
+    ("link_col", "link", False),
+)
+
+
+@analysis_exports.get("/export/analyse.csv")
+def analysis_csv() -> Response:
+    context = current_context()
+    if isinstance(context, Unavailable):
+        return Response(context.reason, status=503, mimetype="text/plain")
+    state, _ = parse_state(request.args.to_dict(), context.choices)
+    view, _ = analysis_view(context, state)
+    name, notice = flavour_of(request.args.get("flavour"), state.lang)
+    flavour = FLAVOURS[name]
+    text = csv_text(context, view, _link(context, view.state), flavour)
+    filename = _filename(view.state, "csv", flavour_suffix(view.state, name))
+    return csv_response(text, flavour, filename, notice)
+
+
+def csv_text(context: DataContext, view: AnalysisView, link: str, flavour: CsvFlavour) -> str:
+    """The whole file (without its byte-order mark)."""
+    return write_csv(CSV_COLUMNS, cell_records(context, view, link), view.state.lang, flavour)
+
+
+def cell_records(context: DataContext, view: AnalysisView, link: str) -> list[dict]:
+    """Every cell with what must travel with its number, in words (labels, not ids)."""
+    catalogue, lang = context.catalogue, view.state.lang
+    table = view.table
+    choice = table.choice
+    rows = {member.id: member.label for member in table.rows}
+    cols = {member.id: member.label for member in table.cols}
+    statuses = view.statuses.ravel()
+    dataset = context.dataset(view.state.dataset)
+    shared = {
+        "row_dimension": t(f"dim_{choice.rows}", lang),
+        "col_dimension": t(f"dim_{choice.cols}", lang),
+        "indicator": catalogue.indicators[view.state.indicator].label(lang),
+        "unit": catalogue.unit_of(view.state.indicator).csv_unit or view.unit,
+        "question": view.question,
+        "release": dataset.id,
+        "simulated": t("yes" if view.simulated else "no", lang),
+        "link": link,
+    }
+    records = []
+    for at, cell in enumerate(table.cells.itertuples(index=False)):
+        records.append(
+            {
+                **shared,
+                "row_label": rows[cell.row],
+                "col_label": cols[cell.col],
+                "actor_label": catalogue.actors[cell.actor].label(lang),
+                "segment_label": catalogue.segments[cell.segment].label(lang),
+                "territory": cell.territory,
+                "territory_name": "France"
+                if cell.territory == "FR"
+                else catalogue.regions[cell.territory].name,
+                "fragility_label": catalogue.fragilities[cell.fragility].label(lang)
+                if cell.fragility
+                else "",
+                "value": _number(cell.value),
+                "ci_low": _number(cell.ci_low),
+                "ci_high": _number(cell.ci_high),
+                "n": _number(cell.n),
+                "n_eff": _number(cell.n_eff),
+                "status_label": statuses[at],
+                "difference": _difference(cell.mark, cell.significant, lang),
+                "source": source_text(cell.source, lang) if isinstance(cell.source, str) else "",
+                "study": catalogue.studies[cell.study].citation(lang)
+                if isinstance(cell.study, str)
+                else "",
+            }
+        )
+    return records
+
+
+def _number(value: object) -> float | None:
+    return None if value is None or value != value else float(value)
+
+
+def _difference(mark: str, significant: bool | None, lang: str) -> str:
+    if mark:
+        return t(MARK_TEXT[mark], lang)
+    if significant is False:
+        return t("no_difference", lang)
+    return t("not_tested", lang)
+
+
+@analysis_exports.get("/export/analyse.png")
+def analysis_png() -> Response:
+    return image_response("png")
+
+
+@analysis_exports.get("/export/analyse.svg")
+def analysis_svg() -> Response:
+    return image_response("svg")
+
+
+def image_response(image_format: str, renderer: Renderer | None = None) -> Response:
+    """The slide of the request's table as an attachment, or 503 with the reason."""
+    context = current_context()
+    if isinstance(context, Unavailable):
+        return unavailable(context.reason)
+    state, state_notices = parse_state(request.args.to_dict(), context.choices)
+    (width, height), notices = image_size(request.args)
+    view, adjusted = analysis_view(context, state)
+    part = request.args.get("part")
+    if part not in (CHART, MAPS) or (part == MAPS and view.territory_axis is None):
+        if part is not None:
+            notices.append(f"part ignored (expected {CHART} or {MAPS} with territories)")
+        part = MAPS if view.territory_axis is not None else CHART
+    link = _link(context, view.state)
+    design = design_size(width, height)
+
+    def render() -> bytes:
+        texts = slide_texts(context, view, part, link)
+        slide = slide_figure(slide_content(context, view, part), texts, design)
+        return render_slide(context, slide, design, image_format, renderer or RENDERER)
+
+    release = context.dataset(view.state.dataset).id
+    key = cache_key(f"analyse.{image_format}", [release], f"{link}|{width}x{height}|{part}")
+    try:
+        image, hit = cached_bytes(key, render)
+    except RenderUnavailable as problem:
+        return unavailable(str(problem))
+    filename = _filename(view.state, image_format, part)
+    headers = {
+        "Content-Disposition": f'attachment; filename="{filename}"',
+        CACHE_HEADER: "hit" if hit else "miss",
+    }
+    notices = [*(state_notice(n) for n in (*state_notices, *adjusted)), *notices]
+    if notices:
+        headers[NOTICE_HEADER] = "; ".join(notices)
+    return Response(image, content_type=CONTENT_TYPES[image_format], headers=headers)
+
+
+def slide_content(context: DataContext, view: AnalysisView, part: str) -> go.Figure:
+    """The maps (geometry by level id, inlined when rendered) or the chart, without its own
+    caption: the slide's footer says it."""
+    if part == MAPS:
+        spec = map_panels(context, view)
+        return maps_figure(context, view, spec, "regions")
+    figure = chart_figure(context, view, caption=False)
+    kept = [a for a in figure.layout.annotations if a.name != "caption"]
+    # the slide positions its texts from the figure's left margin: the row labels get an
+    # explicit one (an automatic margin would move the plot after the texts were placed); the
+    # values are written in the cells, so a heatmap's colour bar is left out
+    return figure.update_layout(
+        annotations=kept, margin_l=_label_width(figure), yaxis_automargin=False
+    ).update_traces(showscale=False, selector={"type": "heatmap"})
+
+
+def _label_width(figure: go.Figure) -> int:
+    """Pixels the row labels take: one or two levels of text at about 7 px a character."""
+    rows = figure.data[0].y if figure.data else None
+    if rows is None or not len(rows):
+        return LABEL_PAD_PX
+    two_levels = isinstance(rows[0], list | tuple)
+    levels = [list(level) for level in rows] if two_levels else [list(rows)]
+    chars = sum(max(len(str(label)) for label in level) for level in levels)
+    return min(LABEL_CHAR_PX * chars + LABEL_PAD_PX * len(levels), MAX_LABEL_PX)
+
+
+def slide_texts(context: DataContext, view: AnalysisView, part: str, link: str) -> SlideTexts:
+    lang = view.state.lang
+    catalogue = context.catalogue
+    cells = view.table.cells
+    dataset = context.dataset(view.state.dataset)
+    valued = cells[cells["value"].notna()]
+    studies = [s for s in dict.fromkeys(valued["study"]) if isinstance(s, str)]
+    fieldwork = " ; ".join(
+        f"{catalogue.studies[s].label(lang)} ({catalogue.studies[s].fieldwork(lang)})"
+        for s in studies
+        if catalogue.studies[s].fieldwork(lang)
+    )
+    if dataset.kind == "published":
+        sources = tuple(
+            dict.fromkeys(
+                f"Observatoire des partenariats, {study_credit(catalogue.studies[s], lang)} ; "
+                f"{credit}"
+                for s, credit in zip(valued["study"], valued["source"], strict=True)
+                if isinstance(s, str)
+            )
+        )
+    else:
+        sources = (f"Observatoire des partenariats, PHARE ; {source_text(dataset.label, lang)}",)
+    return SlideTexts(
+        title=view.title,
+        subtitle=t("quoted", lang, text=view.question),
+        sources=sources,
+        base=base_text(valued["n"], lang),
+        date=" · ".join(p for p in (fieldwork, release_text(dataset, lang)) if p),
+        attribution=context.geometry.attribution if part == MAPS else "",
+        link=link,
+        simulated=view.simulated,
+        lang=lang,
+    )
+
+
+def _link(context: DataContext, state: AppState) -> str:
+    release = context.dataset(state.dataset).id
+    query = state_query(state, release=release, embed=False)
+    return request.host_url.rstrip("/") + "/analyse" + query
+
+
+def _filename(state: AppState, extension: str, *more: str | None) -> str:
+    """``phare-analyse-<rows>-<cols>-<indicator>….<extension>`` from ids only."""
+    return download_name(state, extension, *more, lead=("analyse", state.rows, state.cols))

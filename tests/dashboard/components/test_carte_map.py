@@ -1,0 +1,35 @@
+"""The Carte's map panel: the geo maps are framed by explicit ranges, not fitted on redraw;
+France's communes have no borders."""
+
+from dashboard.components.carte_map import map_panel
+from dashboard.core.state import AppState
+from dashboard.figures.highlight import HIGHLIGHT_TRACE
+
+
+def test_region_and_department_maps_are_framed_around_everything_they_draw(context):
+    for level in ("region", "departement"):
+        panel = map_panel(context, AppState(level=level))
+        geo = panel.figure.layout.geo
+        assert geo.fitbounds is False  # Plotly would fit it again from every vertex
+        features = context.features[level]
+        (west, east), (south, north) = geo.lonaxis.range, geo.lataxis.range
+        # the overseas insets west of the mainland, Corsica, Dunkerque and the Pyrenees
+        assert west < features["min_lon"].min() and east > features["max_lon"].max()
+        assert south < features["min_lat"].min() and north > features["max_lat"].max()
+        assert east - west < 1.2 * (features["max_lon"].max() - features["min_lon"].min())
+
+
+def test_a_filter_change_leaves_the_frame_alone(context):
+    drawn = context.geometry_url("regions")
+    panel = map_panel(context, AppState(actor="citoyens"), drawn_geometry=drawn)
+    assert panel.figure is None and "geo" not in panel.changes["layout"]
+
+
+def test_france_communes_are_drawn_without_borders_and_a_region_s_with_them(context):
+    """At France's scale a 1 px white border would cover most of a commune's few pixels."""
+    widths = {}
+    for territory in ("FR", "28"):
+        figure = map_panel(context, AppState(level="commune", territory=territory)).figure
+        areas = [trace for trace in figure.data if trace.name != HIGHLIGHT_TRACE]
+        widths[territory] = {trace.marker.line.width for trace in areas}
+    assert widths == {"FR": {0}, "28": {1}}

@@ -1,0 +1,60 @@
+import pytest
+
+from dashboard.core.state import AppState
+from dashboard.views.carte import map_view
+from dashboard.views.carte_communes import METRO_EXTENT, commune_scope, size_classes
+
+
+@pytest.mark.parametrize(
+    ("territory", "geometry_level"),
+    [
+        ("28", "communes-28"),
+        ("dep-14", "communes-28"),  # Calvados → Normandie
+        ("14118", "communes-28"),  # Caen → Normandie
+        ("FR", "communes"),
+        ("04", "communes"),  # La Réunion: no commune map of its own → all of France
+    ],
+)
+def test_the_communes_drawn_are_those_of_the_selected_territorys_region(
+    context, territory, geometry_level
+):
+    scope = commune_scope(context, territory)
+    assert scope.geometry_level == geometry_level
+    if geometry_level == "communes":
+        assert scope.extent == METRO_EXTENT
+    else:
+        min_lon, min_lat, max_lon, max_lat = scope.extent
+        assert min_lon < -0.3 < max_lon and min_lat < 49.2 < max_lat  # Caen is inside
+
+
+def test_size_layer_counts_communes_by_the_survey_strata(context):
+    view = map_view(context, AppState(level="commune", territory="28", show="size"))
+    labels = [entry.label for entry in view.legend]
+    assert labels == [segment.label("fr") for segment in size_classes(context)]
+    assert sum(entry.count for entry in view.legend) == len(view.frame)
+    caen = view.frame.set_index("code").loc["14118"]
+    assert caen["class_index"] == 3  # 10 000 inhabitants and more
+
+
+def test_stratum_values_come_from_the_mayors_size_segments_with_simulated_data(context):
+    view = map_view(context, AppState(dataset="simule", level="commune", territory="28"))
+    lines = view.frame.set_index("code").loc["14118", "details"]
+    assert "strate Normandie × Communes de 10 000 habitants et plus" in lines[1]
+
+
+def test_without_strata_a_commune_shows_its_regions_value_as_a_regional_estimate(context):
+    view = map_view(context, AppState(level="commune", territory="28"))
+    caen = view.frame.set_index("code").loc["14118"]
+    assert caen["value_label"] == "77\u00a0%"
+    assert caen["details"][1] == ("estimation régionale (Normandie), pas un résultat de la commune")
+
+
+def test_uploaded_values_are_drawn_and_the_other_communes_say_they_are_not_in_the_file(context):
+    import pandas as pd
+
+    upload = pd.DataFrame({"code": ["14118", "14712"], "value": [12.5, 40.0]})
+    view = map_view(context, AppState(level="commune", territory="28", show="upload"), upload)
+    frame = view.frame.set_index("code")
+    assert frame.loc["14118", "status"] == "ok" and frame.loc["14712", "status"] == "ok"
+    assert (frame["status"] == "hors_fichier").sum() == len(frame) - 2
+    assert frame.loc["14118", "details"][0] == "12,5"
