@@ -1,0 +1,113 @@
+"""The Carte (``/``): its filters, map, legend, summary sentence and table."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "app_subtitle": {
+        "fr": "Observatoire des partenariats : ce que citoyens, associations, entreprises "
+        "et maires "
+        "disent de leur territoire",
+        "en": "Observatoire des partenariats: what citizens, associations, companies and mayors "
+        "say about their territory",
+    },
+    "k": {"fr": "Nombre de classes", "en": "Number of classes"},
+    "no_regional_value": {
+        "fr": "aucune valeur régionale publiée",
+        "en": "no regional value published",
+    },
+    "scheme_fixed": {"fr": "Échelle complète, classes égales", "en": "Full scale, equal classes"},
+    "scheme_quantiles": {"fr": "Quantiles", "en": "Quantiles"},
+    "scheme_equal_interval": {"fr": "Intervalles égaux", "en": "Equal intervals"},
+    "scheme_fisher_jenks": {
+        "fr": "Seuils naturels (Fisher-Jenks)",
+        "en": "Natural breaks (Fisher-Jenks)",
+    },
+    "filters": {"fr": "Filtres", "en": "Filters"},
+    "coverage": {
+        "fr": "Valeurs publiées : {published} régions sur {total}",
+        "en": "Published values: {published} of {total} regions",
+    },
+    "coverage_one": {
+        "fr": "Valeurs publiées : {published} région sur {total}",
+        "en": "Published values: {published} of {total} regions",
+    },
+    "respondents_range": {
+        "fr": "de {low} à {high} répondants selon la région",
+        "en": "{low} to {high} respondents depending on the region",
+    },
+    "table_caption": {
+        "fr": "Tableau des valeurs de la carte",
+        "en": "Table of the map's values",
+    },
+    "map_updating": {"fr": "Mise à jour de la carte…", "en": "Updating the map…"},
+    "map_label": {
+        "fr": "Carte des régions : {indicator}, {actor}",
+        "en": "Map of regions: {indicator}, {actor}",
+    },
+    "scheme_diverging": {
+        "fr": "Écart à la France (divergente)",
+        "en": "Difference from France (diverging)",
+    },
+    "no_france_value": {"fr": "pas de valeur France", "en": "no value for France"},
+    "coverage_estimated": {
+        "fr": "Valeurs estimées : {published} régions sur {total}",
+        "en": "Estimated values: {published} of {total} regions",
+    },
+    "coverage_estimated_one": {
+        "fr": "Valeurs estimées : {published} région sur {total}",
+        "en": "Estimated values: {published} of {total} regions",
+    },
+    "count_region": {"fr": "rég.", "en": "reg."},
+    "count_departement": {"fr": "dép.", "en": "dep."},
+    "count_commune": {"fr": "comm.", "en": "mun."},
+    "france_value": {"fr": "France : {value}", "en": "France: {value}"},
+    "france_not_published": {
+        "fr": "France : non publié",
+        "en": "France: not published",
+    },
+    "region_value": {
+        "fr": "valeur de la région {region}",
+        "en": "value of the region {region}",
+    },
+    "regional_estimate": {
+        "fr": "estimation régionale ({region}), pas un résultat de la commune",
+        "en": "regional estimate ({region}), not a result for the commune",
+    },
+    "not_in_file": {"fr": "absent de votre fichier", "en": "not in your file"},
+    "your_value": {"fr": "valeur de votre fichier", "en": "value from your file"},
+    "level_region": {"fr": "Régions", "en": "Regions"},
+    "level_departement": {
+        "fr": "Départements (valeur de leur région)",
+        "en": "Departments (their region's value)",
+    },
+    "show_stratum": {
+        "fr": "Valeur de la strate (région × taille)",
+        "en": "Value of the stratum (region × size)",
+    },
+    "show_size": {"fr": "Taille de commune", "en": "Municipality size"},
+    "show_upload": {"fr": "Mon fichier (CSV)", "en": "My file (CSV)"},
+    "search_placeholder": {
+        "fr": "Nom, code INSEE ou code postal",
+        "en": "Name, INSEE code or postcode",
+    },
+    "see_communes": {"fr": "Voir les communes", "en": "See the municipalities"},
+    "see_profile": {"fr": "Voir le profil", "en": "See the profile"},
+    "selected": {"fr": "Territoire choisi", "en": "Selected territory"},
+    "loading_map": {"fr": "Chargement de la carte…", "en": "Loading the map…"},
+    "summary_range": {
+        "fr": "de {low} {low_place} à {high} {high_place} ({n} régions)",
+        "en": "from {low} {low_place} to {high} {high_place} ({n} regions)",
+    },
+    "summary_missing_other": {
+        "fr": "{status} pour les {n} autres régions",
+        "en": "{status} for the other {n} regions",
+    },
+    "summary_missing_other_one": {
+        "fr": "{status} pour 1 autre région",
+        "en": "{status} for 1 other region",
+    },
+    "summary_communes": {"fr": "{label} pour {n} communes", "en": "{label} for {n} municipalities"},
+    "summary_missing": {
+        "fr": "{status} pour les {n} régions",
+        "en": "{status} for the {n} regions",
+    },
+    "summary_missing_one": {"fr": "{status} pour 1 région", "en": "{status} for 1 region"},
+}

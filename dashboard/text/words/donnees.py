@@ -1,0 +1,142 @@
+"""Données & méthodologie (``/donnees``): the table behind the view, sources, rules."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "data_intro": {
+        "fr": "Le tableau derrière la vue de la carte, les études, la question, les règles "
+        "appliquées, les licences et la version des données.",
+        "en": "The table behind the map view, the studies, the question, the rules applied, "
+        "licences and the data release.",
+    },
+    "back_to_map": {"fr": "← Retour à la carte de cette vue", "en": "← Back to this view's map"},
+    "view_table_title": {"fr": "Tableau de la vue", "en": "Table of the view"},
+    "download_csv": {
+        "fr": "Télécharger le tableau (CSV pour Excel)",
+        "en": "Download the table (CSV for French Excel)",
+    },
+    "csv_note": {
+        "fr": "Chaque ligne porte sa valeur, son intervalle, ses bases et son statut, avec "
+        "l'indicateur, la question, la source, la version des données et le lien de la vue. "
+        "Pour Excel en français : UTF-8, « ; » et virgule décimale ; standard : « , » et point "
+        "décimal.",
+        "en": "Each row carries its value, interval, bases and status, with the indicator, "
+        "question, source, data release and the view's link. For French Excel: UTF-8, ';' and "
+        "decimal comma; standard: ',' and decimal point.",
+    },
+    "download_csv_standard": {
+        "fr": "Télécharger en CSV standard (« , », point décimal)",
+        "en": "Download as standard CSV (',', decimal point)",
+    },
+    "sig_above": {"fr": "au-dessus de la France", "en": "above France"},
+    "sig_below": {"fr": "en dessous de la France", "en": "below France"},
+    "sig_none": {"fr": "pas d'écart significatif", "en": "no significant difference"},
+    "studies_title": {"fr": "Études", "en": "Studies"},
+    "population_col": {"fr": "Population", "en": "Population"},
+    "fieldwork_col": {"fr": "Terrain", "en": "Fieldwork"},
+    "sample_col": {"fr": "Échantillon", "en": "Sample"},
+    "institute_col": {"fr": "Institut", "en": "Institute"},
+    "method_col": {"fr": "Méthode", "en": "Method"},
+    "in_view_col": {"fr": "Dans cette vue", "en": "In this view"},
+    "method_simulated": {
+        "fr": "Données simulées : tirage aléatoire reproductible calibré sur les chiffres "
+        "publiés ; estimations pondérées",
+        "en": "Simulated data: reproducible random draw calibrated on the published figures; "
+        "weighted estimates",
+    },
+    "method_microdata": {
+        "fr": "Microdonnées importées : estimations pondérées",
+        "en": "Imported microdata: weighted estimates",
+    },
+    "question_title": {"fr": "Question posée", "en": "Question asked"},
+    "question_paraphrase": {
+        "fr": "Formulation résumée d'après les sources (leur texte exact n'est pas reproduit).",
+        "en": "Wording summarised from the sources (their exact text is not reproduced).",
+    },
+    "question_codes": {
+        "fr": "Numéro de la question dans les sources : {codes}",
+        "en": "Question number in the sources: {codes}",
+    },
+    "rules_title": {"fr": "Règles appliquées", "en": "Rules applied"},
+    "rule_suppression_title": {"fr": "Seuils de base", "en": "Base thresholds"},
+    "rule_suppression": {
+        "fr": "Estimations sur microdonnées : une case dont la base effective (Kish, "
+        "n effectif = (Σw)² / Σw²) est inférieure à {min_base} est supprimée (« base "
+        "insuffisante »), jamais remplacée par 0 ; sous {caution_base}, elle est signalée « à "
+        "interpréter avec prudence ». Les chiffres publiés sont repris tels que la source les "
+        "donne, avec leur base quand elle est publiée.",
+        "en": "Estimates from microdata: a cell whose effective base (Kish, "
+        'effective n = (Σw)² / Σw²) is below {min_base} is suppressed ("base too small"), '
+        'never replaced by 0; below {caution_base} it is flagged "interpret with caution". '
+        "Published figures are shown as the source gives them, with their base when published.",
+    },
+    "rule_interval_title": {"fr": "Intervalles de confiance", "en": "Confidence intervals"},
+    "rule_interval": {
+        "fr": "Intervalle à 95 % : pour une part, intervalle de Wilson calculé sur la base "
+        "effective ; pour une moyenne, moyenne ± 1,96 × erreur type (variance linéarisée). "
+        "Indicatifs : les échantillons sont construits par quotas. Les chiffres publiés n'ont "
+        "pas d'intervalle.",
+        "en": "95% interval: for a share, a Wilson interval on the effective base; for a mean, "
+        "mean ± 1.96 × standard error (linearised variance). Indicative: the samples are quota "
+        "samples. Published figures have no interval.",
+    },
+    "rule_multiple_title": {"fr": "Comparaisons multiples", "en": "Multiple comparisons"},
+    "rule_multiple": {
+        "fr": "Une région diffère significativement du reste de la France quand un test z sur "
+        "l'écart, corrigé par la méthode de Holm sur les 13 régions d'une même vue, le dit au "
+        "seuil de 5 %.",
+        "en": "A region differs significantly from the rest of France when a z test on the "
+        "difference, Holm-corrected across the 13 regions of one view, says so at the 5% level.",
+    },
+    "rule_conflict_title": {
+        "fr": "Valeurs publiées en conflit",
+        "en": "Conflicting published values",
+    },
+    "rule_conflict": {
+        "fr": "Quand une case a plusieurs valeurs publiées, la confiance la plus élevée "
+        "l'emporte, puis la date de source la plus récente, puis la première ligne du fichier ; "
+        "les autres restent dans les données. Dans cette vue : {count}.",
+        "en": "When a cell has several published values, the highest confidence wins, then the "
+        "latest source date, then the first row of the file; the others stay in the data. In "
+        "this view: {count}.",
+    },
+    "conflict_none": {"fr": "aucune valeur écartée", "en": "no value set aside"},
+    "conflict_one": {"fr": "1 valeur écartée", "en": "1 value set aside"},
+    "conflict_many": {"fr": "{n} valeurs écartées", "en": "{n} values set aside"},
+    "rule_missing_title": {"fr": "Valeurs manquantes", "en": "Missing values"},
+    "rule_missing": {
+        "fr": "Une case jamais publiée reste « non publié » : ni interpolée, ni remplacée par la "
+        "valeur nationale ou par 0. Un chiffre publié pour plusieurs régions ensemble est "
+        "montré sur chacune et compté une fois dans les classes de la carte.",
+        "en": 'A cell never published stays "not published": never interpolated, nor replaced '
+        "by the national value or by 0. A figure published for several regions together is "
+        "shown on each and counted once in the map's classes.",
+    },
+    "licences_title": {"fr": "Licences et attributions", "en": "Licences and attributions"},
+    "what_col": {"fr": "Données", "en": "Data"},
+    "attribution_col": {"fr": "Attribution", "en": "Attribution"},
+    "licence_col": {"fr": "Licence", "en": "Licence"},
+    "credit_figures": {"fr": "Chiffre publié", "en": "Published figure"},
+    "licence_quoted": {
+        "fr": "chiffre cité d'un document public, avec attribution",
+        "en": "figure quoted from a public document, with attribution",
+    },
+    "credit_simulated": {"fr": "Données simulées", "en": "Simulated data"},
+    "licence_simulated": {
+        "fr": "produites par ce tableau de bord (phare/simulate.py), sans valeur d'enquête",
+        "en": "produced by this dashboard (phare/simulate.py), not survey results",
+    },
+    "credit_microdata": {"fr": "Microdonnées importées", "en": "Imported microdata"},
+    "credit_communes": {"fr": "Référentiel des communes", "en": "Commune reference table"},
+    "release_title": {"fr": "Version des données", "en": "Data release"},
+    "release_published": {
+        "fr": "Chiffres publiés : version {release} ({rows} lignes, SHA-256 {sha})",
+        "en": "Published figures: release {release} ({rows} rows, SHA-256 {sha})",
+    },
+    "release_microdata": {
+        "fr": "{label} : version {release} ({rows} répondants)",
+        "en": "{label}: release {release} ({rows} respondents)",
+    },
+    "release_geometry": {
+        "fr": "Géométrie : construction {build}",
+        "en": "Geometry: build {build}",
+    },
+}
