@@ -6,8 +6,8 @@ from __future__ import annotations
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
-from dashboard.core.context import Unavailable, current_context
 from dashboard.core.state import parse_state, state_query
+from dashboard.server.current import callback_context
 from dashboard.server.stores import as_mapping, stored_state
 from dashboard.views.analyse_table import CONTROLS, next_state
 
@@ -22,8 +22,8 @@ from dashboard.views.analyse_table import CONTROLS, next_state
 def choose_table(*values):
     """The table of the new choice: its URL (a full page, so the permalink is what is shown)."""
     *chosen, labels, stored = values
-    context = current_context()
-    if isinstance(context, Unavailable) or not as_mapping(stored):
+    context = callback_context()
+    if not as_mapping(stored):
         raise PreventUpdate
     before = stored_state(stored, context.choices)
     choices = dict(zip((*CONTROLS, "group"), chosen, strict=True))

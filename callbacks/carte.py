@@ -15,8 +15,8 @@ from dashboard.components.carte_map import MapPanel, map_panel
 from dashboard.components.carte_selection import selection_panel
 from dashboard.components.sharing import SHARE_OUTPUTS, frame_title, request_origin, share_values
 from dashboard.components.upload_report import upload_report
-from dashboard.core.context import DataContext, Unavailable, current_context
 from dashboard.core.state import FRANCE, AppState, territory_id
+from dashboard.server.current import callback_context
 from dashboard.server.stores import as_mapping, clicked_location, stored_state, text_value
 from dashboard.upload.communes import decode_upload, from_store, parse_commune_values, to_store
 from dashboard.upload.reading import InvalidUpload
@@ -62,7 +62,7 @@ COERCED = ("segment", "fragility", "level", "show", "classes")
 )
 def update_view(*arguments):
     *values, search, click, _, upload, stored, geometry_key = arguments
-    context = _ready_context()
+    context = callback_context()
     before = stored_state(stored, context.choices)
     shown = dict(zip(FILTERS, values, strict=True))  # what the filters show in the browser
     changes = {**shown, **_territory_change(before, search, click)}
@@ -98,14 +98,6 @@ def update_view(*arguments):
         *(_coerced(state, name, shown[name]) for name in COERCED),
         *(options[name] if name in changed else no_update for name in FILTERS),
     )
-
-
-def _ready_context() -> DataContext:
-    """The data context; without data (``/readyz`` says why) the page keeps what it shows."""
-    context = current_context()
-    if isinstance(context, Unavailable):
-        raise PreventUpdate
-    return context
 
 
 def _territory_change(before: AppState, search: object, click: object) -> dict:
@@ -155,7 +147,7 @@ def search_territories(query: object, value: object, stored: object):
     query, value = text_value(query), text_value(value)
     if not query:
         raise PreventUpdate
-    context = _ready_context()
+    context = callback_context()
     lang = stored_state(stored, context.choices).lang
     found = search_options(context, query, lang)
     kept = option_for(context, value, lang) if value else []
@@ -177,7 +169,7 @@ def read_upload(contents: object, filename: object, stored: object):
     contents, filename = text_value(contents), text_value(filename) or ""
     if not contents:
         raise PreventUpdate
-    context = _ready_context()
+    context = callback_context()
     state = stored_state(stored, context.choices)
     if state.embed:
         raise PreventUpdate

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
-from dashboard.core.context import Unavailable, current_context
+from dashboard.server.current import callback_context
 from dashboard.server.stores import stored_language, stored_query, text_value
 from dashboard.views.commune import commune_options
 
@@ -21,10 +21,10 @@ from dashboard.views.commune import commune_options
     prevent_initial_call=True,
 )
 def search_communes(query: object, stored: object) -> list[dict]:
-    context, query = current_context(), text_value(query)
-    if not query or isinstance(context, Unavailable):
+    query = text_value(query)
+    if not query:
         raise PreventUpdate
-    return commune_options(context, query, stored_language(stored))
+    return commune_options(callback_context(), query, stored_language(stored))
 
 
 @callback(
@@ -35,7 +35,7 @@ def search_communes(query: object, stored: object) -> list[dict]:
 )
 def open_commune(code: object, stored: object) -> str:
     """The address of the chosen commune's page (only ever a drawn commune's code)."""
-    context, code = current_context(), text_value(code)
-    if isinstance(context, Unavailable) or code not in context.commune_codes:
+    context, code = callback_context(), text_value(code)
+    if code not in context.commune_codes:
         raise PreventUpdate
     return f"/commune/{code}" + stored_query(stored, context.choices)

@@ -6,8 +6,8 @@ from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
 from dashboard.components.region import gap_block
-from dashboard.core.context import Unavailable, current_context
 from dashboard.core.state import state_query
+from dashboard.server.current import callback_context
 from dashboard.server.stores import as_mapping, stored_state, text_value, text_values
 from dashboard.text.cells import release_text
 from dashboard.views.region import region_profile
@@ -20,9 +20,7 @@ from dashboard.views.region import region_profile
     prevent_initial_call=True,
 )
 def show_gaps(fragility: object, key: object):
-    context = current_context()
-    if isinstance(context, Unavailable):
-        raise PreventUpdate
+    context = callback_context()
     key, fragility = as_mapping(key), text_value(fragility)
     state = stored_state(key.get("state"), context.choices)
     region = text_value(key.get("region"))
@@ -44,9 +42,7 @@ def show_gaps(fragility: object, key: object):
 def choose_comparison(territories: object, actor: object, stored: object):
     """A new choice of territories or actor opens the Comparer URL of that choice (the page
     says which of them it does not know)."""
-    context = current_context()
-    if isinstance(context, Unavailable):
-        raise PreventUpdate
+    context = callback_context()
     state = stored_state(stored, context.choices)
     return "/comparer" + state_query(
         state, territories=text_values(territories), actor=text_value(actor) or state.actor

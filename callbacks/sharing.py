@@ -9,7 +9,7 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 from dash.exceptions import PreventUpdate
 
 from dashboard.components.sharing import frame_title, request_origin
-from dashboard.core.context import Unavailable, current_context
+from dashboard.server.current import callback_context
 from dashboard.server.stores import as_mapping, stored_state, text_value
 from dashboard.views.sharing import share_links
 
@@ -23,9 +23,9 @@ from dashboard.views.sharing import share_links
 )
 def embed_code_of_the_view(is_open: object, stored: object, title: object):
     """The Carte's view as the dialog opens; other pages keep the code their layout wrote."""
-    context = current_context()
-    if is_open is not True or not as_mapping(stored) or isinstance(context, Unavailable):
+    if is_open is not True or not as_mapping(stored):
         raise PreventUpdate
+    context = callback_context()
     state = stored_state(stored, context.choices)
     release = context.dataset(state.dataset).id
     name = frame_title(text_value(title) or "", state.lang)

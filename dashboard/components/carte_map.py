@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -73,21 +72,22 @@ def map_panel(
     if upload is not None:
         return _panel(context, state, upload, drawn_geometry, recentre)
     if state.level == "commune" and state.territory == FRANCE:
-        return _cached_france_panel(context, state, drawn_geometry, recentre)
-    return _cached_panel(context, state, drawn_geometry, recentre)
+        cached = context.memo(_france_panel, CACHED_FRANCE_PANELS)
+    else:
+        cached = context.memo(_kept_panel, CACHED_PANELS)
+    return cached(context, state, drawn_geometry, recentre)
 
 
-@lru_cache(maxsize=CACHED_PANELS)
-def _cached_panel(
+def _kept_panel(
     context: DataContext, state: AppState, drawn_geometry: str | None, recentre: bool
 ) -> MapPanel:
     return _panel(context, state, None, drawn_geometry, recentre)
 
 
-@lru_cache(maxsize=CACHED_FRANCE_PANELS)
-def _cached_france_panel(
+def _france_panel(
     context: DataContext, state: AppState, drawn_geometry: str | None, recentre: bool
 ) -> MapPanel:
+    """The same as :func:`_kept_panel`, in a cache of its own (fewer, larger panels)."""
     return _panel(context, state, None, drawn_geometry, recentre)
 
 

@@ -23,9 +23,9 @@ from dashboard.text.cells import (
     release_text,
     significance_mark,
     significance_text,
-    wrapped,
 )
 from dashboard.text.i18n import labelled, t
+from dashboard.text.markup import wrapped
 from dashboard.views.region import (
     PROFILE_ACTORS,
     SCORE,

@@ -1,24 +1,33 @@
 """Everything the pages need, loaded once (by gunicorn's master, before it forks the workers)
 and never mutated.
 
-Callbacks and routes reach it through :func:`current_context` (read once per request, so a
-request never mixes two releases), never through files. When the catalogue, the published
-figures or the geometry cannot be loaded, the app still starts, ``/readyz`` answers 503 with
-the reason, and pages show it. A new imported release replaces the whole context
+Callbacks, pages and routes reach it through
+:func:`dashboard.server.current.current_context` (read once per request, so a request never
+mixes two releases), never through files. When the catalogue, the published figures or the
+geometry cannot be loaded, the app still starts, ``/readyz`` answers 503 with the reason, and
+pages show it. A new imported release replaces the whole context
 (:mod:`dashboard.server.live_release`); an imported release that cannot be read leaves the last good
 data served and the reason in :attr:`DataContext.degraded`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
-from flask import current_app, g
 
-from dashboard.core.state import COMMUNE_LAYERS, MAP_LEVELS, StateChoices, territory_id
-from dashboard.views.classification import SCHEMES
+from dashboard.core.state import (
+    CLASS_SCHEMES,
+    COMMUNE_LAYERS,
+    MAP_LEVELS,
+    StateChoices,
+    territory_id,
+)
 from geodata.cache import GeometryManifest, require_manifest
 from geodata.lookups import Gazetteer
 from phare.catalogue import Catalogue, load_catalogue
@@ -30,7 +39,6 @@ from phare.releases import current_release
 from phare.selection import ViewKey, every_region_view
 from phare.settings import Settings
 
-EXTENSION_KEY = "phare"
 PUBLISHED_DATASET = "publie"
 SIMULATED_DATASET = "simule"
 IMPORTED_DATASET = "import"
@@ -39,6 +47,26 @@ SIMULATION_SEED = 20151001
 SIMULATION_RESPONDENTS = 20_000
 COMMUNE_SIZE_FIELD = "commune_size_class"  # the segments that are the mayors' survey strata
 VIEW_KEYS = ["actor", "segment", "indicator", "fragility"]
+
+
+class Memo:
+    """Results computed from one context, kept with it (a view asked for again is a lookup).
+
+    Each cache lives on its context: when a new release replaces the context, the results of
+    the old one leave memory with it, and no two contexts ever share a result."""
+
+    def __init__(self) -> None:
+        self._caches: dict[Callable, Callable] = {}
+        self._lock = threading.Lock()  # gthread workers: two requests may ask at once
+
+    def __call__(self, function: Callable[..., Any], maxsize: int) -> Callable[..., Any]:
+        """``function`` with its last ``maxsize`` results kept (its arguments, hashable, are
+        the key; the context among them is this memo's own)."""
+        with self._lock:
+            cached = self._caches.get(function)
+            if cached is None:
+                cached = self._caches[function] = lru_cache(maxsize=maxsize)(function)
+        return cached
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one per process, never mutated
@@ -59,6 +87,8 @@ class DataContext:
     # with a regional figure (the filters' options read it on every change)
     choices: StateChoices
     degraded: str | None = None  # why the imported release on disk is not the one served
+    # results computed from this context; a replaced context (``replace``) starts with none
+    memo: Memo = field(default_factory=Memo, init=False, repr=False)
 
     def geometry_url(self, level: str) -> str:
         return f"/geo/{level}.geojson?v={self.geometry.levels[level].sha256[:12]}"
@@ -201,7 +231,7 @@ def state_choices(
         indicators=frozenset(catalogue.indicators),
         fragilities=frozenset(catalogue.fragilities),
         levels=frozenset(MAP_LEVELS),
-        schemes=frozenset(SCHEMES),
+        schemes=frozenset(CLASS_SCHEMES),
         territories=frozenset(catalogue.regions),
         groups=frozenset(catalogue.fragility_groups),
         commune_layers=frozenset(COMMUNE_LAYERS),
@@ -211,10 +241,3 @@ def state_choices(
         ),
         current_releases=tuple((name, dataset.id) for name, dataset in datasets.items()),
     )
-
-
-def current_context() -> DataContext | Unavailable:
-    """The context of this request: the process's current one, read once per request."""
-    if "phare_context" not in g:
-        g.phare_context = current_app.extensions[EXTENSION_KEY]
-    return g.phare_context

@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 MAX_PARAM_LENGTH = 200
 MAP_LEVELS = ("region", "departement", "commune")
 COMMUNE_LAYERS = ("stratum", "size", "upload")  # what the commune level shows
+# ``classes=``: how the map cuts values into classes (dashboard.views.classification)
+CLASS_SCHEMES = ("fixed", "quantiles", "equal_interval", "fisher_jenks", "diverging")
 FRANCE = "FR"
 DEPARTMENT_PREFIX = "dep-"  # department codes 11…94 would collide with region codes
 
@@ -162,6 +164,21 @@ def parse_state(
             for failing in {str(problem["loc"][0]) for problem in error.errors()}:
                 notices.append(_notice(failing, str(data.pop(failing))))
     return _served_release(state, choices, notices), notices
+
+
+def state_from_json(fields: Mapping[str, object], choices: StateChoices | None) -> AppState:
+    """The state of ``AppState.model_dump(mode="json")`` (or of such fields with new values):
+    each unusable field takes its default, without a notice."""
+    state, _ = parse_state({name: _url_form(value) for name, value in fields.items()}, choices)
+    return state
+
+
+def _url_form(value: object) -> object:
+    """A list of ids (``territories``) as the URL writes it, comma-separated: to
+    :func:`parse_state`, a list is a repeated URL parameter, of which only the first counts."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return ",".join(value)
+    return value
 
 
 def _served_release(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from flask import Blueprint, Response, request
 
-from dashboard.core.context import DataContext, Unavailable, current_context
+from dashboard.core.context import DataContext
 from dashboard.core.state import AppState, parse_state, state_query
 from dashboard.exports.cache import CACHE_HEADER, cache_key, cached_bytes
 from dashboard.exports.csv import (
@@ -38,6 +38,7 @@ from dashboard.exports.slides import (
     unavailable,
 )
 from dashboard.figures.presentation import SlideTexts, design_size, slide_figure
+from dashboard.server.current import export_context
 from dashboard.text.cells import base_text, release_text, study_credit
 from dashboard.text.i18n import t
 from dashboard.text.sources import source_text
@@ -85,9 +86,7 @@ CSV_COLUMNS = (
 
 @analysis_exports.get("/export/analyse.csv")
 def analysis_csv() -> Response:
-    context = current_context()
-    if isinstance(context, Unavailable):
-        return Response(context.reason, status=503, mimetype="text/plain")
+    context = export_context()
     state, _ = parse_state(request.args.to_dict(), context.choices)
     view, _ = analysis_view(context, state)
     name, notice = flavour_of(request.args.get("flavour"), state.lang)
@@ -177,9 +176,7 @@ def analysis_svg() -> Response:
 
 def image_response(image_format: str, renderer: Renderer | None = None) -> Response:
     """The slide of the request's table as an attachment, or 503 with the reason."""
-    context = current_context()
-    if isinstance(context, Unavailable):
-        return unavailable(context.reason)
+    context = export_context(unavailable)
     state, state_notices = parse_state(request.args.to_dict(), context.choices)
     (width, height), notices = image_size(request.args)
     view, adjusted = analysis_view(context, state)

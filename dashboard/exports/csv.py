@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Response, request
 
-from dashboard.core.context import Unavailable, current_context
 from dashboard.core.state import AppState, parse_state, state_query
+from dashboard.server.current import export_context
 from dashboard.text.i18n import t
 from dashboard.views.donnees import ViewTable, view_table
 
@@ -82,9 +82,7 @@ UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9_]+")
 
 @exports.get("/export/view.csv")
 def view_csv() -> Response:
-    context = current_context()
-    if isinstance(context, Unavailable):
-        return Response(context.reason, status=503, mimetype="text/plain")
+    context = export_context()
     state, _ = parse_state(request.args.to_dict(), context.choices)
     name, notice = flavour_of(request.args.get("flavour"), state.lang)
     flavour = FLAVOURS[name]

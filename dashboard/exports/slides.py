@@ -30,7 +30,7 @@ from dashboard.components.carte_map import (
     outline_options,
     view_range,
 )
-from dashboard.core.context import DataContext, Unavailable, current_context
+from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState, Notice, parse_state, state_query, territory_level
 from dashboard.exports.cache import CACHE_HEADER, cache_key, cached_bytes
 from dashboard.exports.csv import NOTICE_HEADER, download_name
@@ -39,6 +39,7 @@ from dashboard.figures.choropleth import LABEL_TRACE
 from dashboard.figures.geo_map import build_geo_choropleth
 from dashboard.figures.highlight import with_highlight
 from dashboard.figures.presentation import DesignSize, SlideTexts, design_size, slide_figure
+from dashboard.server.current import export_context
 from dashboard.text.i18n import t
 from dashboard.views.carte import MapView, map_view, no_value_states
 from dashboard.views.carte_communes import commune_scope, without_borders
@@ -68,9 +69,7 @@ def view_svg() -> Response:
 def image_response(image_format: str, renderer: Renderer | None = None) -> Response:
     """The image of the request's view as an attachment, or 503 with the reason
     (``renderer``: the process's own by default)."""
-    context = current_context()
-    if isinstance(context, Unavailable):
-        return unavailable(context.reason)
+    context = export_context(unavailable)
     state, state_notices = parse_state(request.args.to_dict(), context.choices)
     (width, height), size_notices = image_size(request.args)
     release = context.dataset(state.dataset).id

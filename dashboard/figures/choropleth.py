@@ -22,7 +22,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.template import BORDER_COLOUR
-from dashboard.views.classification import Classification
+from dashboard.text.markup import escape
+from dashboard.views.classification import Classification, NoValueState
 
 VALUE_STATUS = "ok"
 OUTLINE_TRACE = "outline"
@@ -44,27 +45,12 @@ LEGEND_SWATCH_LINE = "#9e9e9e"
 
 
 @dataclass(frozen=True)
-class NoValueState:
-    """A state without a value (non publié, non couvert…): its id, label and map style."""
-
-    id: str
-    label: str
-    fill: str
-    border: str | None = None
-
-
-@dataclass(frozen=True)
 class LegendItem:
     """One legend line: swatch colour, label (class bounds or state) and count, plain text."""
 
     colour: str
     label: str
     count: str
-
-
-def escape(text: object) -> str:
-    """Plotly renders a subset of HTML in texts: neutralise it in data-derived text."""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def hover_texts(frame: Mapping[str, Sequence], with_names: bool = True) -> list[str]:

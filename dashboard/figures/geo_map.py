@@ -19,13 +19,12 @@ from dashboard.figures.choropleth import (
     LABEL_TRACE,
     OUTLINE_TRACE,
     LegendItem,
-    NoValueState,
     apply_changes,
     area_traces,
     figure_changes,
 )
 from dashboard.figures.template import phare_template
-from dashboard.views.classification import Classification
+from dashboard.views.classification import Classification, NoValueState
 
 # dcc.Graph(config={"topojsonURL": TOPOJSON_URL}); Plotly appends "<scope>_<resolution>m.json".
 TOPOJSON_URL = "/assets/topojson/"

@@ -17,10 +17,10 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
-from dashboard.figures.choropleth import escape
 from dashboard.figures.dots import _add_caption, _caption_height
 from dashboard.figures.template import phare_template
 from dashboard.figures.watermark import with_watermark
+from dashboard.text.markup import escape
 from dashboard.views.classification import COLOURSCALE, SEQUENTIAL_RANGE
 
 VALUES_TRACE, MISSING_TRACE = "values", "missing"

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from dashboard.figures.choropleth import LEGEND_PAD_PX, escape
+from dashboard.figures.choropleth import LEGEND_PAD_PX
 from dashboard.figures.watermark import WATERMARK_NAME, watermark_annotations
 from dashboard.text.i18n import labelled, t
+from dashboard.text.markup import escape
 
 DESIGN_WIDTH = 1280  # 1920 × 1080 is drawn at 1280 × 720 and scaled by 1.5
 MIN_DESIGN_HEIGHT = 540  # the two bands and a map still fit in a very wide image

@@ -28,17 +28,16 @@ from dashboard.figures.choropleth import (
     LEGEND_ROW_PX,
     VALUE_STATUS,
     LegendItem,
-    NoValueState,
     _check_statuses,
     area_traces,
-    escape,
     legend_layout,
     stepped_colourscale,
 )
 from dashboard.figures.geo_map import GEO_LAYOUT, LABEL_FONT
 from dashboard.figures.template import phare_template
 from dashboard.figures.watermark import with_watermark
-from dashboard.views.classification import Classification, classify
+from dashboard.text.markup import escape
+from dashboard.views.classification import Classification, NoValueState, classify
 
 MAX_PANELS = 8
 MAX_COLUMNS = 4  # default columns when there are more panels than this

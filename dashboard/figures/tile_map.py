@@ -12,15 +12,9 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.choropleth import (
-    LegendItem,
-    NoValueState,
-    apply_changes,
-    area_traces,
-    figure_changes,
-)
+from dashboard.figures.choropleth import LegendItem, apply_changes, area_traces, figure_changes
 from dashboard.figures.template import phare_template
-from dashboard.views.classification import Classification
+from dashboard.views.classification import Classification, NoValueState
 
 MAP_SIZE_PX = (900, 620)  # the figure's usual size on the page
 # The name comes from the served feature (``nom``, checked free of markup when the geodata is

@@ -20,9 +20,10 @@ from dashboard.components.dropdown import labelled_dropdown
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.sharing import frame_title
 from dashboard.components.values_table import data_grid
-from dashboard.core.context import DataContext, Unavailable, current_context
-from dashboard.core.state import FRANCE, Notice, parse_state
+from dashboard.core.context import DataContext, Unavailable
+from dashboard.core.state import FRANCE, Notice
 from dashboard.figures.geo_map import TOPOJSON_URL
+from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.cells import release_text
 from dashboard.text.i18n import t
@@ -46,9 +47,7 @@ dash.register_page(__name__, path="/analyse", title=page_title("nav_analyse"), n
 
 
 def layout(**query: object) -> html.Main:
-    context = current_context()
-    choices = None if isinstance(context, Unavailable) else context.choices
-    state, problems = parse_state(query, choices)
+    context, state, problems = page_context(query)
     if isinstance(context, Unavailable):
         return unavailable_page(context, state)
     view, adjusted = analysis_view(context, state)

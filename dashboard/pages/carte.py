@@ -11,12 +11,13 @@ from dashboard.components.carte_map import map_panel
 from dashboard.components.carte_selection import selection_panel
 from dashboard.components.dropdown import dropdown_labels
 from dashboard.components.notices import notices
-from dashboard.components.page_shell import navigation
+from dashboard.components.page_shell import navigation, unavailable_page
 from dashboard.components.sharing import frame_title, request_origin, share_bar
 from dashboard.components.values_table import values_table
-from dashboard.core.context import Unavailable, current_context
-from dashboard.core.state import parse_state, state_query
+from dashboard.core.context import Unavailable
+from dashboard.core.state import state_query
 from dashboard.figures.geo_map import TOPOJSON_URL
+from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.i18n import t
 from dashboard.upload.communes import MAX_UPLOAD_BYTES, limit_text, too_large_attributes
@@ -40,14 +41,9 @@ EMBED_MAP_STYLE = {"aspectRatio": "4 / 3", "maxHeight": "640px", "width": "100%"
 
 
 def layout(**query: object) -> html.Main:
-    context = current_context()
+    context, state, problems = page_context(query)
     if isinstance(context, Unavailable):
-        state, _ = parse_state(query)
-        return html.Main(
-            dbc.Alert(t("data_unavailable", state.lang, reason=context.reason), color="danger"),
-            className="container py-4",
-        )
-    state, problems = parse_state(query, context.choices)
+        return unavailable_page(context, state)
     lang = state.lang
     panel = map_panel(context, state)
     other_lang = "en" if lang == "fr" else "fr"

@@ -15,10 +15,11 @@ from dashboard.components.chart_table import data_table
 from dashboard.components.dropdown import dropdown_labels
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.region import embedded_profile
-from dashboard.core.context import DataContext, Unavailable, current_context
-from dashboard.core.state import AppState, parse_state, state_query
+from dashboard.core.context import DataContext, Unavailable
+from dashboard.core.state import AppState, state_query
 from dashboard.figures.geo_map import TOPOJSON_URL
 from dashboard.figures.locator import build_locator
+from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.i18n import labelled, t
 from dashboard.views.commune import (
@@ -47,11 +48,9 @@ STRATUM_HEADER = ("indicator", "value", "interval_col", "n_col", "n_eff_col", "s
 
 
 def layout(insee: str | None = None, **query: object) -> html.Main:
-    context = current_context()
+    context, state, problems = page_context(query)
     if isinstance(context, Unavailable):
-        state, _ = parse_state(query)
         return unavailable_page(context, state)
-    state, problems = parse_state(query, context.choices)
     # ``?insee=`` in the query takes the path's place (Dash's rule), a list when repeated
     profile = commune_profile(context, insee) if isinstance(insee, str) and insee else None
     simulated = context.dataset(state.dataset).simulated

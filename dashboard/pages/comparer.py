@@ -15,12 +15,14 @@ from dash import dcc, html
 from dashboard.components.chart_table import chart_with_table
 from dashboard.components.dropdown import labelled_dropdown
 from dashboard.components.page_shell import page_shell, unavailable_page
-from dashboard.core.context import DataContext, Unavailable, current_context
-from dashboard.core.state import FRANCE, AppState, parse_state
+from dashboard.core.context import DataContext, Unavailable
+from dashboard.core.state import FRANCE, AppState
 from dashboard.figures.dots import DotSeries, dot_chart
+from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
-from dashboard.text.cells import caption_text, cell_text, interval_text, release_text, wrapped
+from dashboard.text.cells import caption_text, cell_text, interval_text, release_text
 from dashboard.text.i18n import t
+from dashboard.text.markup import wrapped
 from dashboard.views.region import PARTNERSHIP_INDICATORS, SCORE, territory_rows
 from phare.comparisons import column_differences
 
@@ -31,12 +33,10 @@ DIFFERENT = "*"
 
 
 def layout(**query: object) -> html.Main:
-    context = current_context()
     asked = _asked(query.get("territories"))
     if len(asked) > MAX_TERRITORIES:
         query = {**query, "territories": ",".join(asked[:MAX_TERRITORIES])}
-    choices = None if isinstance(context, Unavailable) else context.choices
-    state, problems = parse_state(query, choices)
+    context, state, problems = page_context(query)
     if isinstance(context, Unavailable):
         return unavailable_page(context, state)
     lang = state.lang

@@ -8,9 +8,10 @@ from dash import html
 
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.values_table import data_grid, number_column, text_column
-from dashboard.core.context import DataContext, Unavailable, current_context
-from dashboard.core.state import AppState, parse_state, state_query
+from dashboard.core.context import DataContext, Unavailable
+from dashboard.core.state import AppState, state_query
 from dashboard.exports.csv import csv_filename
+from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.i18n import labelled, t
 from dashboard.views.donnees import (
@@ -36,11 +37,9 @@ WRAPPED = {"wrapText": True, "autoHeight": True, "cellStyle": {"lineHeight": "1.
 
 
 def layout(**query: object) -> html.Main:
-    context = current_context()
+    context, state, problems = page_context(query)
     if isinstance(context, Unavailable):
-        state, _ = parse_state(query)
         return unavailable_page(context, state)
-    state, problems = parse_state(query, context.choices)
     lang = state.lang
     table = view_table(context, state)
     body = [

@@ -11,8 +11,9 @@ from dash import html
 
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.region import embedded_profile
-from dashboard.core.context import Unavailable, current_context
-from dashboard.core.state import FRANCE, parse_state, state_query
+from dashboard.core.context import Unavailable
+from dashboard.core.state import FRANCE, state_query
+from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.i18n import t
 
@@ -22,10 +23,7 @@ dash.register_page(
 
 
 def layout(code: str | None = None, **query: object) -> html.Main:
-    context = current_context()
-    state, problems = parse_state(
-        query, None if isinstance(context, Unavailable) else context.choices
-    )
+    context, state, problems = page_context(query)
     if isinstance(context, Unavailable):
         return unavailable_page(context, state)
     # An unknown path code gets a 404 from the server first; ``?code=`` in the query takes

@@ -29,13 +29,13 @@ from pathlib import Path
 from flask import Flask
 
 from dashboard.core.context import (
-    EXTENSION_KEY,
     IMPORTED_DATASET,
     DataContext,
     Unavailable,
     load_context,
     with_current_import,
 )
+from dashboard.server.current import EXTENSION_KEY
 from phare.releases import MANIFEST_FILE, POINTER, RELEASES, release_dir
 from phare.settings import Settings
 

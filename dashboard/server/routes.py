@@ -9,7 +9,8 @@ import dash
 from flask import Blueprint, abort, current_app, jsonify, redirect, request, send_file
 
 from dashboard import __version__
-from dashboard.core.context import Unavailable, current_context
+from dashboard.core.context import Unavailable
+from dashboard.server.current import current_context
 from dashboard.server.live_release import LIVE_EXTENSION, readiness_problems
 from dashboard.text.i18n import LANGUAGES
 

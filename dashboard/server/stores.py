@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl
 
-from dashboard.core.state import AppState, StateChoices, parse_state, state_query
+from dashboard.core.state import AppState, StateChoices, parse_state, state_from_json, state_query
 from dashboard.text.i18n import LANGUAGES
 
 
@@ -28,17 +28,7 @@ def stored_state(data: object, choices: StateChoices | None) -> AppState:
     with the browser's new values): each unusable field takes its default, and a store that
     is not an object gives the default state. Nobody sees the notices: the page showed its
     own when it was drawn, and a forged store gets no explanation."""
-    fields = {name: _url_form(value) for name, value in as_mapping(data).items()}
-    state, _ = parse_state(fields, choices)
-    return state
-
-
-def _url_form(value: object) -> object:
-    """A stored list of ids (``territories``) as the URL writes it, comma-separated: to
-    :func:`parse_state`, a list is a repeated URL parameter, of which only the first counts."""
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return ",".join(value)
-    return value
+    return state_from_json(as_mapping(data), choices)
 
 
 def stored_language(data: object) -> str:

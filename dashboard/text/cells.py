@@ -7,13 +7,11 @@ under a chart always shows the chart's numbers.
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Iterable
 
 import pandas as pd
 from babel.numbers import format_decimal
 
-from dashboard.figures.choropleth import escape
 from dashboard.text.hover import value_label
 from dashboard.text.i18n import labelled, t
 from dashboard.text.numbers import LOCALES, format_count
@@ -24,7 +22,6 @@ from phare.datasets import Dataset
 from phare.selection import OK
 from phare.weighted import PRUDENCE
 
-CAPTION_WIDTH = 130
 ABOVE_MARK, BELOW_MARK = "▲", "▼"
 
 
@@ -141,11 +138,6 @@ def release_text(dataset: Dataset, lang: str) -> str:
     """Which data a page shows: "Données publiées, version …" or "Estimations pondérées, …"."""
     key = "release" if dataset.kind == "published" else "release_estimated"
     return t(key, lang, release=dataset.id)
-
-
-def wrapped(caption: str, width: int = CAPTION_WIDTH) -> str:
-    """The caption as Plotly shows it: escaped, with line breaks."""
-    return "<br>".join(textwrap.wrap(escape(caption), width))
 
 
 def is_shown(row: pd.Series) -> bool:

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState, Notice
-from dashboard.figures.choropleth import LegendItem, escape
+from dashboard.figures.choropleth import LegendItem
 from dashboard.figures.dots import DotSeries, dot_chart
 from dashboard.figures.heatmap import heatmap_figure
 from dashboard.figures.small_multiples import (
@@ -26,16 +26,10 @@ from dashboard.figures.small_multiples import (
     shared_classification,
     small_multiples_figure,
 )
-from dashboard.text.cells import (
-    caption_text,
-    cell_text,
-    interval_text,
-    release_text,
-    status_labels,
-    wrapped,
-)
+from dashboard.text.cells import caption_text, cell_text, interval_text, release_text, status_labels
 from dashboard.text.hover import value_label
 from dashboard.text.i18n import labelled, t
+from dashboard.text.markup import escape, wrapped
 from dashboard.text.numbers import format_count
 from dashboard.views.analyse_table import (
     AGAINST_FIRST,

@@ -24,7 +24,6 @@ Published figures have no interval: they are never tested.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -66,6 +65,7 @@ CELL_COLUMNS = (
     "study",
     "note",
 )
+CACHED_TABLES = 64  # the last tables asked for, per data context
 View = tuple[str, str, str | None]  # actor, segment, fragility
 Columns = dict[str, np.ndarray]  # a view's columns (dashboard.core.values.view_columns)
 CELL_FIELDS = ("value", "ci_low", "ci_high", "n", "n_eff", "status", "source", "study", "note")
@@ -201,7 +201,8 @@ def _segments(context: DataContext, state: AppState, actor: str) -> list[str]:
 def cross_table(context: DataContext, state: AppState) -> tuple[CrossTable, list[Notice]]:
     """The table of ``state`` (rows, cols, filters) and the notices of what was replaced."""
     choice, notices = table_choice(context, state)
-    return _cross_table(context, _table_state(state), choice), notices
+    table = context.memo(_cross_table, CACHED_TABLES)(context, _table_state(state), choice)
+    return table, notices
 
 
 def _table_state(state: AppState) -> AppState:
@@ -214,7 +215,6 @@ def _table_state(state: AppState) -> AppState:
     )
 
 
-@lru_cache(maxsize=64)
 def _cross_table(context: DataContext, state: AppState, choice: TableChoice) -> CrossTable:
     rows = members(context, state, choice, choice.rows)
     cols = members(context, state, choice, choice.cols)

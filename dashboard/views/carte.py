@@ -15,7 +15,6 @@ import pandas as pd
 from dashboard.core.context import DataContext
 from dashboard.core.state import AppState
 from dashboard.core.values import RegionValues, region_values
-from dashboard.figures.choropleth import NoValueState
 from dashboard.text.cells import release_text, status_labels, study_credit
 from dashboard.text.hover import region_details, value_label
 from dashboard.text.i18n import t
@@ -23,7 +22,7 @@ from dashboard.text.numbers import format_count
 from dashboard.text.sources import source_text
 from dashboard.views.carte_communes import commune_frame, commune_scope
 from dashboard.views.carte_drawn import DrawnValues
-from dashboard.views.classification import Classification, classify
+from dashboard.views.classification import Classification, NoValueState, classify
 from phare.selection import NOT_COVERED, OK
 from phare.weighted import PRUDENCE
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.core.context import IMPORTED_DATASET, VIEW_KEYS, DataContext
-from dashboard.core.state import COMMUNE_LAYERS, FRANCE, MAP_LEVELS, AppState
+from dashboard.core.state import COMMUNE_LAYERS, FRANCE, MAP_LEVELS, AppState, state_from_json
 from dashboard.core.values import region_values
-from dashboard.server.stores import stored_state
 from dashboard.text.i18n import t
 from dashboard.views.classification import SCHEMES
 from phare.datasets import Dataset
@@ -127,7 +126,7 @@ def state_from_filters(
     opens_communes = changed.get("level") == "commune" and before.level != "commune"
     if opens_communes and changed.get("territory") in (FRANCE, None):
         changed["territory"] = DEFAULT_COMMUNE_REGION
-    state = stored_state(changed, context.choices)
+    state = state_from_json(changed, context.choices)
     if state.classes == "diverging" and not _has_france_value(context, state):
         state = state.model_copy(update={"classes": "fixed"})
     return state

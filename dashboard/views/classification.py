@@ -22,6 +22,8 @@ import mapclassify
 import numpy as np
 from plotly.colors import sample_colorscale
 
+from dashboard.core.state import CLASS_SCHEMES
+
 COLOURSCALE = "YlGnBu"  # ColorBrewer sequential, colour-blind safe
 SEQUENTIAL_RANGE = (0.15, 0.95)  # the part of COLOURSCALE used: its lightest end is near white
 # ColorBrewer diverging, colour-blind safe, light grey in the middle: orange = below France,
@@ -36,7 +38,17 @@ DATA_SCHEMES: dict[str, DataScheme] = {
     "equal_interval": lambda values, k: mapclassify.EqualInterval(values, k=k),
     "fisher_jenks": lambda values, k: mapclassify.FisherJenks(values, k=k),
 }
-SCHEMES = ("fixed", *DATA_SCHEMES, "diverging")
+SCHEMES = CLASS_SCHEMES  # the URL's names: "fixed", the DATA_SCHEMES and "diverging"
+
+
+@dataclass(frozen=True)
+class NoValueState:
+    """A state without a value (non publié, non couvert…): its id, label and map style."""
+
+    id: str
+    label: str
+    fill: str
+    border: str | None = None
 
 
 class UnknownScheme(ValueError):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
@@ -67,6 +66,7 @@ ROW_COLUMNS = (
     "study",
     "note",
 )
+CACHED_PROFILES = 32  # the last profiles asked for, per data context
 View = tuple[str, str, str | None]  # actor, indicator, fragility
 
 
@@ -224,10 +224,9 @@ class RegionProfile:
 
 def region_profile(context: DataContext, state: AppState, region: str) -> RegionProfile:
     """Every block of ``region``'s profile for the state's dataset and programme."""
-    return _profile(context, state.dataset, state.study, region)
+    return context.memo(_profile, CACHED_PROFILES)(context, state.dataset, state.study, region)
 
 
-@lru_cache(maxsize=32)
 def _profile(context: DataContext, dataset: str, study: str, region: str) -> RegionProfile:
     state = AppState(dataset=dataset, study=study)
     fragilities = {actor: fragility_rows(context, state, region, actor) for actor in PROFILE_ACTORS}

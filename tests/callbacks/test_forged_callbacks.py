@@ -15,8 +15,8 @@ import base64
 
 import pytest
 
-from dashboard.core.context import EXTENSION_KEY
 from dashboard.core.state import AppState
+from dashboard.server.current import EXTENSION_KEY
 
 STATE = AppState().model_dump(mode="json")
 CSV = "code;valeur\n14118;12,5\n14114;40\n"

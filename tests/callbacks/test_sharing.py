@@ -4,8 +4,8 @@ upload."""
 import html
 from urllib.parse import parse_qs, urlsplit
 
-from dashboard.core.context import EXTENSION_KEY
 from dashboard.core.state import AppState
+from dashboard.server.current import EXTENSION_KEY
 from tests.callbacks.dash_requests import post_callback
 from tests.callbacks.test_carte import post_filters, upload_contents
 

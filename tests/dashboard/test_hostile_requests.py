@@ -27,10 +27,10 @@ from hypothesis import HealthCheck, given
 
 import dashboard.exports.analyse as analysis_export
 import dashboard.exports.slides as image_export
-from dashboard.core.context import EXTENSION_KEY
 from dashboard.core.state import AppState, parse_state
 from dashboard.exports.renderer import RenderOptions
 from dashboard.exports.slides import HEIGHTS, WIDTHS
+from dashboard.server.current import EXTENSION_KEY
 from tests.callbacks.dash_requests import callback_ids, carte_update_body, page_layout_body
 from tests.hostile_inputs import ATTACKS, layout_arguments, query_strings
 

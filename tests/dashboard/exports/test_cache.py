@@ -9,7 +9,6 @@ from flask import Flask
 
 import dashboard.exports.slides as image_export
 from dashboard import __version__
-from dashboard.core.context import EXTENSION_KEY
 from dashboard.exports.cache import (
     CACHE_HEADER,
     MAX_ENTRIES,
@@ -18,6 +17,7 @@ from dashboard.exports.cache import (
     install_cache,
 )
 from dashboard.exports.slides import images
+from dashboard.server.current import EXTENSION_KEY
 
 SVG = "/export/view.svg?actor=entreprises&width=640&height=360"
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from dashboard.core.context import EXTENSION_KEY, Unavailable
+from dashboard.core.context import Unavailable
 from dashboard.core.state import AppState, parse_state
 from dashboard.core.values import region_values
 from dashboard.exports.csv import (
@@ -19,6 +19,7 @@ from dashboard.exports.csv import (
     flavour_of,
     safe_text,
 )
+from dashboard.server.current import EXTENSION_KEY
 from dashboard.views.donnees import view_table
 
 BOM = "\ufeff"

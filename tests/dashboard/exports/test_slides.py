@@ -16,7 +16,7 @@ from flask import Flask
 from PIL import Image
 
 import dashboard.exports.slides as image_export
-from dashboard.core.context import EXTENSION_KEY, Unavailable
+from dashboard.core.context import Unavailable
 from dashboard.core.state import AppState, parse_state
 from dashboard.exports.renderer import Renderer
 from dashboard.exports.slides import (
@@ -31,6 +31,7 @@ from dashboard.exports.slides import (
     slide_texts,
 )
 from dashboard.figures.presentation import FOOTER_BAND_PX, design_size, slide_figure
+from dashboard.server.current import EXTENSION_KEY
 from dashboard.views.carte import map_view
 
 SVG = "{http://www.w3.org/2000/svg}"

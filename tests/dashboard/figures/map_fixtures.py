@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from dashboard.figures.choropleth import LegendItem, NoValueState
-from dashboard.views.classification import Classification
+from dashboard.figures.choropleth import LegendItem
+from dashboard.views.classification import Classification, NoValueState
 
 STATES = (
     NoValueState("non_publie", "non publié", "#bdbdbd"),

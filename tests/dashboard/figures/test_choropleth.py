@@ -6,12 +6,12 @@ from dashboard.figures.choropleth import (
     LEGEND_MAX_PX,
     LEGEND_MIN_PX,
     LegendItem,
-    escape,
     figure_changes,
     hover_texts,
     legend_layout,
     stepped_colourscale,
 )
+from dashboard.text.markup import escape
 from dashboard.views.classification import Classification
 from tests.dashboard.figures.map_fixtures import (
     ATTACK,

@@ -7,7 +7,8 @@ Dash imports page modules under its own name, so the layout is taken from ``dash
 import dash
 import pytest
 
-from dashboard.core.context import EXTENSION_KEY, Unavailable
+from dashboard.core.context import Unavailable
+from dashboard.server.current import EXTENSION_KEY
 
 
 def page_layout(dash_app, **query):

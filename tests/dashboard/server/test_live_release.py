@@ -8,14 +8,9 @@ import pytest
 from flask import Flask
 
 import dashboard.server.live_release as live_release
-from dashboard.core.context import (
-    EXTENSION_KEY,
-    IMPORTED_DATASET,
-    PUBLISHED_DATASET,
-    current_context,
-    with_current_import,
-)
+from dashboard.core.context import IMPORTED_DATASET, PUBLISHED_DATASET, with_current_import
 from dashboard.exports.csv import exports
+from dashboard.server.current import EXTENSION_KEY, current_context
 from dashboard.server.live_release import serve_current_release
 from dashboard.server.routes import blueprint
 from phare.catalogue import load_catalogue

@@ -5,7 +5,8 @@ import re
 import pytest
 
 from dashboard import __version__
-from dashboard.core.context import EXTENSION_KEY, Unavailable
+from dashboard.core.context import Unavailable
+from dashboard.server.current import EXTENSION_KEY
 
 
 def test_healthz_answers_without_touching_data(client, dash_app, monkeypatch):

@@ -5,7 +5,13 @@ import numpy as np
 import pytest
 from plotly.colors import sample_colorscale
 
-from dashboard.views.classification import UnknownScheme, class_colours, classify
+from dashboard.views.classification import (
+    DATA_SCHEMES,
+    SCHEMES,
+    UnknownScheme,
+    class_colours,
+    classify,
+)
 
 NAN = math.nan
 NEUTRAL = "rgb(247, 247, 247)"  # the light grey middle of PuOr
@@ -242,3 +248,7 @@ def test_a_value_left_out_of_the_breaks_still_gets_the_nearest_class():
     result = classify(values, "quantiles", 2, counted_once=once)
     assert result.upper == (34.0, 90.0)
     assert result.class_of == (0, 0, 1, 1, 1)  # 95 is beyond the last break: last class
+
+
+def test_every_scheme_the_url_accepts_has_a_rule():
+    assert set(SCHEMES) == {"fixed", "diverging", *DATA_SCHEMES}
