@@ -44,7 +44,10 @@ from phare.weighted import (
 __all__ = [
     "ALL",
     "ALL_CELLS_COLUMNS",
+    "BASE_COLUMNS",
     "CELL_COLUMNS",
+    "ESTIMATE_COLUMNS",
+    "INTERVAL_COLUMNS",
     "PreparedMicrodata",
     "estimate_all_cells",
     "estimate_cells",
@@ -54,7 +57,10 @@ __all__ = [
 
 FRANCE_CODE, FRANCE_NAME = "FR", "France"
 REGION, DEPARTMENT = "region", "department"
-ESTIMATE_COLUMNS = ("value", "ci_low", "ci_high", "n", "n_eff", "status", "significant")
+# what every estimate carries: value, 95 % interval, base and effective base, status (ok,
+# prudence, supprime; non_publie where nothing was published) and significance against France
+INTERVAL_COLUMNS, BASE_COLUMNS = ("ci_low", "ci_high"), ("n", "n_eff")
+ESTIMATE_COLUMNS = ("value", *INTERVAL_COLUMNS, *BASE_COLUMNS, "status", "significant")
 CELL_COLUMNS = ("territory_code", "territory_name", *ESTIMATE_COLUMNS)
 REST_COLUMNS = ("territory_code", "value", "ci_low", "ci_high", "n", "n_eff", "status", "p_value")
 ALL_CELLS_COLUMNS = (

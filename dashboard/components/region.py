@@ -34,6 +34,7 @@ from dashboard.views.region import (
     has_regional_value,
     region_profile,
 )
+from phare.selection import NOT_PUBLISHED, OK
 
 SCORE_RANGE = (1.0, 10.0)
 SHARE_RANGE = (0.0, 100.0)
@@ -308,7 +309,7 @@ def _national_indicators(context, rows: pd.DataFrame, lang: str) -> html.P:
     for _, row in rows.dropna(subset=["france"]).iterrows():
         actor = catalogue.actors[row["actor"]].label(lang)
         unit = catalogue.indicators[row["indicator"]].unit
-        value = cell_text(row["france"], "ok", unit, catalogue, lang)
+        value = cell_text(row["france"], OK, unit, catalogue, lang)
         national.append(f"{_indicator_label(catalogue, row, lang)} ({actor}) {value}")
     return _no_regional_data(national, lang)
 
@@ -352,7 +353,7 @@ def _value_cells(row: pd.Series, unit: str, context, lang: str) -> list[str]:
         cell_text(row["value"], row["status"], unit, catalogue, lang),
         interval_text(row["ci_low"], row["ci_high"], unit, lang),
         cell_text(
-            row["france"], "ok" if pd.notna(row["france"]) else "non_publie", unit, catalogue, lang
+            row["france"], OK if pd.notna(row["france"]) else NOT_PUBLISHED, unit, catalogue, lang
         ),
         (f"{mark} " if mark else "") + significance_text(row, lang),
         rank_text(row, lang),
@@ -375,7 +376,7 @@ def _region_and_france(rows, region_name, unit, context, lang) -> list[DotSeries
         for _, r in rows.iterrows()
     ]
     france_hover = [
-        cell_text(v, "ok" if pd.notna(v) else "non_publie", unit, catalogue, lang)
+        cell_text(v, OK if pd.notna(v) else NOT_PUBLISHED, unit, catalogue, lang)
         for v in rows["france"]
     ]
     return [

@@ -16,20 +16,16 @@ import pandas as pd
 from dashboard.core.context import DataContext
 from dashboard.core.state import AppState
 from phare.datasets import Dataset, estimate_view
+from phare.estimates import ESTIMATE_COLUMNS
 from phare.microdata_format import MICRO_INDICATORS, SURVEYED_ACTORS
 from phare.published import NATIONAL
 from phare.selection import NOT_PUBLISHED
 
+# significant: True/False against France (microdata), None when not tested
 VALUE_COLUMNS = (
     "code",
     "name",
-    "value",
-    "ci_low",
-    "ci_high",
-    "n",
-    "n_eff",
-    "status",  # ok, prudence, supprime or non_publie
-    "significant",  # True/False against France (microdata), None when not tested
+    *ESTIMATE_COLUMNS,
     "joint_with",  # regions a published figure covers together, else None
     "source",  # the credit line of the row's source, "" without value
     "study",  # study id of a published figure, else None

@@ -39,9 +39,9 @@ from dashboard.exports.slides import (
 )
 from dashboard.figures.presentation import SlideTexts, design_size, slide_figure
 from dashboard.server.current import export_context
-from dashboard.text.cells import base_text, release_text, study_credit
+from dashboard.text.cells import base_text, release_text
 from dashboard.text.i18n import t
-from dashboard.text.sources import source_text
+from dashboard.text.sources import source_lines, source_text
 from dashboard.views.analyse import (
     AnalysisView,
     analysis_view,
@@ -249,17 +249,7 @@ def slide_texts(context: DataContext, view: AnalysisView, part: str, link: str) 
         for s in studies
         if catalogue.studies[s].fieldwork(lang)
     )
-    if dataset.kind == "published":
-        sources = tuple(
-            dict.fromkeys(
-                f"Observatoire des partenariats, {study_credit(catalogue.studies[s], lang)} ; "
-                f"{credit}"
-                for s, credit in zip(valued["study"], valued["source"], strict=True)
-                if isinstance(s, str)
-            )
-        )
-    else:
-        sources = (f"Observatoire des partenariats, PHARE ; {source_text(dataset.label, lang)}",)
+    sources = source_lines(valued["study"], valued["source"], catalogue, dataset, lang)
     return SlideTexts(
         title=view.title,
         subtitle=t("quoted", lang, text=view.question),

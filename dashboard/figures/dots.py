@@ -13,13 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard.figures.template import phare_template
+from dashboard.figures.template import TEXT_COLOUR, phare_template
 from dashboard.figures.watermark import with_watermark
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency; only its colours with
 # at least 3:1 contrast on white (WCAG 1.4.11), enough for the four territories of Comparer.
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
-FRANCE_COLOUR = "#1e1e1e"
+FRANCE_COLOUR = TEXT_COLOUR
 ABOVE, BELOW = "#542788", "#b35806"  # the two ends of PuOr, as the diverging map
 ROW_HEIGHT = 26
 CAPTION_LINE = 16  # px per line of the caption under the plot
@@ -147,7 +147,7 @@ def gap_chart(
         xaxis={
             "range": [-reach, reach],
             "zeroline": True,
-            "zerolinecolor": "#1e1e1e",
+            "zerolinecolor": TEXT_COLOUR,
             "zerolinewidth": 2,
             "title": {"text": x_title},
             "gridcolor": "#e6e6e6",

@@ -23,7 +23,7 @@ from dashboard.figures.choropleth import (
     area_traces,
     figure_changes,
 )
-from dashboard.figures.template import phare_template
+from dashboard.figures.template import TEXT_COLOUR, phare_template
 from dashboard.views.classification import Classification, NoValueState
 
 # dcc.Graph(config={"topojsonURL": TOPOJSON_URL}); Plotly appends "<scope>_<resolution>m.json".
@@ -32,7 +32,7 @@ OUTLINE_COLOUR = "#3a3a3a"
 # Dark text in a white halo: readable on the light and on the dark classes.
 LABEL_FONT = {
     "size": 12,
-    "color": "#1e1e1e",
+    "color": TEXT_COLOUR,
     "shadow": "-1px -1px 0 #fff, 1px -1px 0 #fff, -1px 1px 0 #fff, 1px 1px 0 #fff",
 }
 

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
 from dashboard.figures.dots import _add_caption, _caption_height
-from dashboard.figures.template import phare_template
+from dashboard.figures.template import TEXT_COLOUR, phare_template
 from dashboard.figures.watermark import with_watermark
 from dashboard.text.markup import escape
 from dashboard.views.classification import COLOURSCALE, SEQUENTIAL_RANGE
@@ -27,7 +27,7 @@ VALUES_TRACE, MISSING_TRACE = "values", "missing"
 HOVER_TEMPLATE = "%{customdata}<extra></extra>"
 MISSING_FILL = "#f0f0f0"
 MISSING_TEXT = "#595959"  # 6:1 on the light grey
-DARK_TEXT, LIGHT_TEXT = "#1e1e1e", "#ffffff"
+DARK_TEXT, LIGHT_TEXT = TEXT_COLOUR, "#ffffff"
 SCALE_STEPS = 11  # stops sampled from COLOURSCALE: Plotly interpolates linearly between them
 CELL_GAP_PX = 2
 CELL_FONT_SIZE = 12

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from dashboard.figures.template import TEXT_COLOUR
+
 HIGHLIGHT_TRACE = "selection"
-HIGHLIGHT_LINE = {"color": "#1e1e1e", "width": 3}
+HIGHLIGHT_LINE = {"color": TEXT_COLOUR, "width": 3}
 CLEAR = [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]]
 
 

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures.choropleth import FEATURE_ID_KEY
 from dashboard.figures.geo_map import GEO_LAYOUT, OUTLINE_COLOUR
-from dashboard.figures.template import phare_template
+from dashboard.figures.template import TEXT_COLOUR, phare_template
 
 REGION_FILL = "#deebf7"
 DEPARTMENT_FILL = "#9ecae1"
@@ -22,7 +22,7 @@ POINT_COLOUR = "#b2182b"  # dark red: apart from both blues, and from the outlin
 POINT_SIZE = 11
 NAME_FONT = {
     "size": 13,
-    "color": "#1e1e1e",
+    "color": TEXT_COLOUR,
     "shadow": "-1px -1px 0 #fff, 1px -1px 0 #fff, -1px 1px 0 #fff, 1px 1px 0 #fff",
 }
 REGION_TRACE, DEPARTMENT_TRACE, COMMUNE_TRACE = "region", "departement", "commune"

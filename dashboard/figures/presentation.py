@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from dashboard.figures.choropleth import LEGEND_PAD_PX
+from dashboard.figures.template import TEXT_COLOUR
 from dashboard.figures.watermark import WATERMARK_NAME, watermark_annotations
 from dashboard.text.i18n import labelled, t
 from dashboard.text.markup import escape
@@ -39,7 +40,7 @@ SUBTITLE_LINES, SOURCE_LINES = 2, 2
 # average about 0.5 em in French text; a little more keeps wide lines inside the slide).
 CHAR_EM, BOLD_CHAR_EM = 0.55, 0.6
 BADGE_PX = 200  # room kept at the right of the footer for « DONNÉES SIMULÉES »
-TEXT_COLOUR, MUTED_COLOUR, RULE_COLOUR, BADGE_COLOUR = "#1e1e1e", "#4a4a4a", "#9e9e9e", "#a00000"
+MUTED_COLOUR, RULE_COLOUR, BADGE_COLOUR = "#4a4a4a", "#9e9e9e", "#a00000"
 ELLIPSIS = "…"
 TITLE_NAME, SUBTITLE_NAME, FOOTER_NAME, BADGE_NAME = "title", "subtitle", "footer", "simulated"
 

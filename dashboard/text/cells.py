@@ -16,10 +16,10 @@ from dashboard.text.hover import value_label
 from dashboard.text.i18n import labelled, t
 from dashboard.text.numbers import LOCALES, format_count
 from dashboard.text.sources import source_text
-from phare.catalogue import Catalogue, Study
+from phare.catalogue import Catalogue
 from phare.comparisons import rank_label
 from phare.datasets import Dataset
-from phare.selection import OK
+from phare.selection import NOT_PUBLISHED, OK
 from phare.weighted import PRUDENCE
 
 ABOVE_MARK, BELOW_MARK = "▲", "▼"
@@ -36,7 +36,7 @@ def status_labels(catalogue: Catalogue, lang: str, *, estimated: bool) -> dict[s
 def cell_text(value: float, status: str, unit: str, catalogue: Catalogue, lang: str) -> str:
     """The value as shown (87 %, 6,5), or the status that stands for it ("non publié")."""
     if _missing(value):
-        return catalogue.statuses[status if status in catalogue.statuses else "non_publie"].label(
+        return catalogue.statuses[status if status in catalogue.statuses else NOT_PUBLISHED].label(
             lang
         )
     text = value_label(value, unit, lang)
@@ -109,13 +109,6 @@ def study_text(studies: Iterable[object], catalogue: Catalogue, lang: str = "fr"
     return " ; ".join(dict.fromkeys(names))
 
 
-def study_credit(study: Study, lang: str) -> str:
-    """The study as a source line names it: "PHARE-Citoyens (COMISIS – OpinionWay, septembre
-    2015)"."""
-    details = ", ".join(part for part in (study.institute, study.fieldwork(lang)) if part)
-    return f"{study.label(lang)} ({details})" if details else study.label(lang)
-
-
 def caption_text(
     rows: pd.DataFrame, question: str, release: str, catalogue: Catalogue, lang: str
 ) -> str:
@@ -128,7 +121,7 @@ def caption_text(
         parts.append(labelled("study_label", lang) + studies)
     parts += [
         labelled("question", lang) + question,
-        labelled("base", lang) + base_text(rows.loc[rows["status"] != "non_publie", "n"], lang),
+        labelled("base", lang) + base_text(rows.loc[rows["status"] != NOT_PUBLISHED, "n"], lang),
         release,
     ]
     return " — ".join(parts)

@@ -21,10 +21,11 @@ from dashboard.text.hover import value_label
 from dashboard.text.i18n import t
 from dashboard.text.numbers import format_count
 from phare.catalogue import Catalogue
+from phare.selection import OK
 from phare.weighted import PRUDENCE
 
 MAX_NAMED_VALUES = 4
-SHOWN_STATUSES = ("ok", PRUDENCE)  # a region with one of these statuses has its value drawn
+SHOWN_STATUSES = (OK, PRUDENCE)  # a region with one of these statuses has its value drawn
 
 
 def map_summary(

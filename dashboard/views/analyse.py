@@ -39,7 +39,7 @@ from dashboard.views.analyse_table import (
     cross_table,
 )
 from dashboard.views.carte import PRECISION, no_value_states
-from phare.selection import NOT_COVERED
+from phare.selection import NOT_COVERED, NOT_PUBLISHED, OK
 from phare.weighted import PRUDENCE
 
 MAX_DOT_COLUMNS, MAX_DOT_CELLS = 4, 40
@@ -96,7 +96,7 @@ def analysis_view(context: DataContext, state: AppState) -> tuple[AnalysisView, 
     unit = indicator.unit
     labels = status_labels(catalogue, lang, estimated=dataset.kind != "published")
     cells = table.cells
-    shown = cells["status"].isin(["ok", PRUDENCE])
+    shown = cells["status"].isin([OK, PRUDENCE])
     texts = [
         _with_mark(cell_text(v, s, unit, catalogue, lang), m)
         for v, s, m in zip(cells["value"], cells["status"], cells["mark"], strict=True)
@@ -334,7 +334,7 @@ def _panel_cells(view: AnalysisView, axis: str, at: int) -> pd.DataFrame:
             {
                 "region": member.id,
                 "value": values[index],
-                "status": "ok" if not np.isnan(values[index]) else statuses[index],
+                "status": OK if not np.isnan(values[index]) else statuses[index],
                 "label": texts[index] if not np.isnan(values[index]) else "",
                 "hover": "<br>".join(hover),
             }
@@ -351,7 +351,7 @@ def _panel_frame(
     )
     overseas = drawn["overseas"].to_numpy(dtype=bool)
     status = drawn["status"].where(~overseas, NOT_COVERED).fillna(NOT_COVERED)
-    status = status.where(status.isin(["ok", *labels]), "non_publie")
+    status = status.where(status.isin([OK, *labels]), NOT_PUBLISHED)
     names = drawn["name"].map(escape)
     hover = drawn["hover"].where(~overseas, status.map(labels)).fillna("")
     return pd.DataFrame(

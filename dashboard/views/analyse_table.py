@@ -33,7 +33,7 @@ from dashboard.core.state import FRANCE, AppState, Notice
 from dashboard.core.values import view_columns
 from phare.comparisons import difference_p_values
 from phare.datasets import Dataset
-from phare.estimates import segment_against_rest
+from phare.estimates import ESTIMATE_COLUMNS, segment_against_rest
 from phare.microdata_format import SURVEYED_ACTORS
 from phare.prepared import ALL, actor_segments
 from phare.weighted import holm_significant
@@ -46,6 +46,7 @@ CONTROLS = ("dataset", "indicator", "fragility", "rows", "cols", "actor", "segme
 NOT_APPLICABLE = "sans_objet"
 ABOVE_MARK, BELOW_MARK = "▲", "▼"
 NOT_TESTED, AGAINST_REST, AGAINST_FIRST, AGAINST_FRANCE = "none", "rest", "first", "france"
+# significant: against the column's reference (see column_tests); None: not tested
 CELL_COLUMNS = (
     "row",
     "col",
@@ -53,13 +54,7 @@ CELL_COLUMNS = (
     "segment",
     "territory",
     "fragility",
-    "value",
-    "ci_low",
-    "ci_high",
-    "n",
-    "n_eff",
-    "status",
-    "significant",  # against the column's reference (see column_tests); None: not tested
+    *ESTIMATE_COLUMNS,
     "mark",  # ▲ / ▼ when significant, else ""
     "source",
     "study",

@@ -15,20 +15,22 @@ import pandas as pd
 from dashboard.core.context import DataContext
 from dashboard.core.state import AppState
 from dashboard.core.values import RegionValues, region_values
-from dashboard.text.cells import release_text, status_labels, study_credit
+from dashboard.text.cells import release_text, status_labels
 from dashboard.text.hover import region_details, value_label
 from dashboard.text.i18n import t
 from dashboard.text.numbers import format_count
-from dashboard.text.sources import source_text
+from dashboard.text.sources import source_lines
 from dashboard.views.carte_communes import commune_frame, commune_scope
 from dashboard.views.carte_drawn import DrawnValues
 from dashboard.views.classification import Classification, NoValueState, classify
+from phare.datasets import Dataset
+from phare.estimates import BASE_COLUMNS, INTERVAL_COLUMNS
 from phare.selection import NOT_COVERED, OK
 from phare.weighted import PRUDENCE
 
 DRAWN_WITH_VALUE = OK  # the figure's "valued" trace: ok and prudence cells
 PRECISION = {"pct": 0, "score_1_10": 1}
-NUMBERS = ("ci_low", "ci_high", "n", "n_eff")
+NUMBERS = (*INTERVAL_COLUMNS, *BASE_COLUMNS)  # the table's interval and bases
 
 
 @dataclass(frozen=True)
@@ -102,9 +104,7 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         ),
         count_word=t(f"count_{state.level}", lang),
         coverage=_coverage(values, dataset.kind, lang),
-        sources=_source_lines(
-            values, context, source_text(dataset.label, lang), dataset.kind, lang
-        ),
+        sources=_source_lines(values, context, dataset, lang),
         base=_base_summary(values.regions, lang),
         release=release_text(dataset, lang),
         attribution=context.geometry.attribution,
@@ -270,17 +270,10 @@ def _france_sentence(values: RegionValues, unit: str, lang: str) -> str:
 
 
 def _source_lines(
-    values: RegionValues, context: DataContext, label: str, kind: str, lang: str
+    values: RegionValues, context: DataContext, dataset: Dataset, lang: str
 ) -> tuple[str, ...]:
-    if kind != "published":
-        return (f"Observatoire des partenariats, PHARE ; {label}",)
-    catalogue = context.catalogue
-    shown = values.regions[values.regions["value"].notna()][["study", "source"]]
-    lines = []
-    for study_id, credit in shown.drop_duplicates().itertuples(index=False):
-        study = study_credit(catalogue.studies[study_id], lang)
-        lines.append(f"Observatoire des partenariats, {study} ; {credit}")
-    return tuple(lines)
+    shown = values.regions[values.regions["value"].notna()]
+    return source_lines(shown["study"], shown["source"], context.catalogue, dataset, lang)
 
 
 def _base_summary(regions: pd.DataFrame, lang: str) -> str:

@@ -16,11 +16,11 @@ import pandas as pd
 from dashboard.core.context import DataContext
 from dashboard.core.state import AppState
 from dashboard.core.values import view_values
-from dashboard.text.cells import status_labels, study_credit
+from dashboard.text.cells import status_labels
 from dashboard.text.hover import value_label
 from dashboard.text.i18n import TEXT, labelled, t
 from dashboard.text.numbers import format_count
-from dashboard.text.sources import source_text
+from dashboard.text.sources import source_line, source_text
 from dashboard.views.carte import map_view
 from geodata.sources import COG, FRANCE_GEOJSON
 from phare.catalogue import Actor
@@ -124,8 +124,7 @@ def _france_source(
         return ()
     if not isinstance(study_id, str):  # microdata: the dataset's line already covers France
         return ()
-    study = study_credit(context.catalogue.studies[study_id], lang)
-    return (f"Observatoire des partenariats, {study} ; {credit} (France)",)
+    return (source_line(credit, context.catalogue.studies[study_id], lang) + " (France)",)
 
 
 def _unit_label(context: DataContext, state: AppState) -> str:

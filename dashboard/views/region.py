@@ -20,8 +20,9 @@ from dashboard.core.context import DataContext
 from dashboard.core.state import AppState
 from dashboard.core.values import view_values
 from phare.comparisons import column_differences, rank_ranges
+from phare.estimates import ESTIMATE_COLUMNS
 from phare.published import NATIONAL
-from phare.selection import NOT_PUBLISHED
+from phare.selection import NOT_PUBLISHED, OK
 from phare.weighted import Z
 
 PROFILE_ACTORS = ("citoyens", "associations", "entreprises", "maires")
@@ -45,17 +46,12 @@ MAYOR_INDICATORS = (
     "coconstruction_increasing_share",
     "coconstruction_dont_know_how_share",
 )
+# significant: against France, from the data layer (None: not tested)
 ROW_COLUMNS = (
     "actor",
     "indicator",
     "fragility",
-    "value",
-    "ci_low",
-    "ci_high",
-    "n",
-    "n_eff",
-    "status",
-    "significant",  # against France, from the data layer (None: not tested)
+    *ESTIMATE_COLUMNS,
     "france",
     "france_low",
     "france_high",
@@ -206,7 +202,7 @@ def actor_gaps(scores: dict[str, pd.Series]) -> pd.DataFrame:
             "ci_low": gap - half,
             "ci_high": gap + half,
             "significant": column_differences(first, second),
-            "status": np.where(gap.notna(), "ok", NOT_PUBLISHED),
+            "status": np.where(gap.notna(), OK, NOT_PUBLISHED),
         }
     )
 
@@ -272,7 +268,7 @@ def territory_rows(
         value=rows["france"], ci_low=rows["france_low"], ci_high=rows["france_high"], n=np.nan
     )
     return france.assign(
-        status=np.where(france["value"].notna(), "ok", NOT_PUBLISHED),
+        status=np.where(france["value"].notna(), OK, NOT_PUBLISHED),
         significant=None,
         best_rank=np.nan,
         worst_rank=np.nan,
