@@ -56,7 +56,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.register_blueprint(images)
     app.server.register_blueprint(analysis_exports)
     app.layout = html.Div(dash.page_container)
-    from callbacks import analyse, carte, commune, profile, sharing  # noqa: F401  (registers them)
+    # importing a callbacks module registers its callbacks
+    from callbacks import analyse, carte, commune, comparer, region, sharing  # noqa: F401
 
     install_headers(app.server, settings.frame_ancestors, app.csp_hashes)
     install_request_guards(app)
