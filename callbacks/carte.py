@@ -15,6 +15,7 @@ from dashboard.components.carte_map import MapPanel, map_panel
 from dashboard.components.carte_selection import selection_panel
 from dashboard.components.sharing import SHARE_OUTPUTS, frame_title, request_origin, share_values
 from dashboard.components.upload_report import upload_report
+from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState, territory_id
 from dashboard.server.current import callback_context
 from dashboard.server.stores import as_mapping, clicked_location, stored_state, text_value
@@ -32,72 +33,107 @@ from dashboard.views.sharing import share_links
 
 COERCED = ("segment", "fragility", "level", "show", "classes")
 
+# What one filter change redraws, by name (Dash's dictionary form of a callback's outputs).
+VIEW_OUTPUTS = {
+    "figure": Output("map", "figure"),
+    "geometry_key": Output("geometry-key", "data"),
+    "stored": Output("carte-state", "data"),
+    "title": Output("map-title", "children"),
+    "summary": Output("map-summary", "children"),
+    "legend": Output("legend", "children"),
+    "coverage": Output("coverage", "children"),
+    "france": Output("france-value", "children"),
+    "selection": Output("selection", "children"),
+    "sources": Output("sources", "children"),
+    "rows": Output("values-table", "rowData"),
+    "permalink": Output("permalink", "href"),
+    "banner_hidden": Output("simulated-banner", "hidden"),
+    "commune_tools_hidden": Output("commune-tools", "hidden"),
+    "share": {component: Output(component, prop) for component, prop in SHARE_OUTPUTS},
+    "values": {name: Output(name, "value") for name in COERCED},
+    "options": {name: Output(name, "options") for name in FILTERS},
+}
+VIEW_INPUTS = {
+    "filters": {name: Input(name, "value") for name in FILTERS},
+    "search": Input("search", "value"),
+    "click": Input("map", "clickData"),
+    "whole_france": Input("whole-france", "n_clicks"),
+    "upload": Input("commune-upload", "data"),
+}
+VIEW_STATE = {"stored": State("carte-state", "data"), "geometry_key": State("geometry-key", "data")}
+
 
 @callback(
-    Output("map", "figure"),
-    Output("geometry-key", "data"),
-    Output("carte-state", "data"),
-    Output("map-title", "children"),
-    Output("map-summary", "children"),
-    Output("legend", "children"),
-    Output("coverage", "children"),
-    Output("france-value", "children"),
-    Output("selection", "children"),
-    Output("sources", "children"),
-    Output("values-table", "rowData"),
-    Output("permalink", "href"),
-    Output("simulated-banner", "hidden"),
-    Output("commune-tools", "hidden"),
-    *(Output(component, prop) for component, prop in SHARE_OUTPUTS),
-    *(Output(name, "value") for name in COERCED),
-    *(Output(name, "options") for name in FILTERS),
-    *(Input(name, "value") for name in FILTERS),
-    Input("search", "value"),
-    Input("map", "clickData"),
-    Input("whole-france", "n_clicks"),
-    Input("commune-upload", "data"),
-    State("carte-state", "data"),
-    State("geometry-key", "data"),
+    output=VIEW_OUTPUTS,
+    inputs=VIEW_INPUTS,
+    state=VIEW_STATE,
     prevent_initial_call=True,
 )
-def update_view(*arguments):
-    *values, search, click, _, upload, stored, geometry_key = arguments
+def update_view(
+    filters: dict[str, object],
+    search: object,
+    click: object,
+    whole_france: object,
+    upload: object,
+    stored: object,
+    geometry_key: object,
+) -> dict[str, object]:
+    """The view of the new filters (or of a territory picked by search, click or "whole
+    France", or of the visitor's file): the map, its texts and table, the share links.
+    ``whole_france`` is a click count: only that it fired matters (``ctx.triggered_id``)."""
     context = callback_context()
     before = stored_state(stored, context.choices)
-    shown = dict(zip(FILTERS, values, strict=True))  # what the filters show in the browser
-    changes = {**shown, **_territory_change(before, search, click)}
     upload = as_mapping(upload)
-    if ctx.triggered_id == "commune-upload" and upload:
-        changes |= {"level": "commune", "show": "upload"}
-    state = state_from_filters(before, changes, context)
+    state = _next_state(context, before, filters, search, click, upload)
     # the visitor's file is re-checked only when the map shows it (other views stay cached)
     shows_upload = upload and state.level == "commune" and state.show == "upload"
     uploaded = from_store(upload, context.commune_codes) if shows_upload else None
     recentre = state.territory != before.territory
     drawn = text_value(geometry_key)
     panel = map_panel(context, state, uploaded, drawn_geometry=drawn, recentre=recentre)
-    figure = _patch(panel.changes) if panel.figure is None else panel.figure
     changed = changed_options(before, state)
     options = filter_options(context, state, panel.view.has_france) if changed else {}
-    return (
-        figure,
-        panel.geometry_key,
-        state.model_dump(mode="json"),
-        panel.title,
-        panel.summary,
-        panel.legend,
-        panel.coverage,
-        panel.france,
-        selection_panel(context, panel.view, state),
-        panel.sources,
-        panel.rows,
-        panel.permalink,
-        not panel.view.simulated,
-        state.level != "commune",
-        *_share_values(state, panel),
-        *(_coerced(state, name, shown[name]) for name in COERCED),
-        *(options[name] if name in changed else no_update for name in FILTERS),
-    )
+    return {
+        **_panel_outputs(context, state, panel),
+        "values": {name: _coerced(state, name, filters.get(name)) for name in COERCED},
+        "options": {name: options[name] if name in changed else no_update for name in FILTERS},
+    }
+
+
+def _next_state(
+    context: DataContext,
+    before: AppState,
+    filters: dict[str, object],
+    search: object,
+    click: object,
+    upload: dict,
+) -> AppState:
+    """The state after this change, kept coherent (:func:`state_from_filters`)."""
+    changes = {**filters, **_territory_change(before, search, click)}
+    if ctx.triggered_id == "commune-upload" and upload:
+        changes |= {"level": "commune", "show": "upload"}
+    return state_from_filters(before, changes, context)
+
+
+def _panel_outputs(context: DataContext, state: AppState, panel: MapPanel) -> dict[str, object]:
+    """The map (a ``Patch`` when its geometry is already drawn), its texts, table and links."""
+    return {
+        "figure": _patch(panel.changes) if panel.figure is None else panel.figure,
+        "geometry_key": panel.geometry_key,
+        "stored": state.model_dump(mode="json"),
+        "title": panel.title,
+        "summary": panel.summary,
+        "legend": panel.legend,
+        "coverage": panel.coverage,
+        "france": panel.france,
+        "selection": selection_panel(context, panel.view, state),
+        "sources": panel.sources,
+        "rows": panel.rows,
+        "permalink": panel.permalink,
+        "banner_hidden": not panel.view.simulated,
+        "commune_tools_hidden": state.level != "commune",
+        "share": dict(zip(VIEW_OUTPUTS["share"], _share_values(state, panel), strict=True)),
+    }
 
 
 def _territory_change(before: AppState, search: object, click: object) -> dict:
@@ -143,7 +179,7 @@ def _patch(changes: dict) -> Patch:
     State("carte-state", "data"),
     prevent_initial_call=True,
 )
-def search_territories(query: object, value: object, stored: object):
+def search_territories(query: object, value: object, stored: object) -> list[dict]:
     query, value = text_value(query), text_value(value)
     if not query:
         raise PreventUpdate
@@ -162,7 +198,7 @@ def search_territories(query: object, value: object, stored: object):
     State("carte-state", "data"),
     prevent_initial_call=True,
 )
-def read_upload(contents: object, filename: object, stored: object):
+def read_upload(contents: object, filename: object, stored: object) -> tuple[object, list]:
     """Parse the visitor's file in this request only; the values go to their browser's store.
 
     An embed view is read-only: it takes no file, whatever the browser sends."""

@@ -1,5 +1,5 @@
-"""The frame every page but the Carte shares: title, navigation, language switch, notices,
-the share bar.
+"""The frame every page shares: header (title, navigation, language switch), notices, the
+simulated-data banner, the share bar.
 
 Links between pages keep the shared state (the query string): a reader going from the map to
 a profile and back finds the view they left. In embed mode (``?embed=1``) the frame keeps only
@@ -37,42 +37,70 @@ def page_shell(
     release: str | None = None,
     title: str = "",
     exports: bool = False,
+    home: bool = False,
 ) -> html.Main:
     """``body`` under the shared header; ``path`` is this page's path (for the language link).
 
     ``release``: the data release the page shows; with it the page gets its share bar
     (permalink pinned to that release, embed code titled ``title``); ``exports``: the page
-    has image and table downloads (:func:`dashboard.views.sharing.export_url`).
+    has image and table downloads (:func:`dashboard.views.sharing.export_url`). ``home``: the
+    Carte, full width, whose header names the dashboard as its heading (its share bar sits
+    under the map; an embed keeps the header hidden, and the heading for screen readers).
     """
     lang = state.lang
-    banner = html.Div(t("simulated", lang), className="simulated-banner", hidden=not simulated)
+    banner = html.Div(
+        t("simulated", lang),
+        id="simulated-banner",
+        className="simulated-banner",
+        hidden=not simulated,
+    )
     share = []
     if release is not None:
         links = share_links(request_origin(), path, state, release, title)
         share = [share_bar(links, lang, exports=exports, embed=state.embed)]
-    header = _embed_header(lang) if state.embed else _header(path, state)
+    if home:
+        header, frame = _home_header(state), "container-fluid py-3"
+    else:
+        header = _embed_header(lang) if state.embed else _header(path, state)
+        frame = "container py-3 profile-page"
     return html.Main(
-        [header, html.Div(notices(problems, lang), id="notices"), banner, *share, *body],
-        className="container py-3 profile-page" + (" embed-view" if state.embed else ""),
+        [*header, html.Div(notices(problems, lang), id="notices"), banner, *share, *body],
+        className=frame + (" embed-view" if state.embed else ""),
         lang=lang,
     )
 
 
-def _header(path: str, state: AppState) -> html.Header:
+def _header(path: str, state: AppState) -> list[html.Header]:
+    name = html.P(t("app_title", state.lang), className="app-name")
+    return [
+        html.Header(
+            [name, navigation(state), _language_switch(path, state)],
+            className="app-header page-header",
+        )
+    ]
+
+
+def _home_header(state: AppState) -> list:
+    """The Carte's header: the dashboard's name as the page's heading, and what it is about."""
     lang = state.lang
-    other = "en" if lang == "fr" else "fr"
-    return html.Header(
-        [
-            html.P(t("app_title", lang), className="app-name"),
-            navigation(state),
-            html.A(
-                t("language_switch", lang),
-                href=path + state_query(state, lang=other),
-                lang=other,
-                className="language-switch",
-            ),
-        ],
-        className="app-header page-header",
+    heading = [html.H1(t("app_title", lang)), html.P(t("app_subtitle", lang), className="lead")]
+    header = html.Header(
+        [*heading, navigation(state), _language_switch("/", state)],
+        className="app-header",
+        hidden=state.embed,
+    )
+    # an embed shows no header, yet a page keeps its main heading for screen readers
+    hidden_heading = [html.H1(t("app_title", lang), className="visually-hidden")]
+    return [header, *(hidden_heading if state.embed else [])]
+
+
+def _language_switch(path: str, state: AppState) -> html.A:
+    other = "en" if state.lang == "fr" else "fr"
+    return html.A(
+        t("language_switch", state.lang),
+        href=path + state_query(state, lang=other),
+        lang=other,
+        className="language-switch",
     )
 
 
@@ -88,9 +116,10 @@ def navigation(state: AppState) -> html.Nav:
     )
 
 
-def _embed_header(lang: str) -> html.Header:
+def _embed_header(lang: str) -> list[html.Header]:
     """Minimal chrome: whose view this is (the share bar links back to the full page)."""
-    return html.Header(html.P(t("app_title", lang), className="app-name"), className="embed-header")
+    name = html.P(t("app_title", lang), className="app-name")
+    return [html.Header(name, className="embed-header")]
 
 
 def unavailable_page(context: Unavailable, state: AppState) -> html.Main:

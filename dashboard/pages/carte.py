@@ -10,12 +10,10 @@ from dashboard.components.carte_filters import filter_panel
 from dashboard.components.carte_map import map_panel
 from dashboard.components.carte_selection import selection_panel
 from dashboard.components.dropdown import dropdown_labels
-from dashboard.components.notices import notices
-from dashboard.components.page_shell import navigation, unavailable_page
+from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.sharing import frame_title, request_origin, share_bar
 from dashboard.components.values_table import values_table
 from dashboard.core.context import Unavailable
-from dashboard.core.state import state_query
 from dashboard.figures.geo_map import TOPOJSON_URL
 from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
@@ -44,59 +42,33 @@ def layout(**query: object) -> html.Main:
     context, state, problems = page_context(query)
     if isinstance(context, Unavailable):
         return unavailable_page(context, state)
-    lang = state.lang
     panel = map_panel(context, state)
-    other_lang = "en" if lang == "fr" else "fr"
     embed = state.embed
-    return html.Main(
+    stores = [
+        dcc.Store(id="carte-state", data=state.model_dump(mode="json")),
+        dcc.Store(id="geometry-key", data=panel.geometry_key),
+        dcc.Store(id="commune-upload", storage_type="memory"),
+        dcc.Store(id="url-sync"),
+    ]
+    controls = [
+        _search_box(context, state),
+        filter_panel(filter_options(context, state), state),
+        _commune_tools(state),
+    ]
+    columns = dbc.Row(
         [
-            dcc.Store(id="carte-state", data=state.model_dump(mode="json")),
-            dcc.Store(id="geometry-key", data=panel.geometry_key),
-            dcc.Store(id="commune-upload", storage_type="memory"),
-            dcc.Store(id="url-sync"),
-            html.Header(
-                [
-                    html.H1(t("app_title", lang)),
-                    html.P(t("app_subtitle", lang), className="lead"),
-                    navigation(state),
-                    html.A(
-                        t("language_switch", lang),
-                        href="/" + state_query(state, lang=other_lang),
-                        lang=other_lang,
-                        className="language-switch",
-                    ),
-                ],
-                className="app-header",
-                hidden=embed,
+            dbc.Col(
+                controls,
+                md=3,
+                className="controls-column",
+                # embed mode: the controls stay for the callbacks' sake, out of sight
+                style={"display": "none"} if embed else None,
             ),
-            # an embed shows no header, yet a page keeps its main heading for screen readers
-            *([html.H1(t("app_title", lang), className="visually-hidden")] if embed else []),
-            html.Div(notices(problems, lang), id="notices"),
-            html.Div(
-                t("simulated", lang),
-                id="simulated-banner",
-                className="simulated-banner",
-                hidden=not panel.view.simulated,
-            ),
-            dbc.Row(
-                [
-                    dbc.Col(
-                        [
-                            _search_box(context, state),
-                            filter_panel(filter_options(context, state), state),
-                            _commune_tools(state),
-                        ],
-                        md=3,
-                        className="controls-column",
-                        # embed mode: the controls stay for the callbacks' sake, out of sight
-                        style={"display": "none"} if embed else None,
-                    ),
-                    dbc.Col(_map_column(context, panel, state), md=12 if embed else 9),
-                ]
-            ),
-        ],
-        className="container-fluid py-3" + (" embed-view" if embed else ""),
-        lang=lang,
+            dbc.Col(_map_column(context, panel, state), md=12 if embed else 9),
+        ]
+    )
+    return page_shell(
+        "/", state, problems, [*stores, columns], simulated=panel.view.simulated, home=True
     )
 
 
