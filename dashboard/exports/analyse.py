@@ -24,9 +24,7 @@ from dashboard.exports.csv import (
     NOTICE_HEADER,
     CsvFlavour,
     csv_response,
-    download_name,
     flavour_of,
-    flavour_suffix,
     write_csv,
 )
 from dashboard.exports.renderer import RENDERER, Renderer, RenderUnavailable
@@ -49,6 +47,7 @@ from dashboard.views.analyse import (
     map_panels,
     maps_figure,
 )
+from dashboard.views.sharing import download_name, flavour_suffix
 
 analysis_exports = Blueprint("analysis_exports", __name__)
 

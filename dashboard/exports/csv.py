@@ -22,16 +22,16 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from flask import Blueprint, Response, request
 
-from dashboard.core.state import AppState, parse_state, state_query
+from dashboard.core.state import parse_state, state_query
 from dashboard.server.current import export_context
 from dashboard.text.i18n import t
 from dashboard.views.donnees import ViewTable, view_table
+from dashboard.views.sharing import DEFAULT_FLAVOUR, UNSAFE_IN_NAME, csv_filename
 
 exports = Blueprint("exports", __name__)
 
@@ -51,7 +51,6 @@ FLAVOURS = {
     "fr": CsvFlavour(separator=";", decimal=",", byte_order_mark=True),
     "standard": CsvFlavour(separator=",", decimal=".", byte_order_mark=False),
 }
-DEFAULT_FLAVOUR = {"fr": "fr", "en": "standard"}  # by interface language
 # (column header key, row field, is a number): the CSV's columns, in order. Fields of the
 # territory's row first, then those every row of the view repeats (see ``view_fields``).
 CSV_COLUMNS = (
@@ -77,7 +76,6 @@ CSV_COLUMNS = (
     ("simulated_col", "simulated", False),
     ("link_col", "link", False),
 )
-UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9_]+")
 
 
 @exports.get("/export/view.csv")
@@ -112,30 +110,6 @@ def flavour_of(requested: str | None, lang: str) -> tuple[str, str | None]:
         return requested or default, None
     shown = UNSAFE_IN_NAME.sub("_", requested[:40])
     return default, f"flavour '{shown}' unknown; '{default}' used (fr, standard)"
-
-
-def csv_filename(state: AppState, flavour: str | None = None) -> str:
-    """``phare-<indicator>[-<fragility>]-<actor>[-<segment>].csv``, from catalogue ids only."""
-    return download_name(state, "csv", flavour_suffix(state, flavour))
-
-
-def flavour_suffix(state: AppState, flavour: str | None) -> str | None:
-    """``standard`` when that flavour is not the language's default (the French one), so both
-    files of a view can sit side by side; None otherwise."""
-    standard = flavour is not None and flavour != DEFAULT_FLAVOUR.get(state.lang, "fr")
-    return flavour if standard else None
-
-
-def download_name(
-    state: AppState, extension: str, *more: str | None, lead: tuple[str, ...] = ()
-) -> str:
-    """``phare[-<lead>…]-<indicator>[-<fragility>]-<actor>[-<segment>][-<more>…].<extension>``:
-    a file name from catalogue ids and codes only (anything else replaced by ``_``)."""
-    parts = [*lead, state.indicator, state.fragility, state.actor]
-    if state.segment != "all":
-        parts.append(state.segment)
-    name = "-".join(UNSAFE_IN_NAME.sub("_", part) for part in (*parts, *more) if part)
-    return f"phare-{name}.{extension}"
 
 
 def csv_text(table: ViewTable, lang: str, link: str, flavour: CsvFlavour | None = None) -> str:

@@ -30,8 +30,7 @@ from choreographer.channels import ChannelClosedError
 from kaleido.errors import BrowserClosedError, BrowserFailedError, JavascriptError, KaleidoError
 
 from phare.errors import PhareError
-from phare.settings import PROJECT_ROOT
-from tests.local_server import CHROMIUM
+from phare.settings import PROJECT_ROOT, load_settings
 
 TOPOJSON_URI = (PROJECT_ROOT / "assets" / "topojson").as_uri() + "/"
 FORMATS = ("png", "svg")
@@ -78,7 +77,7 @@ class Renderer:
         render_timeout: float = RENDER_TIMEOUT_S,
         wait_timeout: float = WAIT_TIMEOUT_S,
     ) -> None:
-        self.browser = str(browser or CHROMIUM)
+        self._browser = browser  # None: the PHARE_CHROMIUM setting, read when a browser starts
         self.topojson = topojson
         self.render_timeout = render_timeout
         self.wait_timeout = wait_timeout
@@ -102,6 +101,10 @@ class Renderer:
         """Close the browser (it starts again on the next render)."""
         with self._lock:
             self._close_session()
+
+    def browser(self) -> str:
+        """The Chromium this renderer starts."""
+        return str(self._browser or load_settings().chromium)
 
     def browser_pid(self) -> int | None:
         """The process id of the running browser's process group (tests kill it)."""
@@ -137,7 +140,7 @@ class Renderer:
             self._close_session()
             session = None
         if session is None:
-            session = _Session.start(self.browser, self.render_timeout)
+            session = _Session.start(self.browser(), self.render_timeout)
             self._session = session
             self.starts += 1
         return session

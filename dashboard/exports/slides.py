@@ -33,7 +33,7 @@ from dashboard.components.carte_map import (
 from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState, Notice, parse_state, state_query, territory_level
 from dashboard.exports.cache import CACHE_HEADER, cache_key, cached_bytes
-from dashboard.exports.csv import NOTICE_HEADER, download_name
+from dashboard.exports.csv import NOTICE_HEADER
 from dashboard.exports.renderer import RENDERER, Renderer, RenderOptions, RenderUnavailable
 from dashboard.figures.choropleth import LABEL_TRACE
 from dashboard.figures.geo_map import build_geo_choropleth
@@ -44,6 +44,7 @@ from dashboard.text.i18n import t
 from dashboard.views.carte import MapView, map_view, no_value_states
 from dashboard.views.carte_communes import commune_scope, without_borders
 from dashboard.views.donnees import study_rows
+from dashboard.views.sharing import download_name
 
 images = Blueprint("images", __name__)
 

@@ -10,7 +10,6 @@ from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.values_table import data_grid, number_column, text_column
 from dashboard.core.context import DataContext, Unavailable
 from dashboard.core.state import AppState, state_query
-from dashboard.exports.csv import csv_filename
 from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.i18n import labelled, t
@@ -25,7 +24,7 @@ from dashboard.views.donnees import (
     study_rows,
     view_table,
 )
-from dashboard.views.sharing import export_url
+from dashboard.views.sharing import csv_filename, export_url
 
 dash.register_page(__name__, path="/donnees", title=page_title("nav_data"), name="Données")
 

@@ -20,6 +20,7 @@ from dashboard.text.cells import status_labels
 from dashboard.text.hover import value_label
 from dashboard.text.i18n import t
 from dashboard.text.numbers import format_count
+from dashboard.text.places import FOUND_BY, found_by_text  # noqa: F401  (FOUND_BY: upload)
 from dashboard.text.sources import source_text
 from dashboard.views.carte_communes import size_classes
 from geodata.lookups import Match
@@ -38,14 +39,6 @@ STRATUM_INDICATORS = (
 )
 # How the gazetteer found a commune -> the words the option shows (i18n keys): a postal code
 # can also be another commune's INSEE code (69220), and the option says which one matched.
-FOUND_BY = {
-    "code": "commune_found_code",
-    "ancien code": "commune_found_ancien_code",
-    "code postal": "commune_found_code_postal",
-    "commune déléguée": "commune_found_commune_deleguee",
-    "commune associée": "commune_found_commune_associee",
-    "arrondissement municipal": "commune_found_arrondissement",
-}
 STRATUM_COLUMNS = (
     "indicator",
     "indicator_label",
@@ -254,5 +247,5 @@ def _option_label(match: Match, lang: str) -> str:
     label = f"{match.name} ({match.department})"
     if match.found_by == "nom":
         return label
-    how = t(FOUND_BY[match.found_by], lang) if match.found_by in FOUND_BY else match.found_by
+    how = found_by_text(match.found_by, lang)
     return f"{label} ← {how} {match.matched_text}"

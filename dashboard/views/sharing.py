@@ -1,4 +1,5 @@
-"""What leaves the dashboard with a view: its permalink, its embed code and its export links.
+"""What leaves the dashboard with a view: its permalink, its embed code, its export links and
+the names of the files they download.
 
 Plain strings from the state, no Dash: the share bar (:mod:`dashboard.components.sharing`)
 renders them, the Carte's callback refreshes them, tests read them.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlencode
@@ -30,6 +32,8 @@ DEFAULT_EMBED_HEIGHT = 1200
 # (link id, width, height): presentation sizes, 16:9 and 4:3 at 1080 pixels high
 IMAGE_SIZES = (("png-16-9", 1920, 1080), ("png-4-3", 1440, 1080))
 CSV_FLAVOURS = ("fr", "standard")
+DEFAULT_FLAVOUR = {"fr": "fr", "en": "standard"}  # by interface language
+UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9_]+")  # what a download's name never holds
 EXPORTS = {"/": "view", "/analyse": "analyse"}  # page path → name of its export routes
 
 
@@ -123,3 +127,27 @@ def embed_code(origin: str, embed_url: str, title: str, height: int) -> str:
 def _js_string(text: str) -> str:
     """A JavaScript string literal safe inside ``<script>``: no ``<`` can open or close a tag."""
     return json.dumps(text).replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def csv_filename(state: AppState, flavour: str | None = None) -> str:
+    """``phare-<indicator>[-<fragility>]-<actor>[-<segment>].csv``, from catalogue ids only."""
+    return download_name(state, "csv", flavour_suffix(state, flavour))
+
+
+def flavour_suffix(state: AppState, flavour: str | None) -> str | None:
+    """``standard`` when that flavour is not the language's default (the French one), so both
+    files of a view can sit side by side; None otherwise."""
+    standard = flavour is not None and flavour != DEFAULT_FLAVOUR.get(state.lang, "fr")
+    return flavour if standard else None
+
+
+def download_name(
+    state: AppState, extension: str, *more: str | None, lead: tuple[str, ...] = ()
+) -> str:
+    """``phare[-<lead>…]-<indicator>[-<fragility>]-<actor>[-<segment>][-<more>…].<extension>``:
+    a file name from catalogue ids and codes only (anything else replaced by ``_``)."""
+    parts = [*lead, state.indicator, state.fragility, state.actor]
+    if state.segment != "all":
+        parts.append(state.segment)
+    name = "-".join(UNSAFE_IN_NAME.sub("_", part) for part in (*parts, *more) if part)
+    return f"phare-{name}.{extension}"

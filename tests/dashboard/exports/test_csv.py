@@ -11,16 +11,10 @@ import pytest
 from dashboard.core.context import Unavailable
 from dashboard.core.state import AppState, parse_state
 from dashboard.core.values import region_values
-from dashboard.exports.csv import (
-    FLAVOURS,
-    csv_filename,
-    csv_number,
-    csv_text,
-    flavour_of,
-    safe_text,
-)
+from dashboard.exports.csv import FLAVOURS, csv_number, csv_text, flavour_of, safe_text
 from dashboard.server.current import EXTENSION_KEY
 from dashboard.views.donnees import view_table
+from dashboard.views.sharing import csv_filename
 
 BOM = "\ufeff"
 CITIZENS = "actor=citoyens&indicator=partnership_innovation_share"
