@@ -157,6 +157,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Unset: a file cache in `PHARE_CACHE_DIR/responses`, shared by the workers of one host.",
         _redis_url,
     ),
+    Setting(
+        "chromium",
+        "PHARE_CHROMIUM",
+        Path("/usr/bin/chromium"),
+        "The Chromium that draws PNG/SVG exports (kaleido) and runs the browser tests and "
+        "benchmarks: Debian's by default; a browser is never downloaded.",
+        _path,
+    ),
 )
 
 
@@ -171,6 +179,7 @@ class Settings:
     enable_simulated: bool
     frame_ancestors: str
     redis_url: str | None
+    chromium: Path
 
     @property
     def geodata_cache_dir(self) -> Path:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import requests
 
-from phare.settings import PROJECT_ROOT
+from phare.settings import PROJECT_ROOT, load_settings
 
-CHROMIUM = Path("/usr/bin/chromium")  # Debian's; a browser is never downloaded
+CHROMIUM = load_settings().chromium  # PHARE_CHROMIUM: Debian's; a browser is never downloaded
 # Headless with software WebGL (the commune maps), and nothing of its own on the network.
 CHROMIUM_ARGS = (
     "--no-sandbox",
