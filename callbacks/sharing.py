@@ -21,7 +21,7 @@ from dashboard.views.sharing import share_links
     State("map-title", "children", allow_optional=True),
     prevent_initial_call=True,
 )
-def embed_code_of_the_view(is_open: object, stored: object, title: object):
+def embed_code_of_the_view(is_open: object, stored: object, title: object) -> str:
     """The Carte's view as the dialog opens; other pages keep the code their layout wrote."""
     if is_open is not True or not as_mapping(stored):
         raise PreventUpdate
