@@ -15,6 +15,7 @@ from dashboard.components.carte_map import MapPanel, map_panel
 from dashboard.components.carte_selection import selection_panel
 from dashboard.components.sharing import SHARE_OUTPUTS, frame_title, request_origin, share_values
 from dashboard.components.upload_report import upload_report
+from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState, territory_id
 from dashboard.server.current import callback_context
 from dashboard.server.stores import as_mapping, clicked_location, stored_state, text_value
@@ -62,7 +63,7 @@ COERCED = ("segment", "fragility", "level", "show", "classes")
     State("geometry-key", "data"),
     prevent_initial_call=True,
 )
-def update_view(*arguments):
+def update_view(*arguments: object) -> tuple:
     *values, search, click, _, upload, stored, geometry_key = arguments
     context = callback_context()
     before = stored_state(stored, context.choices)
@@ -78,6 +79,14 @@ def update_view(*arguments):
     recentre = state.territory != before.territory
     drawn = text_value(geometry_key)
     panel = map_panel(context, state, uploaded, drawn_geometry=drawn, recentre=recentre)
+    return _view_outputs(context, before, state, panel, shown)
+
+
+def _view_outputs(
+    context: DataContext, before: AppState, state: AppState, panel: MapPanel, shown: dict
+) -> tuple:
+    """What :func:`update_view` sends, in the order of its outputs: the map (whole or patched),
+    its texts, the share links, and only the filter values and options that changed."""
     figure = _patch(panel.changes) if panel.figure is None else panel.figure
     changed = changed_options(before, state)
     options = filter_options(context, state, panel.view.has_france) if changed else {}
@@ -145,7 +154,7 @@ def _patch(changes: dict) -> Patch:
     State("carte-state", "data"),
     prevent_initial_call=True,
 )
-def search_territories(query: object, value: object, stored: object):
+def search_territories(query: object, value: object, stored: object) -> list[dict]:
     query, value = text_value(query), text_value(value)
     if not query:
         raise PreventUpdate
@@ -164,7 +173,7 @@ def search_territories(query: object, value: object, stored: object):
     State("carte-state", "data"),
     prevent_initial_call=True,
 )
-def read_upload(contents: object, filename: object, stored: object):
+def read_upload(contents: object, filename: object, stored: object) -> tuple[object, list]:
     """Parse the visitor's file in this request only; the values go to their browser's store.
 
     An embed view is read-only: it takes no file, whatever the browser sends."""
