@@ -19,8 +19,10 @@ from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState, territory_id
 from dashboard.server.current import callback_context
 from dashboard.server.stores import as_mapping, clicked_location, stored_state, text_value
-from dashboard.upload.communes import decode_upload, from_store, parse_commune_values, to_store
+from dashboard.upload.communes import parse_commune_values
+from dashboard.upload.decoding import decode_upload
 from dashboard.upload.reading import InvalidUpload
+from dashboard.upload.store import from_store, to_store
 from dashboard.views.carte_filters import (
     FILTERS,
     changed_options,

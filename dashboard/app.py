@@ -21,7 +21,7 @@ from dashboard.server.live_release import serve_current_release
 from dashboard.server.request_guards import install_request_guards
 from dashboard.server.routes import blueprint
 from dashboard.text.i18n import t
-from dashboard.upload.communes import MAX_UPLOAD_BYTES
+from dashboard.upload.decoding import MAX_UPLOAD_BYTES
 from phare.settings import PROJECT_ROOT, Settings, load_settings
 
 ASSETS = PROJECT_ROOT / "assets"

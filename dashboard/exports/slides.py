@@ -43,7 +43,7 @@ from dashboard.server.current import export_context
 from dashboard.text.i18n import t
 from dashboard.views.carte import MapView, map_view, no_value_states
 from dashboard.views.carte_communes import commune_scope, without_borders
-from dashboard.views.donnees import study_rows
+from dashboard.views.donnees_sources import study_rows
 from dashboard.views.sharing import download_name
 
 images = Blueprint("images", __name__)

@@ -18,7 +18,7 @@ from dashboard.figures.geo_map import TOPOJSON_URL
 from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.i18n import t
-from dashboard.upload.communes import MAX_UPLOAD_BYTES, limit_text, too_large_attributes
+from dashboard.upload.decoding import MAX_UPLOAD_BYTES, limit_text, too_large_attributes
 from dashboard.views.carte_filters import filter_options
 from dashboard.views.carte_search import option_for
 from dashboard.views.sharing import share_links

@@ -1,5 +1,6 @@
 """Données & méthodologie: the table behind the current view, its studies, question and rules,
-licences and release. Everything said here comes from :mod:`dashboard.views.donnees`."""
+licences and release. Everything said here comes from :mod:`dashboard.views.donnees` (the table)
+and :mod:`dashboard.views.donnees_sources` (the rest)."""
 
 from __future__ import annotations
 
@@ -13,16 +14,15 @@ from dashboard.core.state import AppState, state_query
 from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.i18n import labelled, t
-from dashboard.views.donnees import (
+from dashboard.views.donnees import ViewTable, view_table
+from dashboard.views.donnees_sources import (
     Credit,
     StudyRow,
-    ViewTable,
     credits,
     question_lines,
     release_lines,
     rules,
     study_rows,
-    view_table,
 )
 from dashboard.views.sharing import csv_filename, export_url
 

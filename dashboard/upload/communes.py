@@ -1,15 +1,15 @@
-"""A visitor's CSV of commune values (INSEE code ; value), read in memory and joined to communes.
+"""A visitor's CSV of commune values (INSEE code ; value), joined to today's communes.
 
-Three steps, no Dash: :func:`decode_upload` turns the ``contents`` of a ``dcc.Upload`` into
-bytes (size checked on the base64 text, before decoding), :func:`parse_commune_values` joins
-each row to today's commune through the :class:`~geodata.lookups.Gazetteer` (current codes,
-former codes, municipal arrondissements) and lists every row it refused, and
-:func:`to_store` / :func:`from_store` carry the result through the visitor's browser.
+:func:`parse_commune_values` reads the file's bytes in memory (:mod:`dashboard.upload.reading`),
+sets a header aside (:func:`split_header`) and joins each row to today's commune through the
+:class:`~geodata.lookups.Gazetteer` (current codes, former codes, municipal arrondissements),
+listing every row it refused or remarked on (:mod:`dashboard.upload.problems`). The bytes come
+from :mod:`dashboard.upload.decoding`; the result goes to the visitor's browser and back through
+:mod:`dashboard.upload.store`.
 
 The server never stores the file: the bytes exist only inside the request that parses them,
 and what is kept afterwards lives in the visitor's browser memory store (``dcc.Store``), so no
-visitor's data can reach another visitor, a log, a cache or the disk. Because that store comes
-back from the browser with every callback, :func:`from_store` trusts none of it.
+visitor's data can reach another visitor, a log, a cache or the disk.
 
 Text from the file is returned as plain strings (control characters replaced, long cells cut):
 never HTML; the UI escapes it wherever it shows it.
@@ -17,21 +17,15 @@ never HTML; the UI escapes it wherever it shows it.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import math
 from collections.abc import Collection
-from dataclasses import asdict, dataclass
-from pathlib import PurePosixPath
+from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.text.i18n import t
-from dashboard.text.numbers import LOCALES, format_size, size_unit
+from dashboard.upload.problems import RowProblem, problem_message
 from dashboard.upload.reading import (
     MAX_ROWS,
     InvalidUpload,
-    base_name,
     decode_text,
     display_name,
     display_text,
@@ -40,76 +34,10 @@ from dashboard.upload.reading import (
     read_value,
     sniff_delimiter,
 )
-from dashboard.views.commune import FOUND_BY
 from geodata.lookups import Gazetteer, Match
 
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # decoded CSV
-EXTENSIONS = (".csv", ".txt")
 MAX_LISTED_PROBLEMS = 500  # beyond, problems are counted, not listed
 MAX_UNKNOWN_CODES = 1_000  # more distinct unknown codes: not a file of commune codes
-# What can be wrong with a row -> its message in the interface strings (dashboard/text/i18n.py)
-MESSAGES = {
-    kind: f"upload_{kind}"
-    for kind in (
-        "missing_code",
-        "bad_code",
-        "unknown_code",
-        "missing_value",
-        "not_a_number",
-        "not_finite",
-        "extra_column",
-        "duplicate",
-        "not_drawn",
-        "former_code",
-        "header",
-    )
-}
-COMMA_HINT = "upload_comma_hint"  # added to "extra_column" when the file is comma-separated
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """One row refused (``severity`` ``"error"``) or joined with a remark (``"notice"``).
-
-    ``row`` is the line in the file (header = 1, blank lines counted), ``column`` the field's
-    position (1 = code, 2 = value) or ``None`` for the whole row; ``value`` is the offending
-    cell as plain text, cut to a few dozen characters; ``kind`` is a key of :data:`MESSAGES`,
-    ``details`` the values its message names, ``hint`` whether the comma hint follows it;
-    ``message`` is the French message.
-    """
-
-    file: str
-    row: int
-    column: int | None
-    value: str
-    kind: str
-    message: str
-    severity: str = "error"
-    details: tuple[tuple[str, str], ...] = ()
-    hint: bool = False
-
-    def describe(self, lang: str = "fr") -> str:
-        """``"ligne 7, colonne 2 : valeur non numérique « abc »"`` (``"line 7, column 2: value
-        not a number “abc”"`` in English), plain text."""
-        where = t("upload_row", lang, row=self.row)
-        if self.column:
-            where += t("upload_column", lang, column=self.column)
-        message = problem_message(self.kind, dict(self.details), self.hint, lang)
-        quoted = " " + t("quoted", lang, text=self.value) if self.value else ""
-        return labelled_text(where, lang) + message + quoted
-
-
-def problem_message(kind: str, details: dict[str, str], hint: bool, lang: str) -> str:
-    """The message of a row problem in ``lang``; how a former code was found, translated."""
-    if "found_by" in details and details["found_by"] in FOUND_BY:
-        details = {**details, "found_by": t(FOUND_BY[details["found_by"]], lang)}
-    message = t(MESSAGES[kind], lang, **details)
-    return message + t(COMMA_HINT, lang) if hint else message
-
-
-def labelled_text(text: str, lang: str) -> str:
-    """``text`` followed by a colon, spaced as each language writes it."""
-    return text + (" : " if lang == "fr" else ": ")
 
 
 @dataclass(frozen=True, eq=False)
@@ -147,56 +75,6 @@ class CommuneValues:
             "zeros_restored": self.zeros_restored,
             "unlisted": self.unlisted,
         }
-
-
-def limit_text(lang: str = "fr") -> str:
-    """The upload limit as a visitor reads it: ``"2 Mo"`` (``"2 MB"``)."""
-    return format_size(MAX_UPLOAD_BYTES, lang)
-
-
-def too_large_attributes(lang: str = "fr") -> dict[str, str]:
-    """The ``data-*`` attributes from which assets/upload_limit.js tells a visitor that a file is
-    over the limit: the browser drops such a file without a word (plotly/dash#2638).
-
-    ``data-message`` keeps ``{file}`` and ``{size}`` for the script, which writes the size in
-    ``data-unit`` (the limit's multiple, ``data-unit-bytes`` bytes) as :func:`format_size`
-    does: tenths rounded up, in the page's ``data-locale``.
-    """
-    unit_bytes, unit = size_unit(MAX_UPLOAD_BYTES, lang)
-    message = t("upload_too_large", lang, file="{file}", size="{size}", limit=limit_text(lang))
-    return {
-        "data-limit": str(MAX_UPLOAD_BYTES),
-        "data-unit-bytes": str(unit_bytes),
-        "data-unit": unit,
-        "data-locale": LOCALES.get(lang, LOCALES["fr"]).replace("_", "-"),
-        "data-message": message,
-    }
-
-
-def decode_upload(contents: str, filename: str) -> bytes:
-    """The file's bytes from a ``dcc.Upload`` ``contents`` (``data:<mime>;base64,<payload>``).
-
-    The size is judged on the base64 text before anything is decoded; the MIME type the browser
-    announces is ignored (Windows calls CSV ``application/vnd.ms-excel``).
-    """
-    name = display_name(filename)
-    if PurePosixPath(base_name(filename)).suffix.lower() not in EXTENSIONS:
-        raise InvalidUpload(name, "extension", "extension")
-    head, comma, payload = contents.partition(",") if isinstance(contents, str) else ("", "", "")
-    if not comma or not head.startswith("data:") or not head.endswith(";base64"):
-        raise InvalidUpload(name, "not_base64", "not_base64")
-    decoded_size = len(payload) * 3 // 4
-    if decoded_size > MAX_UPLOAD_BYTES + 2:  # "=" padding makes the estimate 2 bytes high
-        raise InvalidUpload(
-            name, "too_large", "too_large", size=decoded_size, limit=MAX_UPLOAD_BYTES
-        )
-    try:
-        data = base64.b64decode(payload, validate=True)
-    except (binascii.Error, ValueError) as error:
-        raise InvalidUpload(name, "not_base64", "bad_base64") from error
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise InvalidUpload(name, "too_large", "over_limit", limit=MAX_UPLOAD_BYTES)
-    return data
 
 
 def split_header(records: list[tuple[int, list[str]]]) -> tuple[list[str] | None, int | None]:
@@ -349,59 +227,4 @@ def parse_commune_values(
         encoding=encoding,
         delimiter=delimiter,
         label=display_text(header[1]) if header and len(header) > 1 else None,
-    )
-
-
-def _finite(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        number = float(value)
-    except OverflowError:  # an int too large for a float
-        return None
-    return number if math.isfinite(number) else None
-
-
-def to_store(result: CommuneValues) -> dict:
-    """The JSON kept in the visitor's browser (``dcc.Store``, memory): codes, values, report."""
-    problems = [asdict(problem) for problem in result.problems]
-    for problem in problems:
-        for field in ("file", "details", "hint"):  # the report is written when the file is read
-            del problem[field]
-    return {
-        "file": result.file,
-        "label": result.label,
-        "codes": result.values["code"].tolist(),
-        "values": result.values["value"].tolist(),
-        "problems": problems,
-        "counts": result.counts(),
-    }
-
-
-def from_store(data: object, known_codes: Collection[str]) -> pd.DataFrame:
-    """``code``, ``value`` from a browser store, re-checked: the browser is not trusted.
-
-    Anything malformed gives an empty frame; otherwise pairs whose code is not in
-    ``known_codes`` (a set of current codes, e.g. those the map draws), whose value is not a finite
-    number, or whose commune came earlier, are dropped.
-    """
-    empty = pd.DataFrame({"code": pd.Series(dtype=str), "value": pd.Series(dtype="float64")})
-    if not isinstance(data, dict):
-        return empty
-    codes, values = data.get("codes"), data.get("values")
-    if not (isinstance(codes, list) and isinstance(values, list)):
-        return empty
-    if len(codes) != len(values) or len(codes) > MAX_ROWS:
-        return empty
-    pairs: dict[str, float] = {}
-    for code, value in zip(codes, values, strict=True):
-        if not isinstance(code, str) or code not in known_codes or code in pairs:
-            continue
-        number = _finite(value)
-        if number is not None:
-            pairs[code] = number
-    if not pairs:
-        return empty
-    return pd.DataFrame({"code": list(pairs), "value": list(pairs.values())}).astype(
-        {"value": "float64"}
     )

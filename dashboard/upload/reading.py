@@ -1,7 +1,7 @@
 """Reading a visitor's upload in memory: bytes to text, text to records, cells to values.
 
 Decoding refuses whole files with :class:`InvalidUpload`; the cell readers return the value or
-``None`` with the key of what is wrong (the keys of :data:`dashboard.upload.communes.MESSAGES`),
+``None`` with the key of what is wrong (the keys of :data:`dashboard.upload.problems.MESSAGES`),
 so that a row can report every bad cell at once. Text meant to be shown goes through
 :func:`display_text`: plain text, never HTML.
 """

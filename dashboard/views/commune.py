@@ -20,7 +20,7 @@ from dashboard.text.cells import status_labels
 from dashboard.text.hover import value_label
 from dashboard.text.i18n import t
 from dashboard.text.numbers import format_count
-from dashboard.text.places import FOUND_BY, found_by_text  # noqa: F401  (FOUND_BY: upload)
+from dashboard.text.places import found_by_text
 from dashboard.text.sources import source_text
 from dashboard.views.carte_communes import size_classes
 from geodata.lookups import Match

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from dashboard.upload.communes import MAX_UPLOAD_BYTES
+from dashboard.upload.decoding import MAX_UPLOAD_BYTES
 from tests.dashboard.pages.test_carte_browser import MARK, norm, open_page, settle
 
 pytestmark = pytest.mark.browser

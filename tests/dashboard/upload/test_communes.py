@@ -9,20 +9,15 @@ import pandas as pd
 import pytest
 
 from dashboard.text.numbers import format_count
-from dashboard.upload.communes import (
-    MAX_LISTED_PROBLEMS,
-    MAX_ROWS,
-    MAX_UNKNOWN_CODES,
+from dashboard.upload.communes import MAX_LISTED_PROBLEMS, MAX_UNKNOWN_CODES, parse_commune_values
+from dashboard.upload.decoding import (
     MAX_UPLOAD_BYTES,
-    InvalidUpload,
     decode_upload,
-    from_store,
     limit_text,
-    parse_commune_values,
-    to_store,
     too_large_attributes,
 )
-from dashboard.upload.reading import display_text, read_code, read_value
+from dashboard.upload.reading import MAX_ROWS, InvalidUpload, display_text, read_code, read_value
+from dashboard.upload.store import from_store, to_store
 from geodata.cache import load_manifest
 from geodata.lookups import Gazetteer
 

@@ -25,7 +25,7 @@ import pytest
 from dashboard.app import MAX_REQUEST_BYTES
 from dashboard.core.state import AppState
 from dashboard.text.numbers import format_count
-from dashboard.upload.communes import MAX_UPLOAD_BYTES
+from dashboard.upload.decoding import MAX_UPLOAD_BYTES
 from tests.callbacks.dash_requests import carte_update_body, post_callback
 
 MARKER = f"secret-{uuid.uuid4().hex[:16]}"  # short enough to be shown whole (40 chars)

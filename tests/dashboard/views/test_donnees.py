@@ -7,15 +7,14 @@ import pytest
 
 from dashboard.core.state import AppState
 from dashboard.core.values import region_values
-from dashboard.views.donnees import (
+from dashboard.views.donnees import view_caption, view_table
+from dashboard.views.donnees_sources import (
     base_thresholds,
     credits,
     question_lines,
     release_lines,
     rules,
     study_rows,
-    view_caption,
-    view_table,
 )
 
 NBSP, NNBSP = "\u00a0", "\u202f"
