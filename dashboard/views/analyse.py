@@ -20,12 +20,7 @@ from dashboard.core.state import FRANCE, AppState, Notice
 from dashboard.figures.choropleth import LegendItem
 from dashboard.figures.dots import DotSeries, dot_chart
 from dashboard.figures.heatmap import heatmap_figure
-from dashboard.figures.small_multiples import (
-    MAX_PANELS,
-    MapPanel,
-    shared_classification,
-    small_multiples_figure,
-)
+from dashboard.figures.small_multiples import small_multiples_figure
 from dashboard.text.cells import caption_text, cell_text, interval_text, release_text, status_labels
 from dashboard.text.hover import value_label
 from dashboard.text.i18n import labelled, t
@@ -39,6 +34,7 @@ from dashboard.views.analyse_table import (
     cross_table,
 )
 from dashboard.views.carte import PRECISION, no_value_states
+from dashboard.views.small_multiples import MAX_PANELS, MapPanel, shared_classification
 from phare.selection import NOT_COVERED, NOT_PUBLISHED, OK
 from phare.weighted import PRUDENCE
 
