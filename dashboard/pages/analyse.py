@@ -22,6 +22,7 @@ from dashboard.components.sharing import frame_title
 from dashboard.components.values_table import data_grid
 from dashboard.core.context import DataContext, Unavailable
 from dashboard.core.state import FRANCE, Notice
+from dashboard.figures.analyse import chart_figure, maps_figure
 from dashboard.figures.geo_map import TOPOJSON_URL
 from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
@@ -29,16 +30,15 @@ from dashboard.text.cells import release_text
 from dashboard.text.i18n import t
 from dashboard.views.analyse import (
     AnalysisView,
+    analysis_chart,
     analysis_view,
-    chart_figure,
     excel_text,
     grid_rows,
     group_labels,
-    map_panels,
-    maps_figure,
     shows_top3,
     top_rows,
 )
+from dashboard.views.analyse_maps import AnalysisMaps, analysis_maps
 from dashboard.views.analyse_table import ALL_GROUPS, DIMENSIONS
 from dashboard.views.carte_filters import dataset_option, option
 from phare.microdata_format import SURVEYED_ACTORS
@@ -92,7 +92,7 @@ def sections(context: DataContext, view: AnalysisView) -> list:
                 html.H3(t("analyse_chart", lang)),
                 dcc.Graph(
                     id="analyse-chart",
-                    figure=chart_figure(context, view),
+                    figure=chart_figure(analysis_chart(context, view)),
                     config={**GRAPH_CONFIG, "locale": lang},
                     className=f"analyse-{view.chart}",
                 ),
@@ -103,9 +103,9 @@ def sections(context: DataContext, view: AnalysisView) -> list:
     ]
     if shows_top3(view):
         parts.append(top3_section(view))
-    spec = map_panels(context, view)
-    if spec is not None:
-        parts.append(maps_section(context, view, spec))
+    maps = analysis_maps(context, view)
+    if maps is not None:
+        parts.append(maps_section(context, view, maps))
     return parts
 
 
@@ -220,25 +220,25 @@ def top3_section(view: AnalysisView) -> html.Section:
     )
 
 
-def maps_section(context: DataContext, view: AnalysisView, spec) -> html.Section:
+def maps_section(context: DataContext, view: AnalysisView, maps: AnalysisMaps) -> html.Section:
     lang = view.state.lang
     choice = view.table.choice
     other = choice.cols if choice.rows == "territory" else choice.rows
     dropped = []
-    if spec.dropped:
+    if maps.dropped:
         dropped.append(
             dbc.Alert(
                 t(
                     "analyse_maps_dropped",
                     lang,
-                    max=len(spec.panels),
-                    dropped=", ".join(spec.dropped),
+                    max=len(maps.panels),
+                    dropped=", ".join(maps.dropped),
                 ),
                 color="info",
                 id="analyse-maps-dropped",
             )
         )
-    figure = maps_figure(context, view, spec, context.geometry_url("regions"))
+    figure = maps_figure(maps, context.geometry_url("regions"))
     return html.Section(
         [
             html.H3(t("analyse_maps", lang)),
