@@ -21,7 +21,7 @@ from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.sharing import frame_title
 from dashboard.components.values_table import data_grid
 from dashboard.core.context import DataContext, Unavailable
-from dashboard.core.state import FRANCE, Notice
+from dashboard.core.state import Notice
 from dashboard.figures.analyse import chart_figure, maps_figure
 from dashboard.figures.geo_map import TOPOJSON_URL
 from dashboard.server.current import page_context
@@ -38,10 +38,8 @@ from dashboard.views.analyse import (
     shows_top3,
     top_rows,
 )
+from dashboard.views.analyse_controls import Control, analysis_controls
 from dashboard.views.analyse_maps import AnalysisMaps, analysis_maps
-from dashboard.views.analyse_table import ALL_GROUPS, DIMENSIONS
-from dashboard.views.carte_filters import dataset_option, option
-from phare.microdata_format import SURVEYED_ACTORS
 
 dash.register_page(__name__, path="/analyse", title=page_title("nav_analyse"), name="Analyse")
 
@@ -255,146 +253,51 @@ def maps_section(context: DataContext, view: AnalysisView, maps: AnalysisMaps) -
     )
 
 
+# the controls' rows, by the state field each sets
+CONTROL_ROWS = (
+    ("dataset", "indicator", "fragility"),
+    ("rows", "cols"),
+    ("actor", "segment", "territory", "group"),
+)
+
+
 def controls(context: DataContext, view: AnalysisView) -> html.Div:
     """Measure, rows, columns and the filters; a filter that a dimension replaces is disabled
-    with the reason."""
-    state = view.state
-    lang = state.lang
-    catalogue = context.catalogue
-    choice = view.table.choice
-    dimensions = (choice.rows, choice.cols)
-    per_fragility = catalogue.indicators[state.indicator].per_fragility
-    in_table = t("is_a_dimension", lang)
-    dimension_options = [
-        option(
-            d, t(f"dim_{d}", lang), per_fragility or d != "fragility", t("not_a_dimension", lang)
-        )
-        for d in DIMENSIONS
-    ]
-    fragility_reason = in_table if "fragility" in dimensions else t("not_a_dimension", lang)
-    group_options = [option(ALL_GROUPS, t("all_groups", lang), True)] + [
-        option(g.id, g.label(lang), True) for g in catalogue.fragility_groups.values()
-    ]
-    territory_options = [option(FRANCE, "France", True)] + [
-        option(code, region.name, True) for code, region in catalogue.regions.items()
-    ]
+    with the reason (:mod:`dashboard.views.analyse_controls`)."""
+    lang = view.state.lang
+    chosen = analysis_controls(context, view.state, view.table.choice)
     return html.Div(
         [
             html.H2(t("analyse_filters", lang), className="visually-hidden"),
-            html.Div(
-                [
-                    _dropdown(
-                        "analyse-dataset",
-                        t("dataset", lang),
-                        lang,
-                        [dataset_option(k, d, lang) for k, d in context.datasets.items()],
-                        state.dataset,
-                    ),
-                    _dropdown(
-                        "analyse-indicator",
-                        t("indicator", lang),
-                        lang,
-                        [option(i.id, i.label(lang), True) for i in catalogue.indicators.values()],
-                        state.indicator,
-                    ),
-                    _dropdown(
-                        "analyse-fragility",
-                        t("fragility", lang),
-                        lang,
-                        [option(f.id, f.label(lang), True) for f in catalogue.fragilities.values()],
-                        choice.fragility,
-                        disabled=choice.fragility is None,
-                        title=fragility_reason if choice.fragility is None else None,
-                    ),
-                ],
-                className="analyse-controls",
-            ),
-            html.Div(
-                [
-                    _dropdown(
-                        "analyse-rows", t("rows_label", lang), lang, dimension_options, choice.rows
-                    ),
-                    _dropdown(
-                        "analyse-cols", t("cols_label", lang), lang, dimension_options, choice.cols
-                    ),
-                ],
-                className="analyse-controls",
-            ),
-            html.Div(
-                [
-                    _dropdown(
-                        "analyse-actor",
-                        t("actor", lang),
-                        lang,
-                        [option(a, catalogue.actors[a].label(lang), True) for a in SURVEYED_ACTORS],
-                        choice.actor,
-                        disabled="actor" in dimensions,
-                        title=in_table if "actor" in dimensions else None,
-                    ),
-                    _dropdown(
-                        "analyse-segment",
-                        t("segment", lang),
-                        lang,
-                        [
-                            option(s.id, s.label(lang), True)
-                            for s in catalogue.segments.values()
-                            if s.actor in (None, choice.actor)
-                        ],
-                        choice.segment,
-                        disabled="segment" in dimensions or "actor" in dimensions,
-                        title=in_table if "segment" in dimensions else None,
-                    ),
-                    _dropdown(
-                        "analyse-territory",
-                        t("territory_filter", lang),
-                        lang,
-                        territory_options,
-                        choice.territory,
-                        disabled="territory" in dimensions,
-                        title=in_table if "territory" in dimensions else None,
-                    ),
-                    _dropdown(
-                        "analyse-group",
-                        t("group_filter", lang),
-                        lang,
-                        group_options,
-                        choice.group or ALL_GROUPS,
-                        disabled="fragility" not in dimensions,
-                    ),
-                ],
-                className="analyse-controls",
+            *(
+                html.Div(
+                    [_dropdown(chosen.dropdowns[name], lang) for name in row],
+                    className="analyse-controls",
+                )
+                for row in CONTROL_ROWS
             ),
             html.Div(
                 dbc.Checkbox(
-                    id="analyse-labels", label=t("labels_option", lang), value=state.labels
+                    id="analyse-labels", label=t("labels_option", lang), value=chosen.labels
                 ),
-                hidden="territory" not in dimensions,  # only the maps have labels
+                hidden=not chosen.labels_shown,  # only the maps have labels
             ),
         ],
         className="analyse-chooser",
     )
 
 
-def _dropdown(
-    dropdown_id: str,
-    label: str,
-    lang: str,
-    options: list[dict],
-    value: object,
-    *,
-    disabled: bool = False,
-    title: str | None = None,
-) -> html.Div:
+def _dropdown(control: Control, lang: str) -> html.Div:
     group = labelled_dropdown(
-        dropdown_id,
-        label,
+        f"analyse-{control.name}",
+        control.label,
         lang,
-        options=options,
-        value=value,
+        options=list(control.options),
+        value=control.value,
         clearable=False,
-        disabled=disabled,
+        disabled=control.disabled,
         className="filter",
     )
-    if title:
-        group.title = title
+    if control.reason:
+        group.title = control.reason
     return group
