@@ -1,10 +1,11 @@
-"""What the Analyse page shows of a cross-table: texts, the chart that fits, the top 3, the grid.
+"""What the Analyse page shows of a cross-table: its texts, the chart that fits, the top 3.
 
 Pure functions from the data context and the state (no Dash, no figures): the page, its exports
 and the tests read the same texts and numbers. The chart follows the table's size: a dot plot
 with intervals up to :data:`MAX_DOT_COLUMNS` columns and :data:`MAX_DOT_CELLS` cells, a heatmap
 beyond (:func:`analysis_chart` gives what it draws, :mod:`dashboard.figures.analyse` draws it).
-The maps are in :mod:`dashboard.views.analyse_maps`.
+The maps are in :mod:`dashboard.views.analyse_maps`, the grid and its copy in
+:mod:`dashboard.views.analyse_grid`, the controls in :mod:`dashboard.views.analyse_controls`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pandas as pd
 from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState, Notice
 from dashboard.text.cells import caption_text, cell_text, interval_text, release_text, status_labels
-from dashboard.text.i18n import labelled, t
+from dashboard.text.i18n import t
 from dashboard.text.numbers import format_count
 from dashboard.views.analyse_table import (
     AGAINST_FIRST,
@@ -268,67 +269,3 @@ def top_rows(view: AnalysisView, size: int = TOP_SIZE) -> list[list[str]]:
             picks = [str(view.statuses[0, at])]
         lines.append([col.label, *picks, *[""] * (size - len(picks))])
     return lines
-
-
-# -- grid and copies ---------------------------------------------------------------------------
-
-
-def grid_rows(view: AnalysisView) -> list[dict]:
-    """One row per table row: label (and group), then per column its value (a number, for
-    sorting), the value as shown, the interval and the base."""
-    rows = []
-    for r, member in enumerate(view.table.rows):
-        row = {"code": member.id, "label": member.label, "group": member.group}
-        for c in range(len(view.table.cols)):
-            value = view.values[r, c]
-            row[f"c{c}_value"] = None if np.isnan(value) else float(value)
-            row[f"c{c}_text"] = view.texts[r, c]
-            row[f"c{c}_interval"] = view.intervals[r, c]
-            row[f"c{c}_n"] = view.bases[r, c]
-        rows.append(row)
-    return rows
-
-
-def group_labels(context: DataContext, view: AnalysisView) -> dict[str, str]:
-    groups = context.catalogue.fragility_groups
-    return {group.id: group.label(view.state.lang) for group in groups.values()}
-
-
-def excel_text(view: AnalysisView) -> str:
-    """The table as a spreadsheet paste expects it: tab-separated, decimal comma in French;
-    a cell without a value says why (« non publié »)."""
-    lang = view.state.lang
-    decimal = "," if lang == "fr" else "."
-    table = view.table
-    header = [t(f"dim_{table.choice.rows}", lang)]
-    for col in table.cols:
-        header += [
-            f"{col.label} – {t('value', lang)}",
-            f"{col.label} – {t('ci_low_col', lang)}",
-            f"{col.label} – {t('ci_high_col', lang)}",
-            f"{col.label} – {t('n_col', lang)}",
-        ]
-    lines = ["\t".join(header)]
-    lows, highs, bases = (table.matrix(name) for name in ("ci_low", "ci_high", "n"))
-    for r, member in enumerate(table.rows):
-        cells = [member.label]
-        for c in range(len(table.cols)):
-            value = view.values[r, c]
-            shown = view.statuses[r, c] if np.isnan(value) else _number(value, decimal)
-            cells += [
-                shown,
-                _number(lows[r, c], decimal),
-                _number(highs[r, c], decimal),
-                _number(bases[r, c], decimal),
-            ]
-        lines.append("\t".join(cells))
-    lines.append(labelled("source", lang) + view.caption)
-    return "\r\n".join(lines) + "\r\n"
-
-
-def _number(value: object, decimal: str) -> str:
-    if value is None or pd.isna(value):
-        return ""
-    number = float(value)
-    text = str(int(number)) if number.is_integer() else f"{round(number, 4):g}"
-    return text.replace(".", decimal)
