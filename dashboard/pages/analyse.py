@@ -29,6 +29,13 @@ from dashboard.views.analyse_controls import Control, analysis_controls
 
 dash.register_page(__name__, path="/analyse", title=page_title("nav_analyse"), name="Analyse")
 
+# the controls' rows, by the state field each sets
+CONTROL_ROWS = (
+    ("dataset", "indicator", "fragility"),
+    ("rows", "cols"),
+    ("actor", "segment", "territory", "group"),
+)
+
 
 def layout(**query: object) -> html.Main:
     context, state, problems = page_context(query)
@@ -65,14 +72,6 @@ def _with_default(notice: Notice, view: AnalysisView) -> Notice:
     if notice.name in ("rows", "cols") and not notice.default:
         return replace(notice, default=getattr(view.table.choice, notice.name))
     return notice
-
-
-# the controls' rows, by the state field each sets
-CONTROL_ROWS = (
-    ("dataset", "indicator", "fragility"),
-    ("rows", "cols"),
-    ("actor", "segment", "territory", "group"),
-)
 
 
 def controls(context: DataContext, view: AnalysisView) -> html.Div:

@@ -10,7 +10,7 @@ from dashboard.views.analyse_controls import (
     analysis_controls,
     filter_rules,
 )
-from dashboard.views.analyse_table import TableChoice, table_choice
+from dashboard.views.analyse_table import CONTROLS, TableChoice, table_choice
 
 FREE = Rule(False)
 IN_ROWS_OR_COLUMNS = Rule(True, IN_TABLE)
@@ -186,3 +186,9 @@ def test_the_labels_box_only_with_the_maps(context, rows, cols, shown):
     query = {"indicator": "fragility_mean_score", "rows": rows, "cols": cols, "labels": "true"}
     controls = controls_of(context, query)
     assert (controls.labels, controls.labels_shown) == (True, shown)
+
+
+def test_there_is_one_control_per_input_of_the_callback(context):
+    controls = controls_of(context, {"indicator": "fragility_mean_score"})
+    assert list(controls.dropdowns) == [*CONTROLS, "group"]
+    assert all(control.name == name for name, control in controls.dropdowns.items())
