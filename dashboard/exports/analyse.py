@@ -35,18 +35,14 @@ from dashboard.exports.slides import (
     state_notice,
     unavailable,
 )
+from dashboard.figures.analyse import chart_figure, maps_figure
 from dashboard.figures.presentation import SlideTexts, design_size, slide_figure
 from dashboard.server.current import export_context
 from dashboard.text.cells import base_text, release_text
 from dashboard.text.i18n import t
 from dashboard.text.sources import source_lines, source_text
-from dashboard.views.analyse import (
-    AnalysisView,
-    analysis_view,
-    chart_figure,
-    map_panels,
-    maps_figure,
-)
+from dashboard.views.analyse import AnalysisView, analysis_chart, analysis_view
+from dashboard.views.analyse_maps import analysis_maps
 from dashboard.views.sharing import download_name, flavour_suffix
 
 analysis_exports = Blueprint("analysis_exports", __name__)
@@ -213,9 +209,8 @@ def slide_content(context: DataContext, view: AnalysisView, part: str) -> go.Fig
     """The maps (geometry by level id, inlined when rendered) or the chart, without its own
     caption: the slide's footer says it."""
     if part == MAPS:
-        spec = map_panels(context, view)
-        return maps_figure(context, view, spec, "regions")
-    figure = chart_figure(context, view, caption=False)
+        return maps_figure(analysis_maps(context, view), "regions")
+    figure = chart_figure(analysis_chart(context, view), caption=False)
     kept = [a for a in figure.layout.annotations if a.name != "caption"]
     # the slide positions its texts from the figure's left margin: the row labels get an
     # explicit one (an automatic margin would move the plot after the texts were placed); the

@@ -73,9 +73,6 @@ def heatmap_figure(
     y = row_axis(row_labels)
     columns = [escape(label) for label in column_labels]
     _check(values, y, columns, texts, hover, value_range)
-    missing = np.isnan(values)
-    scale = heatmap_colourscale()
-    colours = cell_colours(values, value_range, scale)
     common = {
         "x": columns,
         "y": y,
@@ -88,8 +85,21 @@ def heatmap_figure(
     }
     plot_px = max(values.shape[0] * ROW_PX, MIN_PLOT_PX)
     narrow = len(columns) > NARROW_COLUMNS
-    under = _caption_height(caption)
-    underlay = go.Heatmap(
+    traces = [
+        _missing_trace(texts, np.isnan(values), common, narrow=narrow),
+        _values_trace(values, texts, value_range, colour_title, plot_px, common),
+    ]
+    header, under = header_height(column_labels), _caption_height(caption)
+    figure = go.Figure(data=traces, layout=_layout(column_labels, header, plot_px, under, lang))
+    _add_caption(figure, caption)
+    return with_watermark(figure, simulated, lang)
+
+
+def _missing_trace(
+    texts: Sequence[Sequence[str]], missing: np.ndarray, common: dict, *, narrow: bool
+) -> go.Heatmap:
+    """The cells without a value, light grey, each writing why ("non publié")."""
+    return go.Heatmap(
         name=MISSING_TRACE,
         z=np.where(missing, 0.0, np.nan),
         zmin=0,
@@ -100,42 +110,55 @@ def heatmap_figure(
         textfont={"color": MISSING_TEXT, "size": NARROW_FONT_SIZE if narrow else CELL_FONT_SIZE},
         **common,
     )
-    cells = go.Heatmap(
+
+
+def _values_trace(
+    values: np.ndarray,
+    texts: Sequence[Sequence[str]],
+    value_range: tuple[float, float],
+    colour_title: str,
+    plot_px: int,
+    common: dict,
+) -> go.Heatmap:
+    """The cells with a value, on the colour scale, each text dark or white on its colour."""
+    scale = heatmap_colourscale()
+    colours = cell_colours(values, value_range, scale)
+    return go.Heatmap(
         name=VALUES_TRACE,
         z=values,
         zmin=value_range[0],
         zmax=value_range[1],
         colorscale=scale,
-        text=_texts(texts, ~missing, lambda row, column: text_colour(colours[row][column])),
+        text=_texts(
+            texts, ~np.isnan(values), lambda row, column: text_colour(colours[row][column])
+        ),
         textfont={"size": CELL_FONT_SIZE},
         colorbar=_colour_bar(colour_title, plot_px),
         **common,
     )
-    header = header_height(column_labels)
-    figure = go.Figure(
-        data=[underlay, cells],
-        layout={
-            "template": phare_template(lang),
-            "showlegend": False,
-            "height": header + plot_px + under,
-            "margin": {"l": 10, "r": 40, "t": header, "b": under},
-            "xaxis": {
-                "side": "top",
-                "tickangle": 0 if labels_fit(column_labels) else LABEL_ANGLE,
-                "automargin": True,
-                "showgrid": False,
-                "zeroline": False,
-            },
-            "yaxis": {
-                "autorange": "reversed",
-                "automargin": True,
-                "showgrid": False,
-                "zeroline": False,
-            },
+
+
+def _layout(column_labels: Sequence[str], header: int, plot_px: int, under: int, lang: str) -> dict:
+    """Column labels on top (flat or at an angle), rows top to bottom, the caption under."""
+    return {
+        "template": phare_template(lang),
+        "showlegend": False,
+        "height": header + plot_px + under,
+        "margin": {"l": 10, "r": 40, "t": header, "b": under},
+        "xaxis": {
+            "side": "top",
+            "tickangle": 0 if labels_fit(column_labels) else LABEL_ANGLE,
+            "automargin": True,
+            "showgrid": False,
+            "zeroline": False,
         },
-    )
-    _add_caption(figure, caption)
-    return with_watermark(figure, simulated, lang)
+        "yaxis": {
+            "autorange": "reversed",
+            "automargin": True,
+            "showgrid": False,
+            "zeroline": False,
+        },
+    }
 
 
 def row_axis(row_labels: Sequence[str] | tuple[Sequence[str], Sequence[str]]) -> list:

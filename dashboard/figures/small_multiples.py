@@ -9,13 +9,15 @@ grid with room above it for its title.
 The geometry is given as a string, like the single maps: a URL the page serves, or a geometry
 level id that :func:`dashboard.exports.slides.for_image` replaces by the features each trace
 draws (so every area trace keeps its ``locations``).
+
+The panels and their classification are data (:mod:`dashboard.views.small_multiples`): the
+class breaks are computed there, and drawn here.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -37,9 +39,9 @@ from dashboard.figures.geo_map import GEO_LAYOUT, LABEL_FONT
 from dashboard.figures.template import phare_template
 from dashboard.figures.watermark import with_watermark
 from dashboard.text.markup import escape
-from dashboard.views.classification import Classification, NoValueState, classify
+from dashboard.views.classification import Classification, NoValueState
+from dashboard.views.small_multiples import MapPanel, check_panel_count
 
-MAX_PANELS = 8
 MAX_COLUMNS = 4  # default columns when there are more panels than this
 # Height of one row of maps, title included, by the number of columns: France with its
 # overseas insets is about 2 high for 3 wide, so fewer, wider columns need taller rows
@@ -56,45 +58,6 @@ TITLE_NAME = "panel_title"
 TITLE_FONT = {"size": 15}
 
 
-@dataclass(frozen=True)
-class MapPanel:
-    """One map of the grid: its title (plain text) and one row per drawn territory.
-
-    ``frame`` columns: ``code``, ``status`` (``"ok"`` or the id of a ``NoValueState``),
-    ``value`` (NaN when none), ``label`` (written on the territory when labels are on; ``""``
-    for none), ``text`` (hover lines joined with ``<br>``, escaped by the caller), ``lon`` and
-    ``lat`` (the label's anchor).
-    """
-
-    title: str
-    frame: pd.DataFrame
-
-
-def shared_classification(
-    panels: Sequence[MapPanel],
-    scheme: str,
-    k: int,
-    domain: tuple[float, float] | None,
-    *,
-    centre: float | None = None,
-    precision: int = 0,
-) -> tuple[Classification, tuple[tuple[int, ...], ...]]:
-    """One classification over every panel's values (rows with status ``"ok"``), and each
-    panel's class indices in the order of its frame's rows (-1 where there is no value).
-
-    The breaks come from all panels at once (``classify`` on the concatenated values), so that
-    the same value gets the same class, hence the same colour, in every panel.
-    """
-    _check_count(panels)
-    values = [_panel_values(panel.frame) for panel in panels]
-    classification = classify(
-        np.concatenate(values), scheme, k, domain, centre=centre, precision=precision
-    )
-    ends = np.cumsum([len(part) for part in values])[:-1]
-    parts = np.split(np.asarray(classification.class_of, dtype=int), ends)
-    return classification, tuple(tuple(int(index) for index in part) for part in parts)
-
-
 def small_multiples_figure(
     panels: Sequence[MapPanel],
     classification: Classification,
@@ -109,14 +72,15 @@ def small_multiples_figure(
     simulated: bool,
     lang: str,
 ) -> go.Figure:
-    """A grid of maps, one per panel, on ``classification`` (see :func:`shared_classification`).
+    """A grid of maps, one per panel, on ``classification`` (see
+    :func:`dashboard.views.small_multiples.shared_classification`).
 
     ``class_indices``: per panel, the class of each frame row (-1 without a value).
     ``geometry``: the ``geojson`` of every area trace (URL or geometry level id). ``labels``:
     write each row's ``label`` on its territory. ``columns``: maps per row (default: all of
     them up to 4, then 4).
     """
-    _check_count(panels)
+    check_panel_count(panels)
     if len(class_indices) != len(panels):
         raise ValueError(f"{len(class_indices)} lists of class indices for {len(panels)} panels")
     for panel in panels:
@@ -257,21 +221,6 @@ def panel_traces(
     if labels is not None:
         traces.append(_label_trace(frame, geo, labels))
     return traces
-
-
-def _check_count(panels: Sequence[MapPanel]) -> None:
-    if not panels:
-        raise ValueError("small multiples need at least one panel")
-    if len(panels) > MAX_PANELS:
-        raise ValueError(
-            f"{len(panels)} panels: at most {MAX_PANELS} maps are drawn side by side; "
-            f"keep the first {MAX_PANELS}"
-        )
-
-
-def _panel_values(frame: pd.DataFrame) -> np.ndarray:
-    has_value = (frame["status"] == VALUE_STATUS).to_numpy()
-    return np.where(has_value, frame["value"].to_numpy(dtype=float), np.nan)
 
 
 def _label_trace(frame: pd.DataFrame, geo: str, font: dict) -> go.Scattergeo:

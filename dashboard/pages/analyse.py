@@ -8,42 +8,33 @@ new table (``callbacks/analyse.py``), so the permalink always restores what is s
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.components.chart_table import GRAPH_CONFIG, data_table
+from dashboard.components.analyse import sections
 from dashboard.components.dropdown import labelled_dropdown
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.sharing import frame_title
-from dashboard.components.values_table import data_grid
 from dashboard.core.context import DataContext, Unavailable
-from dashboard.core.state import FRANCE, Notice
-from dashboard.figures.geo_map import TOPOJSON_URL
+from dashboard.core.state import Notice
 from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.cells import release_text
 from dashboard.text.i18n import t
-from dashboard.views.analyse import (
-    AnalysisView,
-    analysis_view,
-    chart_figure,
-    excel_text,
-    grid_rows,
-    group_labels,
-    map_panels,
-    maps_figure,
-    shows_top3,
-    top_rows,
-)
-from dashboard.views.analyse_table import ALL_GROUPS, DIMENSIONS
-from dashboard.views.carte_filters import dataset_option, option
-from phare.microdata_format import SURVEYED_ACTORS
+from dashboard.views.analyse import AnalysisView, analysis_view
+from dashboard.views.analyse_controls import Control, analysis_controls
 
 dash.register_page(__name__, path="/analyse", title=page_title("nav_analyse"), name="Analyse")
+
+# the controls' rows, by the state field each sets
+CONTROL_ROWS = (
+    ("dataset", "indicator", "fragility"),
+    ("rows", "cols"),
+    ("actor", "segment", "territory", "group"),
+)
 
 
 def layout(**query: object) -> html.Main:
@@ -83,318 +74,43 @@ def _with_default(notice: Notice, view: AnalysisView) -> Notice:
     return notice
 
 
-def sections(context: DataContext, view: AnalysisView) -> list:
-    """Chart, table (with its copy button and the note on marks), top 3, maps."""
-    lang = view.state.lang
-    parts = [
-        html.Section(
-            [
-                html.H3(t("analyse_chart", lang)),
-                dcc.Graph(
-                    id="analyse-chart",
-                    figure=chart_figure(context, view),
-                    config={**GRAPH_CONFIG, "locale": lang},
-                    className=f"analyse-{view.chart}",
-                ),
-            ],
-            className="analyse-section",
-        ),
-        table_section(context, view),
-    ]
-    if shows_top3(view):
-        parts.append(top3_section(view))
-    spec = map_panels(context, view)
-    if spec is not None:
-        parts.append(maps_section(context, view, spec))
-    return parts
-
-
-def table_section(context: DataContext, view: AnalysisView) -> html.Section:
-    lang = view.state.lang
-    table = view.table
-    columns = []
-    if table.choice.rows == "fragility":
-        groups = group_labels(context, view)
-        columns.append(
-            {
-                "field": "group",
-                "headerName": t("group_col", lang),
-                "sortable": True,
-                "minWidth": 170,
-                "valueFormatter": {"function": f"({groups_js(groups)})[params.value]"},
-            }
-        )
-    columns.append(
-        {
-            "field": "label",
-            "headerName": t(f"dim_{table.choice.rows}", lang),
-            "sortable": True,
-            "minWidth": 220,
-        }
-    )
-    for at, col in enumerate(table.cols):
-        columns.append(
-            {
-                "headerName": col.label,
-                "children": [
-                    {
-                        "field": f"c{at}_value",
-                        "headerName": t("value", lang),
-                        "sortable": True,
-                        "type": "rightAligned",
-                        "valueFormatter": {"function": f"params.data.c{at}_text"},
-                        "minWidth": 110,
-                    },
-                    {
-                        "field": f"c{at}_interval",
-                        "headerName": t("interval_col", lang),
-                        "minWidth": 120,
-                    },
-                    {
-                        "field": f"c{at}_n",
-                        "headerName": t("n_col", lang),
-                        "type": "rightAligned",
-                        "minWidth": 80,
-                    },
-                ],
-            }
-        )
-    return html.Section(
-        [
-            html.H3(t("analyse_table", lang)),
-            html.P(
-                t("analyse_table_caption", lang, title=view.title),
-                id="analyse-table-caption",
-                className="visually-hidden",
-            ),
-            data_grid(
-                "analyse-table",
-                grid_rows(view),
-                columns,
-                class_name="analyse-table",
-                grid_options={"domLayout": "autoHeight", "suppressColumnVirtualisation": True},
-                lang=lang,
-            ),
-            html.P(view.test_note, className="analyse-note", id="analyse-test-note"),
-            html.P(view.caption, className="analyse-caption", id="analyse-caption"),
-            html.Div(
-                [
-                    dcc.Store(id="analyse-excel", data=excel_text(view)),
-                    html.Button(
-                        t("copy_excel", lang),
-                        id="copy-excel",
-                        type="button",
-                        className="btn btn-outline-secondary btn-sm copy-button",
-                        **{"data-copied": t("copied", lang)},
-                    ),
-                    html.Span(id="copy-excel-status", className="copy-status", role="status"),
-                ],
-                className="share-field no-print",
-            ),
-        ],
-        className="analyse-section",
-        **{"aria-labelledby": "analyse-table-caption"},
-    )
-
-
-def groups_js(groups: dict[str, str]) -> str:
-    """A JavaScript object literal of the group labels (JSON is one)."""
-    return json.dumps(groups, ensure_ascii=False)
-
-
-def top3_section(view: AnalysisView) -> html.Section:
-    lang = view.state.lang
-    header = [t("actor", lang), "1", "2", "3"]
-    return html.Section(
-        [
-            html.H3(t("analyse_top3", lang)),
-            data_table(
-                "analyse-top3",
-                t("analyse_top3_caption", lang),
-                header,
-                top_rows(view),
-                printed=True,
-            ),
-        ],
-        className="analyse-section",
-    )
-
-
-def maps_section(context: DataContext, view: AnalysisView, spec) -> html.Section:
-    lang = view.state.lang
-    choice = view.table.choice
-    other = choice.cols if choice.rows == "territory" else choice.rows
-    dropped = []
-    if spec.dropped:
-        dropped.append(
-            dbc.Alert(
-                t(
-                    "analyse_maps_dropped",
-                    lang,
-                    max=len(spec.panels),
-                    dropped=", ".join(spec.dropped),
-                ),
-                color="info",
-                id="analyse-maps-dropped",
-            )
-        )
-    figure = maps_figure(context, view, spec, context.geometry_url("regions"))
-    return html.Section(
-        [
-            html.H3(t("analyse_maps", lang)),
-            html.P(t("analyse_maps_help", lang, dimension=t(f"dim_{other}", lang).lower())),
-            *dropped,
-            dcc.Graph(
-                id="analyse-maps",
-                figure=figure,
-                config={**GRAPH_CONFIG, "locale": lang, "topojsonURL": TOPOJSON_URL},
-                style={"height": f"{figure.layout.height}px"},
-            ),
-        ],
-        className="analyse-section",
-    )
-
-
 def controls(context: DataContext, view: AnalysisView) -> html.Div:
     """Measure, rows, columns and the filters; a filter that a dimension replaces is disabled
-    with the reason."""
-    state = view.state
-    lang = state.lang
-    catalogue = context.catalogue
-    choice = view.table.choice
-    dimensions = (choice.rows, choice.cols)
-    per_fragility = catalogue.indicators[state.indicator].per_fragility
-    in_table = t("is_a_dimension", lang)
-    dimension_options = [
-        option(
-            d, t(f"dim_{d}", lang), per_fragility or d != "fragility", t("not_a_dimension", lang)
-        )
-        for d in DIMENSIONS
-    ]
-    fragility_reason = in_table if "fragility" in dimensions else t("not_a_dimension", lang)
-    group_options = [option(ALL_GROUPS, t("all_groups", lang), True)] + [
-        option(g.id, g.label(lang), True) for g in catalogue.fragility_groups.values()
-    ]
-    territory_options = [option(FRANCE, "France", True)] + [
-        option(code, region.name, True) for code, region in catalogue.regions.items()
-    ]
+    with the reason (:mod:`dashboard.views.analyse_controls`)."""
+    lang = view.state.lang
+    chosen = analysis_controls(context, view.state, view.table.choice)
     return html.Div(
         [
             html.H2(t("analyse_filters", lang), className="visually-hidden"),
-            html.Div(
-                [
-                    _dropdown(
-                        "analyse-dataset",
-                        t("dataset", lang),
-                        lang,
-                        [dataset_option(k, d, lang) for k, d in context.datasets.items()],
-                        state.dataset,
-                    ),
-                    _dropdown(
-                        "analyse-indicator",
-                        t("indicator", lang),
-                        lang,
-                        [option(i.id, i.label(lang), True) for i in catalogue.indicators.values()],
-                        state.indicator,
-                    ),
-                    _dropdown(
-                        "analyse-fragility",
-                        t("fragility", lang),
-                        lang,
-                        [option(f.id, f.label(lang), True) for f in catalogue.fragilities.values()],
-                        choice.fragility,
-                        disabled=choice.fragility is None,
-                        title=fragility_reason if choice.fragility is None else None,
-                    ),
-                ],
-                className="analyse-controls",
-            ),
-            html.Div(
-                [
-                    _dropdown(
-                        "analyse-rows", t("rows_label", lang), lang, dimension_options, choice.rows
-                    ),
-                    _dropdown(
-                        "analyse-cols", t("cols_label", lang), lang, dimension_options, choice.cols
-                    ),
-                ],
-                className="analyse-controls",
-            ),
-            html.Div(
-                [
-                    _dropdown(
-                        "analyse-actor",
-                        t("actor", lang),
-                        lang,
-                        [option(a, catalogue.actors[a].label(lang), True) for a in SURVEYED_ACTORS],
-                        choice.actor,
-                        disabled="actor" in dimensions,
-                        title=in_table if "actor" in dimensions else None,
-                    ),
-                    _dropdown(
-                        "analyse-segment",
-                        t("segment", lang),
-                        lang,
-                        [
-                            option(s.id, s.label(lang), True)
-                            for s in catalogue.segments.values()
-                            if s.actor in (None, choice.actor)
-                        ],
-                        choice.segment,
-                        disabled="segment" in dimensions or "actor" in dimensions,
-                        title=in_table if "segment" in dimensions else None,
-                    ),
-                    _dropdown(
-                        "analyse-territory",
-                        t("territory_filter", lang),
-                        lang,
-                        territory_options,
-                        choice.territory,
-                        disabled="territory" in dimensions,
-                        title=in_table if "territory" in dimensions else None,
-                    ),
-                    _dropdown(
-                        "analyse-group",
-                        t("group_filter", lang),
-                        lang,
-                        group_options,
-                        choice.group or ALL_GROUPS,
-                        disabled="fragility" not in dimensions,
-                    ),
-                ],
-                className="analyse-controls",
+            *(
+                html.Div(
+                    [_dropdown(chosen.dropdowns[name], lang) for name in row],
+                    className="analyse-controls",
+                )
+                for row in CONTROL_ROWS
             ),
             html.Div(
                 dbc.Checkbox(
-                    id="analyse-labels", label=t("labels_option", lang), value=state.labels
+                    id="analyse-labels", label=t("labels_option", lang), value=chosen.labels
                 ),
-                hidden="territory" not in dimensions,  # only the maps have labels
+                hidden=not chosen.labels_shown,  # only the maps have labels
             ),
         ],
         className="analyse-chooser",
     )
 
 
-def _dropdown(
-    dropdown_id: str,
-    label: str,
-    lang: str,
-    options: list[dict],
-    value: object,
-    *,
-    disabled: bool = False,
-    title: str | None = None,
-) -> html.Div:
+def _dropdown(control: Control, lang: str) -> html.Div:
     group = labelled_dropdown(
-        dropdown_id,
-        label,
+        f"analyse-{control.name}",
+        control.label,
         lang,
-        options=options,
-        value=value,
+        options=list(control.options),
+        value=control.value,
         clearable=False,
-        disabled=disabled,
+        disabled=control.disabled,
         className="filter",
     )
-    if title:
-        group.title = title
+    if control.reason:
+        group.title = control.reason
     return group

@@ -1,10 +1,11 @@
-"""What the Analyse page shows of a cross-table: texts, the chart that fits, the maps, the grid.
+"""What the Analyse page shows of a cross-table: its texts, the chart that fits, the top 3.
 
-Pure functions from the data context and the state (no Dash): the page, its exports and the
-tests read the same texts. The chart follows the table's size: a dot plot with intervals up to
-:data:`MAX_DOT_COLUMNS` columns and :data:`MAX_DOT_CELLS` cells, a heatmap beyond. When one
-dimension is the territory, the other one's members get a region map each, all on one
-classification (:mod:`dashboard.figures.small_multiples`).
+Pure functions from the data context and the state (no Dash, no figures): the page, its exports
+and the tests read the same texts and numbers. The chart follows the table's size: a dot plot
+with intervals up to :data:`MAX_DOT_COLUMNS` columns and :data:`MAX_DOT_CELLS` cells, a heatmap
+beyond (:func:`analysis_chart` gives what it draws, :mod:`dashboard.figures.analyse` draws it).
+The maps are in :mod:`dashboard.views.analyse_maps`, the grid and its copy in
+:mod:`dashboard.views.analyse_grid`, the controls in :mod:`dashboard.views.analyse_controls`.
 """
 
 from __future__ import annotations
@@ -13,23 +14,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState, Notice
-from dashboard.figures.choropleth import LegendItem
-from dashboard.figures.dots import DotSeries, dot_chart
-from dashboard.figures.heatmap import heatmap_figure
-from dashboard.figures.small_multiples import (
-    MAX_PANELS,
-    MapPanel,
-    shared_classification,
-    small_multiples_figure,
-)
 from dashboard.text.cells import caption_text, cell_text, interval_text, release_text, status_labels
-from dashboard.text.hover import value_label
-from dashboard.text.i18n import labelled, t
-from dashboard.text.markup import escape, wrapped
+from dashboard.text.i18n import t
 from dashboard.text.numbers import format_count
 from dashboard.views.analyse_table import (
     AGAINST_FIRST,
@@ -38,8 +27,7 @@ from dashboard.views.analyse_table import (
     CrossTable,
     cross_table,
 )
-from dashboard.views.carte import PRECISION, no_value_states
-from phare.selection import NOT_COVERED, NOT_PUBLISHED, OK
+from phare.selection import OK
 from phare.weighted import PRUDENCE
 
 MAX_DOT_COLUMNS, MAX_DOT_CELLS = 4, 40
@@ -175,57 +163,58 @@ def _test_note(table: CrossTable, lang: str) -> str:
 # -- chart -------------------------------------------------------------------------------------
 
 
-def chart_figure(context: DataContext, view: AnalysisView, *, caption: bool = True) -> go.Figure:
-    """The dot plot or the heatmap of the table (``caption``: sources inside the figure)."""
-    lang = view.state.lang
+@dataclass(frozen=True, eq=False)
+class AnalysisChart:
+    """What the table's chart draws, in plain text and numbers; arrays are rows × columns."""
+
+    kind: str  # DOTS or HEATMAP (see AnalysisView.chart)
+    rows: tuple[str, ...]  # row labels, top to bottom
+    groups: tuple[str, ...] | None  # each row's fragility group: a two-level axis; else None
+    columns: tuple[str, ...]
+    france: tuple[bool, ...]  # per column: France among the regions (drawn apart)
+    values: np.ndarray  # NaN where no value is shown
+    lows: np.ndarray  # the interval's ends (NaN without one)
+    highs: np.ndarray
+    marks: np.ndarray  # "▲", "▼" or "": a significant difference (see CrossTable.test)
+    texts: np.ndarray  # the value as shown ("7,1 ▲", "non publié")
+    hover: np.ndarray  # "row · column : value [interval] n = base", plain text
+    value_range: tuple[float, float]  # the indicator's scale, else 0 to the largest value
+    axis_title: str
+    caption: str  # source, study, question, base, release: plain text
+    simulated: bool
+    lang: str
+
+
+def analysis_chart(context: DataContext, view: AnalysisView) -> AnalysisChart:
+    """The chart of the table: the dot plot or the heatmap, as :attr:`AnalysisView.chart`."""
     table = view.table
-    categories = _row_categories(context, view)
-    text = wrapped(view.caption) if caption else ""
-    value_range = context.catalogue.unit_of(view.state.indicator).domain or _data_range(view)
-    if view.chart == DOTS:
-        series = [
-            DotSeries(
-                name=col.label,
-                values=view.values[:, at],
-                lows=table.matrix("ci_low")[:, at].astype(float),
-                highs=table.matrix("ci_high")[:, at].astype(float),
-                markers=list(table.matrix("mark")[:, at]),
-                hover=[escape(h) for h in _hover_column(view, at)],
-                france=col.id == FRANCE and table.choice.cols == "territory",
-            )
-            for at, col in enumerate(table.cols)
-        ]
-        return dot_chart(
-            categories,
-            series,
-            caption=text,
-            x_range=value_range,
-            x_title=_axis_title(context, view),
-            simulated=view.simulated,
-            lang=lang,
-        )
-    hover = [[escape(h) for h in _hover_row(view, at)] for at in range(len(table.rows))]
-    return heatmap_figure(
-        categories,
-        [col.label for col in table.cols],
-        view.values,
-        [list(row) for row in view.texts],
-        hover,
-        value_range=value_range,
-        caption=text,
-        colour_title=_axis_title(context, view),
+    domain = context.catalogue.unit_of(view.state.indicator).domain
+    return AnalysisChart(
+        kind=view.chart,
+        rows=tuple(row.label for row in table.rows),
+        groups=_row_groups(context, view),
+        columns=tuple(col.label for col in table.cols),
+        france=tuple(col.id == FRANCE and table.choice.cols == "territory" for col in table.cols),
+        values=view.values,
+        lows=table.matrix("ci_low").astype(float),
+        highs=table.matrix("ci_high").astype(float),
+        marks=table.matrix("mark"),
+        texts=view.texts,
+        hover=hover_lines(view),
+        value_range=domain or _data_range(view),
+        axis_title=_axis_title(context, view),
+        caption=view.caption,
         simulated=view.simulated,
-        lang=lang,
+        lang=view.state.lang,
     )
 
 
-def _row_categories(context: DataContext, view: AnalysisView):
-    """Row labels; fragilities under their group (a two-level axis)."""
-    rows = view.table.rows
+def _row_groups(context: DataContext, view: AnalysisView) -> tuple[str, ...] | None:
+    """Fragilities are shown under their group (a two-level axis); other rows are not."""
     if view.table.choice.rows != "fragility":
-        return [row.label for row in rows]
+        return None
     groups = context.catalogue.fragility_groups
-    return ([groups[row.group].label(view.state.lang) for row in rows], [r.label for r in rows])
+    return tuple(groups[row.group].label(view.state.lang) for row in view.table.rows)
 
 
 def _data_range(view: AnalysisView) -> tuple[float, float]:
@@ -240,6 +229,16 @@ def _axis_title(context: DataContext, view: AnalysisView) -> str:
     )
 
 
+def hover_lines(view: AnalysisView) -> np.ndarray:
+    """Each cell's hover, rows × columns: its row and column, the value as shown, the
+    interval and the base when there are."""
+    shape = (len(view.table.rows), len(view.table.cols))
+    lines = np.empty(shape, dtype=object)
+    for row, col in np.ndindex(*shape):
+        lines[row, col] = _hover_line(view, row, col)
+    return lines
+
+
 def _hover_line(view: AnalysisView, row: int, col: int) -> str:
     table = view.table
     parts = [f"{table.rows[row].label} · {table.cols[col].label} : {view.texts[row, col]}"]
@@ -248,14 +247,6 @@ def _hover_line(view: AnalysisView, row: int, col: int) -> str:
     if view.bases[row, col]:
         parts.append(f"n = {view.bases[row, col]}")
     return " ".join(parts)
-
-
-def _hover_column(view: AnalysisView, col: int) -> list[str]:
-    return [_hover_line(view, row, col) for row in range(len(view.table.rows))]
-
-
-def _hover_row(view: AnalysisView, row: int) -> list[str]:
-    return [_hover_line(view, row, col) for col in range(len(view.table.cols))]
 
 
 # -- top 3 (regard croisé) ---------------------------------------------------------------------
@@ -278,192 +269,3 @@ def top_rows(view: AnalysisView, size: int = TOP_SIZE) -> list[list[str]]:
             picks = [str(view.statuses[0, at])]
         lines.append([col.label, *picks, *[""] * (size - len(picks))])
     return lines
-
-
-# -- small multiples ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MapsSpec:
-    panels: tuple[MapPanel, ...]
-    dropped: tuple[str, ...]  # members beyond MAX_PANELS, left out of the maps
-
-
-def map_panels(context: DataContext, view: AnalysisView) -> MapsSpec | None:
-    """One region map per member of the dimension that is not the territory; None when no
-    dimension is the territory."""
-    axis = view.territory_axis
-    if axis is None:
-        return None
-    table = view.table
-    others = table.cols if axis == "rows" else table.rows
-    lang = view.state.lang
-    features = context.features["region"]
-    labels = no_value_labels(context, lang)
-    panels = []
-    for at, member in enumerate(others[:MAX_PANELS]):
-        per_region = _panel_cells(view, axis, at)
-        panels.append(MapPanel(member.label, _panel_frame(features, per_region, labels)))
-    return MapsSpec(tuple(panels), tuple(m.label for m in others[MAX_PANELS:]))
-
-
-def no_value_labels(context: DataContext, lang: str) -> dict[str, str]:
-    return {state.id: state.label for state in no_value_states(context, lang)}
-
-
-def _panel_cells(view: AnalysisView, axis: str, at: int) -> pd.DataFrame:
-    """The territory's values of one member: code, value, label, hover text, status."""
-    territories = view.table.rows if axis == "rows" else view.table.cols
-
-    def pick(matrix: np.ndarray) -> np.ndarray:
-        return matrix[:, at] if axis == "rows" else matrix[at, :]
-
-    statuses = pick(view.table.matrix("status"))
-    values = pick(view.values)
-    texts, intervals, bases = pick(view.texts), pick(view.intervals), pick(view.bases)
-    rows = []
-    for index, member in enumerate(territories):
-        if member.id == FRANCE:
-            continue
-        hover = [escape(texts[index])]
-        if intervals[index]:
-            hover.append(escape(f"[{intervals[index]}]"))
-        if bases[index]:
-            hover.append(f"n = {bases[index]}")
-        rows.append(
-            {
-                "region": member.id,
-                "value": values[index],
-                "status": OK if not np.isnan(values[index]) else statuses[index],
-                "label": texts[index] if not np.isnan(values[index]) else "",
-                "hover": "<br>".join(hover),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def _panel_frame(
-    features: pd.DataFrame, cells: pd.DataFrame, labels: dict[str, str]
-) -> pd.DataFrame:
-    metro = features[~features["overseas"]]  # no overseas survey: the maps draw the mainland
-    drawn = metro[["code", "name", "region", "lon", "lat", "overseas"]].merge(
-        cells, on="region", how="left"
-    )
-    overseas = drawn["overseas"].to_numpy(dtype=bool)
-    status = drawn["status"].where(~overseas, NOT_COVERED).fillna(NOT_COVERED)
-    status = status.where(status.isin([OK, *labels]), NOT_PUBLISHED)
-    names = drawn["name"].map(escape)
-    hover = drawn["hover"].where(~overseas, status.map(labels)).fillna("")
-    return pd.DataFrame(
-        {
-            "code": drawn["code"],
-            "status": status,
-            "value": drawn["value"].where(~overseas),
-            "label": drawn["label"].where(~overseas, "").fillna(""),
-            "text": "<b>" + names + "</b><br>" + hover,
-            "lon": drawn["lon"],
-            "lat": drawn["lat"],
-        }
-    )
-
-
-def maps_figure(
-    context: DataContext, view: AnalysisView, spec: MapsSpec, geometry: str
-) -> go.Figure:
-    """The small multiples on one classification (the state's scheme and number of classes)."""
-    state = view.state
-    lang = state.lang
-    domain = context.catalogue.unit_of(state.indicator).domain
-    scheme = "fixed" if state.classes == "diverging" else state.classes
-    classification, indices = shared_classification(
-        spec.panels, scheme, state.k, domain, precision=PRECISION.get(view.unit, 1)
-    )
-    if classification.unclassed:
-        items = [value_label(low, view.unit, lang) for low in classification.lower]
-    else:
-        items = [
-            f"{value_label(low, view.unit, lang)} – {value_label(high, view.unit, lang)}"
-            for low, high in zip(classification.lower, classification.upper, strict=True)
-        ]
-    states = no_value_states(context, lang)
-    present = {status for panel in spec.panels for status in panel.frame["status"]}
-    legend = (
-        *(LegendItem(c, label, "") for c, label in zip(classification.colours, items, strict=True)),
-        *(LegendItem(s.fill, s.label, "") for s in states if s.id in present),
-    )
-    return small_multiples_figure(
-        spec.panels,
-        classification,
-        indices,
-        geometry,
-        states,
-        legend,
-        labelled("legend", lang).rstrip(" :"),
-        labels=state.labels or classification.unclassed,
-        simulated=view.simulated,
-        lang=lang,
-    )
-
-
-# -- grid and copies ---------------------------------------------------------------------------
-
-
-def grid_rows(view: AnalysisView) -> list[dict]:
-    """One row per table row: label (and group), then per column its value (a number, for
-    sorting), the value as shown, the interval and the base."""
-    rows = []
-    for r, member in enumerate(view.table.rows):
-        row = {"code": member.id, "label": member.label, "group": member.group}
-        for c in range(len(view.table.cols)):
-            value = view.values[r, c]
-            row[f"c{c}_value"] = None if np.isnan(value) else float(value)
-            row[f"c{c}_text"] = view.texts[r, c]
-            row[f"c{c}_interval"] = view.intervals[r, c]
-            row[f"c{c}_n"] = view.bases[r, c]
-        rows.append(row)
-    return rows
-
-
-def group_labels(context: DataContext, view: AnalysisView) -> dict[str, str]:
-    groups = context.catalogue.fragility_groups
-    return {group.id: group.label(view.state.lang) for group in groups.values()}
-
-
-def excel_text(view: AnalysisView) -> str:
-    """The table as a spreadsheet paste expects it: tab-separated, decimal comma in French;
-    a cell without a value says why (« non publié »)."""
-    lang = view.state.lang
-    decimal = "," if lang == "fr" else "."
-    table = view.table
-    header = [t(f"dim_{table.choice.rows}", lang)]
-    for col in table.cols:
-        header += [
-            f"{col.label} – {t('value', lang)}",
-            f"{col.label} – {t('ci_low_col', lang)}",
-            f"{col.label} – {t('ci_high_col', lang)}",
-            f"{col.label} – {t('n_col', lang)}",
-        ]
-    lines = ["\t".join(header)]
-    lows, highs, bases = (table.matrix(name) for name in ("ci_low", "ci_high", "n"))
-    for r, member in enumerate(table.rows):
-        cells = [member.label]
-        for c in range(len(table.cols)):
-            value = view.values[r, c]
-            shown = view.statuses[r, c] if np.isnan(value) else _number(value, decimal)
-            cells += [
-                shown,
-                _number(lows[r, c], decimal),
-                _number(highs[r, c], decimal),
-                _number(bases[r, c], decimal),
-            ]
-        lines.append("\t".join(cells))
-    lines.append(labelled("source", lang) + view.caption)
-    return "\r\n".join(lines) + "\r\n"
-
-
-def _number(value: object, decimal: str) -> str:
-    if value is None or pd.isna(value):
-        return ""
-    number = float(value)
-    text = str(int(number)) if number.is_integer() else f"{round(number, 4):g}"
-    return text.replace(".", decimal)

@@ -9,14 +9,9 @@ from plotly.colors import find_intermediate_color, hex_to_rgb, unlabel_rgb
 
 from dashboard.exports.slides import for_image
 from dashboard.figures.geo_map import GEO_LAYOUT
-from dashboard.figures.small_multiples import (
-    MAX_PANELS,
-    TITLE_NAME,
-    MapPanel,
-    shared_classification,
-    small_multiples_figure,
-)
+from dashboard.figures.small_multiples import TITLE_NAME, small_multiples_figure
 from dashboard.figures.watermark import WATERMARK_NAME
+from dashboard.views.small_multiples import MAX_PANELS, MapPanel, shared_classification
 from tests.dashboard.figures.map_fixtures import ATTACK, STATES, TITLE, URL
 
 NAN = math.nan
