@@ -13,21 +13,21 @@ from dashboard.views.analyse_table import CONTROLS, next_state
 
 
 @callback(
-    Output("analyse-location", "href"),
-    *(Input(f"analyse-{name}", "value") for name in (*CONTROLS, "group")),
-    Input("analyse-labels", "value"),
-    State("analyse-state", "data"),
+    output=Output("analyse-location", "href"),
+    inputs={
+        "chosen": {name: Input(f"analyse-{name}", "value") for name in (*CONTROLS, "group")},
+        "labels": Input("analyse-labels", "value"),
+    },
+    state={"stored": State("analyse-state", "data")},
     prevent_initial_call=True,
 )
-def choose_table(*values):
+def choose_table(chosen: dict[str, object], labels: object, stored: object) -> str:
     """The table of the new choice: its URL (a full page, so the permalink is what is shown)."""
-    *chosen, labels, stored = values
     context = callback_context()
     if not as_mapping(stored):
         raise PreventUpdate
     before = stored_state(stored, context.choices)
-    choices = dict(zip((*CONTROLS, "group"), chosen, strict=True))
-    after = next_state(before, {**choices, "labels": bool(labels)})
+    after = next_state(before, {**chosen, "labels": bool(labels)})
     state, _ = parse_state(after, context.choices)
     return "/analyse" + state_query(state)
 
