@@ -56,39 +56,7 @@ def dot_chart(
     """
     y = [list(part) for part in categories] if isinstance(categories, tuple) else list(categories)
     rows = len(y[1]) if isinstance(categories, tuple) else len(y)
-    figure = go.Figure()
-    for index, item in enumerate(series):
-        values = np.asarray(item.values, dtype=float)
-        colour = FRANCE_COLOUR if item.france else SERIES_COLOURS[index % len(SERIES_COLOURS)]
-        figure.add_trace(
-            go.Scatter(
-                name=item.name,
-                x=values,
-                y=y,
-                mode="markers+text",
-                text=list(item.markers),
-                textposition="middle right",
-                textfont={"color": colour, "size": 13},
-                marker={
-                    "symbol": "diamond-open" if item.france else "circle",
-                    "size": 11 if item.france else 10,
-                    "color": colour,
-                    "line": {"width": 2, "color": colour},
-                },
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": np.asarray(item.highs, dtype=float) - values,
-                    "arrayminus": values - np.asarray(item.lows, dtype=float),
-                    "color": colour,
-                    "thickness": 1.5,
-                    "width": 4,
-                },
-                customdata=list(item.hover),
-                hovertemplate="%{customdata}<extra>" + item.name + "</extra>",
-                cliponaxis=False,
-            )
-        )
+    figure = go.Figure([_dot_trace(item, index, y) for index, item in enumerate(series)])
     bottom = _caption_height(caption)
     figure.update_layout(
         template=phare_template(lang),
@@ -100,6 +68,40 @@ def dot_chart(
     )
     _add_caption(figure, caption)
     return with_watermark(figure, simulated, lang)
+
+
+def _dot_trace(item: DotSeries, index: int, y: list) -> go.Scatter:
+    """The ``index``-th series: dots in its colour (France an open diamond), its intervals as
+    error bars, its markers beside the dots."""
+    values = np.asarray(item.values, dtype=float)
+    colour = FRANCE_COLOUR if item.france else SERIES_COLOURS[index % len(SERIES_COLOURS)]
+    return go.Scatter(
+        name=item.name,
+        x=values,
+        y=y,
+        mode="markers+text",
+        text=list(item.markers),
+        textposition="middle right",
+        textfont={"color": colour, "size": 13},
+        marker={
+            "symbol": "diamond-open" if item.france else "circle",
+            "size": 11 if item.france else 10,
+            "color": colour,
+            "line": {"width": 2, "color": colour},
+        },
+        error_x={
+            "type": "data",
+            "symmetric": False,
+            "array": np.asarray(item.highs, dtype=float) - values,
+            "arrayminus": values - np.asarray(item.lows, dtype=float),
+            "color": colour,
+            "thickness": 1.5,
+            "width": 4,
+        },
+        customdata=list(item.hover),
+        hovertemplate="%{customdata}<extra>" + item.name + "</extra>",
+        cliponaxis=False,
+    )
 
 
 def gap_chart(

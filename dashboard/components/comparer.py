@@ -1,0 +1,43 @@
+"""Comparer's charts: one chart of :func:`dashboard.views.comparer.comparer_view` drawn with
+:func:`dashboard.figures.dots.dot_chart` and followed by the table of its numbers.
+
+The view speaks in its own plain series (views import no figure); this is where they become
+the figure's :class:`~dashboard.figures.dots.DotSeries`.
+"""
+
+from __future__ import annotations
+
+from dash import html
+
+from dashboard.components.chart_table import chart_with_table
+from dashboard.figures.dots import DotSeries, dot_chart
+from dashboard.views.comparer import ComparerChart, ComparerSeries
+
+
+def comparer_chart(chart: ComparerChart, *, simulated: bool, lang: str) -> html.Figure:
+    """The chart (every territory on one axis) and its table; its heading is the page's."""
+    figure = dot_chart(
+        list(chart.labels),  # a list: dot_chart reads a tuple as (groups, labels)
+        [dot_series(item) for item in chart.series],
+        caption=chart.caption,
+        x_range=chart.x_range,
+        x_title=chart.x_title,
+        simulated=simulated,
+        lang=lang,
+    )
+    table = chart.table
+    return chart_with_table(
+        chart.chart_id, figure, table.caption, table.header, table.rows, lang=lang
+    )
+
+
+def dot_series(series: ComparerSeries) -> DotSeries:
+    return DotSeries(
+        name=series.name,
+        values=series.values,
+        lows=series.lows,
+        highs=series.highs,
+        markers=series.markers,
+        hover=series.hover,
+        france=series.france,
+    )

@@ -1,0 +1,291 @@
+"""Comparer: what the page shows of two to four territories, as plain data (no Dash, no Plotly).
+
+The territories are the first :data:`MAX_TERRITORIES` the URL asks for, each once; the others
+are named as left out. Each chart puts every territory on one shared scale: the 16 fragilities'
+mean scores (1-10) of the chosen actor, and the partnership indicators (0-100 %). A value that
+differs significantly from the first territory's (Holm-corrected across the chart's rows,
+:func:`phare.comparisons.column_differences`) is marked :data:`DIFFERENT`, in the chart and in
+its table alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.core.context import DataContext
+from dashboard.core.state import FRANCE, AppState
+from dashboard.text.cells import caption_text, cell_text, interval_text, release_text
+from dashboard.text.i18n import t
+from dashboard.text.markup import wrapped
+from dashboard.views.region import (
+    PARTNERSHIP_INDICATORS,
+    PROFILE_ACTORS,
+    SCORE,
+    View,
+    territory_rows,
+)
+from phare.comparisons import column_differences
+
+MAX_TERRITORIES = 4
+DIFFERENT = "*"  # beside a value that differs significantly from the first territory's
+SCORE_RANGE = (1, 10)
+SHARE_RANGE = (0, 100)
+FRAGILITIES_CHART = "compare-fragilities"
+PARTNERSHIP_CHART = "compare-partnership"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a dropdown: what it says and the id it sends."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ComparerSeries:
+    """One territory over a chart's categories (NaN where nothing is published)."""
+
+    code: str
+    name: str
+    values: tuple[float, ...]
+    lows: tuple[float, ...]
+    highs: tuple[float, ...]
+    markers: tuple[str, ...]  # DIFFERENT or "" beside each value
+    hover: tuple[str, ...]  # each value as the table writes it: "6,9 [6,5 – 7,3]"
+    france: bool
+
+
+@dataclass(frozen=True)
+class ComparerTable:
+    """The chart's numbers as text: the header names the territories, a row per category."""
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class ComparerChart:
+    """One chart shared by every territory, and its table."""
+
+    chart_id: str  # the graph's DOM id; its table's is ``{chart_id}-table``
+    heading: str
+    labels: tuple[str, ...]  # the categories, top to bottom
+    series: tuple[ComparerSeries, ...]  # one per territory, in the asked order
+    caption: str  # source, question, base and release, wrapped for Plotly
+    x_range: tuple[float, float]
+    x_title: str
+    table: ComparerTable
+
+
+@dataclass(frozen=True)
+class ComparerView:
+    """Everything the Comparer page shows for one state."""
+
+    territories: tuple[str, ...]  # compared, in the asked order, each once
+    names: tuple[str, ...]  # of ``territories``
+    asked_count: int  # how many territories the URL asked for (duplicates counted)
+    dropped: tuple[str, ...]  # asked beyond MAX_TERRITORIES: not compared
+    too_few: bool  # fewer than two territories: no chart
+    release: str  # "Données publiées, version …"
+    release_id: str
+    simulated: bool
+    territory_options: tuple[Option, ...]  # the regions, then France
+    actor_options: tuple[Option, ...]  # the four surveyed actors
+    charts: tuple[ComparerChart, ...]  # fragilities then partnership; empty when too_few
+
+
+def asked_territories(raw: object) -> list[str]:
+    """The territory ids of the URL's ``territories`` parameter, as asked (duplicates kept)."""
+    if isinstance(raw, list | tuple):
+        raw = raw[0] if raw else ""
+    return [part for part in str(raw or "").split(",") if part]
+
+
+def compared_query(query: Mapping[str, object], asked: list[str]) -> dict[str, object]:
+    """The page's query with the first :data:`MAX_TERRITORIES` territories only (the state
+    refuses more): the others are left out with a message, not the whole choice."""
+    if len(asked) <= MAX_TERRITORIES:
+        return dict(query)
+    return {**query, "territories": ",".join(asked[:MAX_TERRITORIES])}
+
+
+def comparer_view(context: DataContext, state: AppState, asked: list[str]) -> ComparerView:
+    """The page of ``state`` (whose territories are the compared ones), ``asked`` being what the
+    URL asked for before the extra territories were left out."""
+    lang = state.lang
+    catalogue = context.catalogue
+    dataset = context.dataset(state.dataset)
+    release = release_text(dataset, lang)
+    territories = tuple(dict.fromkeys(state.territories))
+    too_few = len(territories) < 2
+    return ComparerView(
+        territories=territories,
+        names=tuple(territory_name(context, code) for code in territories),
+        asked_count=len(asked),
+        dropped=tuple(asked[MAX_TERRITORIES:]),
+        too_few=too_few,
+        release=release,
+        release_id=dataset.id,
+        simulated=dataset.simulated,
+        territory_options=(
+            *(Option(region.name, code) for code, region in catalogue.regions.items()),
+            Option(territory_name(context, FRANCE), FRANCE),
+        ),
+        actor_options=tuple(
+            Option(actor.label(lang), actor.id)
+            for actor in catalogue.actors.values()
+            if actor.id in PROFILE_ACTORS
+        ),
+        charts=() if too_few else comparison_charts(context, state, territories, release),
+    )
+
+
+def comparison_charts(
+    context: DataContext, state: AppState, territories: tuple[str, ...], release: str
+) -> tuple[ComparerChart, ComparerChart]:
+    """The fragilities' chart (scores 1-10) and the partnership chart (0-100 %)."""
+    lang = state.lang
+    catalogue = context.catalogue
+    actor = state.actor
+    fragilities = [(actor, SCORE, fragility) for fragility in catalogue.fragilities]
+    partnership = [
+        (actor, indicator, None)
+        for indicator in PARTNERSHIP_INDICATORS
+        if not catalogue.indicators[indicator].per_fragility
+    ]
+    return (
+        comparison_chart(
+            FRAGILITIES_CHART,
+            t("compare_fragilities", lang, actor=catalogue.actors[actor].label(lang)),
+            context,
+            state,
+            territories,
+            fragilities,
+            SCORE_RANGE,
+            catalogue.indicators[SCORE].label(lang),
+            release,
+        ),
+        comparison_chart(
+            PARTNERSHIP_CHART,
+            t("profile_partnership", lang),
+            context,
+            state,
+            territories,
+            partnership,
+            SHARE_RANGE,
+            t("share_axis", lang),
+            release,
+        ),
+    )
+
+
+def comparison_chart(
+    chart_id: str,
+    heading: str,
+    context: DataContext,
+    state: AppState,
+    territories: tuple[str, ...],
+    views: list[View],
+    x_range: tuple[float, float],
+    x_title: str,
+    release: str,
+) -> ComparerChart:
+    """One chart of ``views`` (one row each) for every territory, against the first one."""
+    lang = state.lang
+    catalogue = context.catalogue
+    frames = {code: territory_rows(context, state, code, views) for code in territories}
+    first = territories[0]
+    series = tuple(
+        territory_series(
+            context, code, frames[code], None if code == first else frames[first], views, lang
+        )
+        for code in territories
+    )
+    labels = tuple(
+        catalogue.fragilities[fragility].label(lang)
+        if isinstance(fragility, str)
+        else catalogue.indicators[indicator].label(lang)
+        for _, indicator, fragility in views
+    )
+    question = (
+        catalogue.indicators[views[0][1]].question(lang)
+        if len({indicator for _, indicator, _ in views}) == 1
+        else t("questions_in_table", lang)
+    )
+    names = tuple(item.name for item in series)
+    return ComparerChart(
+        chart_id=chart_id,
+        heading=heading,
+        labels=labels,
+        series=series,
+        caption=wrapped(
+            caption_text(pd.concat(frames.values()), question, release, catalogue, lang)
+        ),
+        x_range=x_range,
+        x_title=x_title,
+        table=ComparerTable(
+            caption=t("compare_table", lang, first=names[0]),
+            header=(t("indicator", lang), *names),
+            rows=table_rows(labels, series),
+        ),
+    )
+
+
+def territory_series(
+    context: DataContext,
+    code: str,
+    rows: pd.DataFrame,
+    reference: pd.DataFrame | None,
+    views: list[View],
+    lang: str,
+) -> ComparerSeries:
+    """``code``'s rows as a series, marked where they differ significantly from ``reference``,
+    the first territory's rows (None for the first territory itself: never marked)."""
+    catalogue = context.catalogue
+    differs = [None] * len(rows) if reference is None else column_differences(reference, rows)
+    units = [catalogue.indicators[indicator].unit for _, indicator, _ in views]
+    return ComparerSeries(
+        code=code,
+        name=territory_name(context, code),
+        values=tuple(rows["value"].to_numpy(dtype=float).tolist()),
+        lows=tuple(rows["ci_low"].to_numpy(dtype=float).tolist()),
+        highs=tuple(rows["ci_high"].to_numpy(dtype=float).tolist()),
+        markers=tuple(DIFFERENT if flag is True else "" for flag in differs),
+        hover=tuple(
+            value_text(row, unit, context, lang)
+            for (_, row), unit in zip(rows.iterrows(), units, strict=True)
+        ),
+        france=code == FRANCE,
+    )
+
+
+def table_rows(
+    labels: tuple[str, ...], series: tuple[ComparerSeries, ...]
+) -> tuple[tuple[str, ...], ...]:
+    """A row per category: its label, then each territory's value as hovered, marked."""
+    return tuple(
+        (
+            label,
+            *(
+                item.hover[index] + (f" {item.markers[index]}" if item.markers[index] else "")
+                for item in series
+            ),
+        )
+        for index, label in enumerate(labels)
+    )
+
+
+def value_text(row: pd.Series, unit: str, context: DataContext, lang: str) -> str:
+    """ "6,9 [6,5 – 7,3]", or the value alone without an interval, or its status."""
+    value = cell_text(row["value"], row["status"], unit, context.catalogue, lang)
+    interval = interval_text(row["ci_low"], row["ci_high"], unit, lang)
+    return f"{value} [{interval}]" if interval else value
+
+
+def territory_name(context: DataContext, code: str) -> str:
+    return "France" if code == FRANCE else context.catalogue.regions[code].name
