@@ -24,7 +24,7 @@ from phare.estimates import (
 from phare.microdata import read_microdata
 from phare.prepared import PreparedMicrodata, prepare
 from phare.published import NATIONAL, PUBLISHED_FIGURES, load_published
-from phare.release import published_release
+from phare.release_identity import published_release
 from phare.releases import load_release, read_release_manifest
 from phare.selection import OK, select_region_values
 from phare.simulate import simulate

@@ -57,7 +57,7 @@ from phare.catalogue import Catalogue
 from phare.errors import ImportLocked, InvalidReleaseId, ReleaseUnavailable
 from phare.microdata import Microdata, read_microdata
 from phare.microdata_format import SCHEMA_VERSION, TOP3_COLUMNS
-from phare.release import file_sha256
+from phare.release_identity import file_sha256
 
 RELEASE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 # Commune codes are read against the reference table geodata builds from

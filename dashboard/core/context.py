@@ -34,7 +34,7 @@ from phare.catalogue import Catalogue, load_catalogue
 from phare.datasets import Dataset, open_dataset, simulated_dataset, with_regional_cells
 from phare.errors import PhareError
 from phare.published import NATIONAL, PUBLISHED_FIGURES, load_published
-from phare.release import Release, published_release
+from phare.release_identity import Release, published_release
 from phare.releases import current_release
 from phare.selection import ViewKey, every_region_view
 from phare.settings import Settings

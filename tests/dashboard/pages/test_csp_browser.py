@@ -15,7 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.dashboard.pages.test_analyse_browser import READY as ANALYSE_READY
 from tests.dashboard.pages.test_carte_browser import PAGE_TIMEOUT_MS, VIEWPORT, choose, settle
-from tests.dashboard.pages.test_profiles_browser import READY as CHARTS_DRAWN
+from tests.dashboard.pages.test_region_browser import READY as CHARTS_DRAWN
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""Profil de région and Comparer in real headless Chromium against real gunicorn."""
+"""Profil de région in real headless Chromium against real gunicorn."""
 
 from __future__ import annotations
 
@@ -142,28 +142,6 @@ def test_significance_markers_on_the_chart_match_the_table(simulated_profile):
 def test_unknown_region_is_not_found(live_server):
     assert requests.get(f"{live_server}/region/99", timeout=30).status_code == 404
     assert requests.get(f"{live_server}/region/27", timeout=30).status_code == 200
-
-
-def test_comparer_shares_one_scale_and_refuses_a_fifth_territory(browser, live_server):
-    """Acceptance 4."""
-    context, page = open_profile(
-        browser, f"{live_server}/comparer?territories=27,75,FR,11,24&dataset=simule&actor=citoyens"
-    )
-    try:
-        page.wait_for_function(f"() => ({READY})() >= 2", timeout=PAGE_TIMEOUT_MS)
-        message = page.inner_text("#compare-too-many")
-        assert "au plus 4 territoires" in message and "5" in message and "24" in message
-        fragilities, partnership = page.evaluate(CHARTS)
-        names = ["Bourgogne-Franche-Comté", "Nouvelle-Aquitaine", "France", "Île-de-France"]
-        assert [trace["name"] for trace in fragilities["traces"]] == names
-        assert fragilities["range"] == [1, 10] and partnership["range"] == [0, 100]
-        for chart in (fragilities, partnership):
-            for index, trace in enumerate(chart["traces"]):
-                starred = [row[index + 1].endswith("*") for row in chart["rows"]]
-                assert starred == [mark == "*" for mark in trace["text"]]
-        assert any(mark == "*" for trace in fragilities["traces"] for mark in trace["text"])
-    finally:
-        context.close()
 
 
 def test_the_published_profile_prints_on_one_a4_page(browser, live_server):
