@@ -26,8 +26,9 @@ from dashboard.figures.watermark import watermark_annotations, with_watermark
 from dashboard.text.i18n import t
 from dashboard.text.numbers import format_count
 from dashboard.text.summary import legend_summary, map_summary
-from dashboard.views.carte import MapView, map_view, no_value_states
+from dashboard.views.carte import MapView, map_view
 from dashboard.views.carte_communes import without_borders
+from dashboard.views.classification import no_value_states
 
 OUTLINE_LEVEL = {"departement": "regions"}
 RANGE_PAD = 0.01  # share of the drawn extent left around it

@@ -41,8 +41,9 @@ from dashboard.figures.highlight import with_highlight
 from dashboard.figures.presentation import DesignSize, SlideTexts, design_size, slide_figure
 from dashboard.server.current import export_context
 from dashboard.text.i18n import t
-from dashboard.views.carte import MapView, map_view, no_value_states
+from dashboard.views.carte import MapView, map_view
 from dashboard.views.carte_communes import commune_scope, without_borders
+from dashboard.views.classification import no_value_states
 from dashboard.views.donnees_sources import study_rows
 from dashboard.views.sharing import download_name
 

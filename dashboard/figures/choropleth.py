@@ -133,7 +133,7 @@ def figure_changes(
     ``names_from_geometry``: the hover template reads names from the features (communes).
     No geometry and no per-point constants beyond the ``z`` Plotly needs for each area.
     """
-    _check_statuses(frame, states)
+    check_statuses(frame, states)
     names = not names_from_geometry
     rows_of = _rows_by_status(frame, ["code", "details", "class_index"] + ["name"] * names)
     data = {0: _value_changes(rows_of(VALUE_STATUS), classification, names)}
@@ -203,7 +203,8 @@ def _rows_by_status(frame: pd.DataFrame, columns: list[str]) -> Callable[[str], 
     return rows
 
 
-def _check_statuses(frame: pd.DataFrame, states: Iterable[NoValueState]) -> None:
+def check_statuses(frame: pd.DataFrame, states: Iterable[NoValueState]) -> None:
+    """Every row's status is ``ok`` or one of ``states``: an unknown one would be drawn nowhere."""
     known = {VALUE_STATUS, *(state.id for state in states)}
     unknown = sorted(set(frame["status"].unique()) - known)
     if unknown:

@@ -57,7 +57,7 @@ def dot_chart(
     y = [list(part) for part in categories] if isinstance(categories, tuple) else list(categories)
     rows = len(y[1]) if isinstance(categories, tuple) else len(y)
     figure = go.Figure([_dot_trace(item, index, y) for index, item in enumerate(series)])
-    bottom = _caption_height(caption)
+    bottom = caption_height(caption)
     figure.update_layout(
         template=phare_template(lang),
         height=max(220, rows * ROW_HEIGHT) + bottom + 60,
@@ -66,7 +66,7 @@ def dot_chart(
         xaxis={"range": list(x_range), "title": {"text": x_title}, "gridcolor": "#e6e6e6"},
         yaxis={"autorange": "reversed", "automargin": True},
     )
-    _add_caption(figure, caption)
+    add_caption(figure, caption)
     return with_watermark(figure, simulated, lang)
 
 
@@ -141,7 +141,7 @@ def gap_chart(
             cliponaxis=False,
         )
     )
-    bottom = _caption_height(caption)
+    bottom = caption_height(caption)
     figure.update_layout(
         template=phare_template(lang),
         height=len(labels) * 34 + bottom + 60,
@@ -157,15 +157,18 @@ def gap_chart(
         yaxis={"autorange": "reversed", "automargin": True},
         showlegend=False,
     )
-    _add_caption(figure, caption)
+    add_caption(figure, caption)
     return with_watermark(figure, simulated, lang)
 
 
-def _caption_height(caption: str) -> int:
+def caption_height(caption: str) -> int:
+    """Pixels under the plot for the axis title and the caption's lines (shared with heatmaps)."""
     return AXIS_TITLE + CAPTION_LINE * (caption.count("<br>") + 1)
 
 
-def _add_caption(figure: go.Figure, caption: str) -> None:
+def add_caption(figure: go.Figure, caption: str) -> None:
+    """The caption (source, question, base, release) under the plot, inside the figure, so a
+    PNG export keeps it."""
     figure.add_annotation(
         name="caption",
         text=caption,
@@ -173,7 +176,7 @@ def _add_caption(figure: go.Figure, caption: str) -> None:
         yref="paper",
         x=0,
         y=0,
-        yshift=-_caption_height(caption) + 4,
+        yshift=-caption_height(caption) + 4,
         xanchor="left",
         yanchor="bottom",
         align="left",

@@ -17,7 +17,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
-from dashboard.figures.dots import _add_caption, _caption_height
+from dashboard.figures.dots import add_caption, caption_height
 from dashboard.figures.template import TEXT_COLOUR, phare_template
 from dashboard.figures.watermark import with_watermark
 from dashboard.text.markup import escape
@@ -89,9 +89,9 @@ def heatmap_figure(
         _missing_trace(texts, np.isnan(values), common, narrow=narrow),
         _values_trace(values, texts, value_range, colour_title, plot_px, common),
     ]
-    header, under = header_height(column_labels), _caption_height(caption)
+    header, under = header_height(column_labels), caption_height(caption)
     figure = go.Figure(data=traces, layout=_layout(column_labels, header, plot_px, under, lang))
-    _add_caption(figure, caption)
+    add_caption(figure, caption)
     return with_watermark(figure, simulated, lang)
 
 

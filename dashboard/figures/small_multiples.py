@@ -30,8 +30,8 @@ from dashboard.figures.choropleth import (
     LEGEND_ROW_PX,
     VALUE_STATUS,
     LegendItem,
-    _check_statuses,
     area_traces,
+    check_statuses,
     legend_layout,
     stepped_colourscale,
 )
@@ -84,7 +84,7 @@ def small_multiples_figure(
     if len(class_indices) != len(panels):
         raise ValueError(f"{len(class_indices)} lists of class indices for {len(panels)} panels")
     for panel in panels:
-        _check_statuses(panel.frame, states)
+        check_statuses(panel.frame, states)
     columns = columns or (MAX_COLUMNS if len(panels) > MAX_COLUMNS else len(panels))
     if columns < 1:
         raise ValueError(f"the number of columns must be at least 1, not {columns}")

@@ -18,7 +18,7 @@ from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState
 from dashboard.text.i18n import t
 from dashboard.views.analyse_table import ALL_GROUPS, DIMENSIONS, TableChoice
-from dashboard.views.carte_filters import dataset_option, option
+from dashboard.views.options import dataset_option, option
 from phare.microdata_format import SURVEYED_ACTORS
 
 IN_TABLE, NOT_A_DIMENSION = "is_a_dimension", "not_a_dimension"  # keys of the reasons

@@ -20,8 +20,7 @@ from dashboard.text.hover import value_label
 from dashboard.text.i18n import labelled
 from dashboard.text.markup import escape
 from dashboard.views.analyse import AnalysisView
-from dashboard.views.carte import PRECISION, no_value_states
-from dashboard.views.classification import Classification, NoValueState
+from dashboard.views.classification import PRECISION, Classification, NoValueState, no_value_states
 from dashboard.views.small_multiples import MAX_PANELS, MapPanel, shared_classification
 from phare.selection import NOT_COVERED, NOT_PUBLISHED, OK
 

@@ -22,14 +22,19 @@ from dashboard.text.numbers import format_count
 from dashboard.text.sources import source_lines
 from dashboard.views.carte_communes import commune_frame, commune_scope
 from dashboard.views.carte_drawn import DrawnValues
-from dashboard.views.classification import Classification, NoValueState, classify
+from dashboard.views.classification import (
+    PRECISION,
+    Classification,
+    NoValueState,
+    classify,
+    no_value_states,
+)
 from phare.datasets import Dataset
 from phare.estimates import BASE_COLUMNS, INTERVAL_COLUMNS
 from phare.selection import NOT_COVERED, OK
 from phare.weighted import PRUDENCE
 
 DRAWN_WITH_VALUE = OK  # the figure's "valued" trace: ok and prudence cells
-PRECISION = {"pct": 0, "score_1_10": 1}
 NUMBERS = (*INTERVAL_COLUMNS, *BASE_COLUMNS)  # the table's interval and bases
 
 
@@ -113,15 +118,6 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         has_france=values.france is not None,
         values=values,
         extent=extent,
-    )
-
-
-def no_value_states(context: DataContext, lang: str) -> tuple[NoValueState, ...]:
-    """The states drawn without a value, in the status table's order, with their style."""
-    return tuple(
-        NoValueState(status.id, status.label(lang), status.fill, status.border)
-        for status in context.catalogue.statuses.values()
-        if status.fill is not None
     )
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.core.context import IMPORTED_DATASET, VIEW_KEYS, DataContext
+from dashboard.core.context import VIEW_KEYS, DataContext
 from dashboard.core.state import COMMUNE_LAYERS, FRANCE, MAP_LEVELS, AppState, state_from_json
 from dashboard.core.values import region_values
 from dashboard.text.i18n import t
 from dashboard.views.classification import SCHEMES
+from dashboard.views.options import dataset_option, option
 from phare.datasets import Dataset
 
 FILTERS = (
@@ -143,11 +144,6 @@ def _has_france_value(context: DataContext, state: AppState) -> bool:
     return region_values(context, state).france is not None
 
 
-def dataset_option(key: str, dataset: Dataset, lang: str) -> dict:
-    label = t(f"dataset_{key}", lang, release=dataset.id if key == IMPORTED_DATASET else "")
-    return option(key, label, True)
-
-
 def _fragility_options(
     context: DataContext, state: AppState, rows: pd.DataFrame, reason: str
 ) -> list[dict]:
@@ -168,10 +164,3 @@ def _fragility_options(
             if f.group == group.id
         ]
     return options
-
-
-def option(value: object, label: str, enabled: bool, reason: str = "") -> dict:
-    option = {"label": label if enabled else f"{label} ({reason})", "value": value}
-    if not enabled:
-        option |= {"disabled": True, "title": reason}
-    return option

@@ -22,6 +22,7 @@ import mapclassify
 import numpy as np
 from plotly.colors import sample_colorscale
 
+from dashboard.core.context import DataContext
 from dashboard.core.state import CLASS_SCHEMES
 
 COLOURSCALE = "YlGnBu"  # ColorBrewer sequential, colour-blind safe
@@ -30,6 +31,7 @@ SEQUENTIAL_RANGE = (0.15, 0.95)  # the part of COLOURSCALE used: its lightest en
 # purple = above France (neither hue reads as "good" or "bad", which depends on the indicator).
 DIVERGING_COLOURSCALE = "PuOr"
 DIVERGING_SPREAD = 0.45  # the largest deviation is drawn at 0.5 ± 0.45 of the scale
+PRECISION = {"pct": 0, "score_1_10": 1}  # decimals of class bounds by unit (others: 1)
 NICE_FACTORS = (1, 2, 5, 10)  # diverging class widths are 1, 2 or 5 times a power of ten
 
 DataScheme = Callable[[np.ndarray, int], mapclassify.classifiers.MapClassifier]
@@ -253,3 +255,12 @@ def class_colours(k: int) -> list[str]:
     if k == 1:
         return sample_colorscale(COLOURSCALE, [0.6])
     return sample_colorscale(COLOURSCALE, list(np.linspace(*SEQUENTIAL_RANGE, k)))
+
+
+def no_value_states(context: DataContext, lang: str) -> tuple[NoValueState, ...]:
+    """The states drawn without a value, in the status table's order, with their style."""
+    return tuple(
+        NoValueState(status.id, status.label(lang), status.fill, status.border)
+        for status in context.catalogue.statuses.values()
+        if status.fill is not None
+    )
