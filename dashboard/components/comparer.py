@@ -7,6 +7,8 @@ the figure's :class:`~dashboard.figures.dots.DotSeries`.
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from dash import html
 
 from dashboard.components.chart_table import chart_with_table
@@ -32,12 +34,5 @@ def comparer_chart(chart: ComparerChart, *, simulated: bool, lang: str) -> html.
 
 
 def dot_series(series: ComparerSeries) -> DotSeries:
-    return DotSeries(
-        name=series.name,
-        values=series.values,
-        lows=series.lows,
-        highs=series.highs,
-        markers=series.markers,
-        hover=series.hover,
-        france=series.france,
-    )
+    """The figure's series: the view's, but for the territory's code (not drawn)."""
+    return DotSeries(**{field.name: getattr(series, field.name) for field in fields(DotSeries)})

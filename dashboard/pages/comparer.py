@@ -23,7 +23,6 @@ from dashboard.text.i18n import t
 from dashboard.views.comparer import (
     MAX_TERRITORIES,
     ComparerView,
-    Option,
     asked_territories,
     compared_query,
     comparer_view,
@@ -100,7 +99,7 @@ def _chooser(view: ComparerView, state: AppState) -> html.Div:
                 "compare-territories",
                 t("compare_territories", lang),
                 lang,
-                options=_options(view.territory_options),
+                options=list(view.territory_options),
                 value=list(view.territories),
                 multi=True,
                 className="filter",
@@ -109,7 +108,7 @@ def _chooser(view: ComparerView, state: AppState) -> html.Div:
                 "compare-actor",
                 t("actor", lang),
                 lang,
-                options=_options(view.actor_options),
+                options=list(view.actor_options),
                 value=state.actor,
                 clearable=False,
                 className="filter",
@@ -117,7 +116,3 @@ def _chooser(view: ComparerView, state: AppState) -> html.Div:
         ],
         className="compare-chooser no-print",
     )
-
-
-def _options(options: tuple[Option, ...]) -> list[dict[str, str]]:
-    return [{"label": option.label, "value": option.value} for option in options]

@@ -16,11 +16,16 @@ import pandas as pd
 
 from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE
-from dashboard.text.hover import value_label
 from dashboard.text.i18n import labelled
 from dashboard.text.markup import escape
 from dashboard.views.analyse import AnalysisView
-from dashboard.views.classification import PRECISION, Classification, NoValueState, no_value_states
+from dashboard.views.classification import (
+    PRECISION,
+    Classification,
+    NoValueState,
+    class_labels,
+    no_value_states,
+)
 from dashboard.views.small_multiples import MAX_PANELS, MapPanel, shared_classification
 from phare.selection import NOT_COVERED, NOT_PUBLISHED, OK
 
@@ -92,13 +97,7 @@ def _legend(
 ) -> tuple[LegendLine, ...]:
     """Each class by its bounds (by its value when unclassed), then the no-value states that
     some panel draws."""
-    if classification.unclassed:
-        items = [value_label(low, unit, lang) for low in classification.lower]
-    else:
-        items = [
-            f"{value_label(low, unit, lang)} – {value_label(high, unit, lang)}"
-            for low, high in zip(classification.lower, classification.upper, strict=True)
-        ]
+    items = class_labels(classification, unit, lang)
     present = {status for panel in panels for status in panel.frame["status"]}
     return (
         *(LegendLine(c, label) for c, label in zip(classification.colours, items, strict=True)),

@@ -26,6 +26,7 @@ from dashboard.views.classification import (
     PRECISION,
     Classification,
     NoValueState,
+    class_labels,
     classify,
     no_value_states,
 )
@@ -230,13 +231,8 @@ def _legend(
 ) -> tuple[LegendEntry, ...]:
     if drawn.class_labels is not None:
         labels = list(drawn.class_labels)
-    elif classification.unclassed:
-        labels = [value_label(low, unit, lang) for low in classification.lower]
     else:
-        labels = [
-            f"{value_label(low, unit, lang)} – {value_label(high, unit, lang)}"
-            for low, high in zip(classification.lower, classification.upper, strict=True)
-        ]
+        labels = class_labels(classification, unit, lang)
     counts = np.bincount(
         frame.loc[frame["class_index"] >= 0, "class_index"], minlength=classification.k
     )

@@ -24,6 +24,7 @@ from plotly.colors import sample_colorscale
 
 from dashboard.core.context import DataContext
 from dashboard.core.state import CLASS_SCHEMES
+from dashboard.text.hover import value_label
 
 COLOURSCALE = "YlGnBu"  # ColorBrewer sequential, colour-blind safe
 SEQUENTIAL_RANGE = (0.15, 0.95)  # the part of COLOURSCALE used: its lightest end is near white
@@ -264,3 +265,14 @@ def no_value_states(context: DataContext, lang: str) -> tuple[NoValueState, ...]
         for status in context.catalogue.statuses.values()
         if status.fill is not None
     )
+
+
+def class_labels(classification: Classification, unit: str, lang: str) -> list[str]:
+    """Each class as a legend says it: its bounds (« 60 % – 80 % »), or its one value when the
+    values are unclassed."""
+    if classification.unclassed:
+        return [value_label(low, unit, lang) for low in classification.lower]
+    return [
+        f"{value_label(low, unit, lang)} – {value_label(high, unit, lang)}"
+        for low, high in zip(classification.lower, classification.upper, strict=True)
+    ]

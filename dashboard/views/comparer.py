@@ -20,6 +20,7 @@ from dashboard.core.state import FRANCE, AppState
 from dashboard.text.cells import caption_text, cell_text, interval_text, release_text
 from dashboard.text.i18n import t
 from dashboard.text.markup import wrapped
+from dashboard.views.options import option
 from dashboard.views.region import (
     PARTNERSHIP_INDICATORS,
     PROFILE_ACTORS,
@@ -35,14 +36,6 @@ SCORE_RANGE = (1, 10)
 SHARE_RANGE = (0, 100)
 FRAGILITIES_CHART = "compare-fragilities"
 PARTNERSHIP_CHART = "compare-partnership"
-
-
-@dataclass(frozen=True)
-class Option:
-    """One choice of a dropdown: what it says and the id it sends."""
-
-    label: str
-    value: str
 
 
 @dataclass(frozen=True)
@@ -94,8 +87,8 @@ class ComparerView:
     release: str  # "Données publiées, version …"
     release_id: str
     simulated: bool
-    territory_options: tuple[Option, ...]  # the regions, then France
-    actor_options: tuple[Option, ...]  # the four surveyed actors
+    territory_options: tuple[dict, ...]  # the regions, then France (views.options.option)
+    actor_options: tuple[dict, ...]  # the four surveyed actors
     charts: tuple[ComparerChart, ...]  # fragilities then partnership; empty when too_few
 
 
@@ -133,11 +126,11 @@ def comparer_view(context: DataContext, state: AppState, asked: list[str]) -> Co
         release_id=dataset.id,
         simulated=dataset.simulated,
         territory_options=(
-            *(Option(region.name, code) for code, region in catalogue.regions.items()),
-            Option(territory_name(context, FRANCE), FRANCE),
+            *(option(code, region.name, True) for code, region in catalogue.regions.items()),
+            option(FRANCE, territory_name(context, FRANCE), True),
         ),
         actor_options=tuple(
-            Option(actor.label(lang), actor.id)
+            option(actor.id, actor.label(lang), True)
             for actor in catalogue.actors.values()
             if actor.id in PROFILE_ACTORS
         ),

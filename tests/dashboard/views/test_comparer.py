@@ -123,9 +123,9 @@ def test_the_published_comparison_as_the_page_shows_it(context):
         release,
         False,
     )
-    assert [o.value for o in view.territory_options] == [*context.catalogue.regions, "FR"]
-    assert view.territory_options[-1].label == "France"
-    assert [(o.value, o.label) for o in view.actor_options] == [
+    assert [o["value"] for o in view.territory_options] == [*context.catalogue.regions, "FR"]
+    assert view.territory_options[-1]["label"] == "France"
+    assert [(o["value"], o["label"]) for o in view.actor_options] == [
         ("citoyens", "Citoyens"),
         ("associations", "Associations"),
         ("entreprises", "Entreprises"),
@@ -206,6 +206,9 @@ def _assert_plain(value: object, where: str) -> None:
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
             _assert_plain(item, f"{where}[{index}]")
+    elif isinstance(value, dict):  # a dropdown option, as Dash takes it
+        for key, item in value.items():
+            _assert_plain(item, f"{where}[{key!r}]")
     else:
         assert type(value) in PLAIN, (where, type(value))
 
