@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
-from dashboard.components.region import gap_block
+from dashboard.components.region_crossed import gap_block
 from dashboard.server.current import callback_context
 from dashboard.server.stores import as_mapping, stored_state, text_value
 from dashboard.text.cells import release_text

@@ -9,15 +9,14 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.components.chart_table import chart_with_table, data_table
-from dashboard.components.dropdown import labelled_dropdown
+from dashboard.components.chart_table import chart_with_table
+from dashboard.components.region_crossed import crossed_section
 from dashboard.core.context import DataContext
 from dashboard.core.state import AppState
-from dashboard.figures.dots import DotSeries, dot_chart, gap_chart
+from dashboard.figures.dots import DotSeries, dot_chart
 from dashboard.text.cells import (
     caption_text,
     cell_text,
-    gap_text,
     interval_text,
     rank_text,
     release_text,
@@ -30,7 +29,6 @@ from dashboard.views.region import (
     PROFILE_ACTORS,
     SCORE,
     RegionProfile,
-    gaps_for,
     has_regional_value,
     region_profile,
 )
@@ -131,125 +129,6 @@ def _national_line(context, rows: pd.DataFrame, lang: str) -> html.P:
         ],
         lang,
     )
-
-
-# 2. Regard croisé: top 3 and gaps between actors --------------------------------------------
-
-
-def crossed_section(context, state, profile, release, simulated) -> html.Section:
-    lang = state.lang
-    catalogue = context.catalogue
-    fragility = state.fragility or next(iter(catalogue.fragilities))
-    return html.Section(
-        [
-            html.H2(t("profile_crossed", lang)),
-            top3_table(context, profile.top, lang),
-            html.H3(t("profile_gaps", lang)),
-            labelled_dropdown(
-                "gap-fragility",
-                t("fragility", lang),
-                lang,
-                options=[
-                    {"label": f.label(lang), "value": f.id} for f in catalogue.fragilities.values()
-                ],
-                value=fragility,
-                clearable=False,
-                className="filter no-print",
-            ),
-            html.Div(
-                gap_block(context, state, profile, fragility, release, simulated), id="gap-block"
-            ),
-        ],
-        className="profile-section",
-        id="profile-crossed",
-    )
-
-
-def top3_table(context, top: pd.DataFrame, lang: str) -> html.Table:
-    catalogue = context.catalogue
-    header = [t("actor", lang), "1", "2", "3", t("top3_basis", lang)]
-    rows = []
-    for actor in PROFILE_ACTORS:
-        mine = top[top["actor"] == actor]
-        if mine.empty:
-            rows.append([catalogue.actors[actor].label(lang), *[t("not_published", lang)] * 3, ""])
-            continue
-        basis, scope, among = mine.iloc[0][["basis", "scope", "among"]]
-        unit = "pct" if basis == "top3_share" else catalogue.indicators[SCORE].unit
-        cells = [
-            f"{catalogue.fragilities[f].label(lang)} ({cell_text(v, 'ok', unit, catalogue, lang)})"
-            for f, v in zip(mine["fragility"], mine["value"], strict=True)
-        ]
-        cells += [""] * (3 - len(cells))
-        rows.append(
-            [
-                catalogue.actors[actor].label(lang),
-                *cells,
-                t(f"top3_{basis}_{scope}", lang, among=among),
-            ]
-        )
-    return data_table("top3-table", t("top3_caption", lang), header, rows, printed=True)
-
-
-def gap_block(context, state, profile, fragility, release, simulated) -> list:
-    """The diverging chart of gaps between actors for ``fragility`` and its table."""
-    lang = state.lang
-    catalogue = context.catalogue
-    gaps = gaps_for(profile, fragility)
-    label = catalogue.fragilities[fragility].label(lang)
-    if gaps["gap"].isna().all():
-        return [
-            html.P(t("gaps_not_published", lang, fragility=label), className="no-regional-data")
-        ]
-    names = [
-        f"{catalogue.actors[a].label(lang)} − {catalogue.actors[b].label(lang)}"
-        for a, b in zip(gaps["first"], gaps["second"], strict=True)
-    ]
-    marks = ["*" if flag is True else "" for flag in gaps["significant"]]
-    score_rows = pd.concat(
-        [rows[rows["fragility"] == fragility] for rows in profile.fragilities.values()]
-    )
-    table = [
-        [
-            name,
-            gap_text(row.gap, lang),
-            interval_text(row.ci_low, row.ci_high, "gap", lang),
-            t("significant_gap" if row.significant is True else "no_gap_shown", lang)
-            if row.significant is not None
-            else t("not_tested", lang),
-        ]
-        for name, row in zip(names, gaps.itertuples(), strict=True)
-    ]
-    figure = gap_chart(
-        names,
-        gaps["gap"],
-        gaps["ci_low"],
-        gaps["ci_high"],
-        marks,
-        caption=wrapped(
-            caption_text(
-                score_rows, catalogue.indicators[SCORE].question(lang), release, catalogue, lang
-            )
-        ),
-        x_title=t("gap_axis", lang, fragility=label),
-        simulated=simulated,
-        lang=lang,
-    )
-    return [
-        chart_with_table(
-            "gaps",
-            figure,
-            t("gaps_caption", lang, fragility=label),
-            [
-                t("actors_pair", lang),
-                t("gap", lang),
-                t("interval_col", lang),
-                t("significance_col_gap", lang),
-            ],
-            table,
-            lang=lang,
-        )
-    ]
 
 
 # 3-4. Partnership and mayors' indicators ------------------------------------------------------
