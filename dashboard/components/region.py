@@ -124,7 +124,7 @@ def _national_line(context, rows: pd.DataFrame, lang: str) -> html.P:
     known = rows.dropna(subset=["france"])
     return _no_regional_data(
         [
-            f"{catalogue.fragilities[f].label(lang)} {cell_text(v, 'ok', unit, catalogue, lang)}"
+            f"{catalogue.fragilities[f].label(lang)} {cell_text(v, OK, unit, catalogue, lang)}"
             for f, v in zip(known["fragility"], known["france"], strict=True)
         ],
         lang,
