@@ -48,6 +48,11 @@ def region_values(context: DataContext, state: AppState) -> RegionValues:
     return RegionValues(regions, float(france.iloc[0]) if has_france else None)
 
 
+def territory_name(context: DataContext, code: str) -> str:
+    """A region's name, or "France" for ``FR`` (a name, the same in both languages)."""
+    return "France" if code == NATIONAL else context.catalogue.regions[code].name
+
+
 def view_values(context: DataContext, state: AppState) -> pd.DataFrame:
     """:data:`VALUE_COLUMNS` of the state's view: the 13 regions, then France (code ``FR``)."""
     return pd.DataFrame(view_columns(context, state))

@@ -18,6 +18,7 @@ from flask import Blueprint, Response, request
 
 from dashboard.core.context import DataContext
 from dashboard.core.state import AppState, parse_state, state_query
+from dashboard.core.values import territory_name
 from dashboard.exports.cache import CACHE_HEADER, cache_key, cached_bytes
 from dashboard.exports.csv import (
     FLAVOURS,
@@ -125,9 +126,7 @@ def cell_records(context: DataContext, view: AnalysisView, link: str) -> list[di
                 "actor_label": catalogue.actors[cell.actor].label(lang),
                 "segment_label": catalogue.segments[cell.segment].label(lang),
                 "territory": cell.territory,
-                "territory_name": "France"
-                if cell.territory == "FR"
-                else catalogue.regions[cell.territory].name,
+                "territory_name": territory_name(context, cell.territory),
                 "fragility_label": catalogue.fragilities[cell.fragility].label(lang)
                 if cell.fragility
                 else "",

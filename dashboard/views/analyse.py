@@ -17,6 +17,7 @@ import pandas as pd
 
 from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState, Notice
+from dashboard.core.values import territory_name
 from dashboard.text.cells import caption_text, cell_text, interval_text, release_text, status_labels
 from dashboard.text.i18n import t
 from dashboard.text.numbers import format_count
@@ -139,15 +140,11 @@ def _title(context: DataContext, state: AppState, table: CrossTable) -> str:
             actor = f"{actor} ({catalogue.segments[choice.segment].label(lang)})"
         parts.append(actor)
     if "territory" not in dimensions:
-        parts.append(_territory_name(context, choice.territory))
+        parts.append(territory_name(context, choice.territory))
     if "fragility" in dimensions and choice.group is not None:
         parts.append(catalogue.fragility_groups[choice.group].label(lang))
     crossing = f"{t('dim_' + choice.rows, lang)} × {t('dim_' + choice.cols, lang)}"
     return " — ".join([*parts, crossing])
-
-
-def _territory_name(context: DataContext, code: str) -> str:
-    return "France" if code == FRANCE else context.catalogue.regions[code].name
 
 
 def _test_note(table: CrossTable, lang: str) -> str:

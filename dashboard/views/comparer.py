@@ -17,6 +17,7 @@ import pandas as pd
 
 from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState
+from dashboard.core.values import territory_name
 from dashboard.text.cells import caption_text, cell_text, interval_text, release_text
 from dashboard.text.i18n import t
 from dashboard.text.markup import wrapped
@@ -278,7 +279,3 @@ def value_text(row: pd.Series, unit: str, context: DataContext, lang: str) -> st
     value = cell_text(row["value"], row["status"], unit, context.catalogue, lang)
     interval = interval_text(row["ci_low"], row["ci_high"], unit, lang)
     return f"{value} [{interval}]" if interval else value
-
-
-def territory_name(context: DataContext, code: str) -> str:
-    return "France" if code == FRANCE else context.catalogue.regions[code].name
