@@ -57,8 +57,20 @@ class Unit(_Entry):
         return self.label_en if lang == "en" else self.label_fr
 
 
+class IndicatorFamily(_Entry):
+    """A family of indicators (fragility scores, innovation, practice …): how the France page
+    and the coverage view group them."""
+
+    label_fr: str
+    label_en: str
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_fr
+
+
 class Indicator(Labelled):
     unit: str
+    family: str  # a key of the indicator file's ``families``
     per_fragility: bool
     question_fr: str  # a paraphrase of what was asked (see indicators.yaml)
     question_en: str  # the same paraphrase in English
@@ -142,6 +154,7 @@ class CatalogueFiles(_Entry):
     fragility_groups: tuple[FragilityGroup, ...]
     fragilities: tuple[Fragility, ...]
     units: dict[str, Unit]
+    families: dict[str, IndicatorFamily]
     indicators: tuple[Indicator, ...]
     programmes: tuple[Programme, ...]
     studies: tuple[Study, ...]
@@ -203,6 +216,11 @@ class Catalogue:
     def regions(self) -> dict[str, Region]:
         return {region.code: region for region in self.files.regions}
 
+    @property
+    def families(self) -> dict[str, IndicatorFamily]:
+        """The indicator families, in the file's order."""
+        return self.files.families
+
     def unit_of(self, indicator_id: str) -> Unit:
         return self.files.units[self.indicators[indicator_id].unit]
 
@@ -216,6 +234,7 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
         "fragility_groups": fragility_file.get("groups"),
         "fragilities": fragility_file.get("fragilities"),
         "units": indicator_file.get("units"),
+        "families": indicator_file.get("families"),
         "indicators": indicator_file.get("indicators"),
         "programmes": _read_yaml(directory / "programmes.yaml"),
         "studies": _read_yaml(directory / "studies.yaml"),
@@ -261,6 +280,11 @@ def _check_references(files: CatalogueFiles) -> None:
         f"indicator {indicator.id!r} names unknown unit {indicator.unit!r}"
         for indicator in files.indicators
         if indicator.unit not in files.units
+    ]
+    problems += [
+        f"indicator {indicator.id!r} names unknown family {indicator.family!r}"
+        for indicator in files.indicators
+        if indicator.family not in files.families
     ]
     problems += [
         f"study {study.id!r} names unknown programme {study.programme!r}"

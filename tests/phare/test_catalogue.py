@@ -100,6 +100,23 @@ def test_a_fragility_in_an_unknown_group_is_refused(tmp_path):
         load_catalogue(directory)
 
 
+def test_an_indicator_in_an_unknown_family_is_refused(tmp_path):
+    directory = copy_catalogue(tmp_path)
+    path = directory / "indicators.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("family: mayors", "family: maires", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError, match="unknown family 'maires'"):
+        load_catalogue(directory)
+
+
+def test_every_indicator_of_the_data_has_a_family_with_labels(catalogue):
+    families = catalogue.families
+    assert {indicator.family for indicator in catalogue.indicators.values()} <= set(families)
+    assert all(family.label("fr") and family.label("en") for family in families.values())
+
+
 def test_a_malformed_file_names_the_field(tmp_path):
     directory = copy_catalogue(tmp_path)
     (directory / "regions.yaml").write_text("- {code: '11'}\n", encoding="utf-8")
