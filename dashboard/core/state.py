@@ -66,6 +66,7 @@ class AppState(BaseModel):
     lang: str = "fr"
     embed: bool = False
     show: str = "stratum"
+    sort: str | None = None  # the France page's fragilities by this actor's score (None: groups)
 
     @field_validator(
         "dataset",
@@ -81,6 +82,7 @@ class AppState(BaseModel):
         "cols",
         "group",
         "show",
+        "sort",
     )
     @classmethod
     def _known(cls, value: str | None, info: ValidationInfo) -> str | None:
@@ -229,6 +231,7 @@ CHOICES_OF = {
     "cols": "dimensions",
     "group": "groups",
     "show": "commune_layers",
+    "sort": "actors",
 }
 
 

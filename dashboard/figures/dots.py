@@ -37,6 +37,8 @@ class DotSeries:
     markers: Sequence[str]  # "▲", "▼" or "" beside each value: significant differences
     hover: Sequence[str]  # one line per value, as the table shows it
     france: bool = False
+    symbol: str = "circle"  # Plotly's marker symbol (France: an open diamond)
+    hollow: Sequence[bool] = ()  # per value: drawn open (a reading its source marks uncertain)
 
 
 def dot_chart(
@@ -75,6 +77,9 @@ def _dot_trace(item: DotSeries, index: int, y: list) -> go.Scatter:
     error bars, its markers beside the dots."""
     values = np.asarray(item.values, dtype=float)
     colour = FRANCE_COLOUR if item.france else SERIES_COLOURS[index % len(SERIES_COLOURS)]
+    symbol = "diamond-open" if item.france else item.symbol
+    if any(item.hollow):  # one symbol per value: the uncertain ones open
+        symbol = [f"{symbol}-open" if open_ else symbol for open_ in item.hollow]
     return go.Scatter(
         name=item.name,
         x=values,
@@ -84,7 +89,7 @@ def _dot_trace(item: DotSeries, index: int, y: list) -> go.Scatter:
         textposition="middle right",
         textfont={"color": colour, "size": 13},
         marker={
-            "symbol": "diamond-open" if item.france else "circle",
+            "symbol": symbol,
             "size": 11 if item.france else 10,
             "color": colour,
             "line": {"width": 2, "color": colour},

@@ -119,12 +119,30 @@ def caption_text(
     studies = study_text(rows["study"], catalogue, lang)
     if studies:
         parts.append(labelled("study_label", lang) + studies)
+    fieldwork = fieldwork_text(rows["study"], catalogue, lang)
+    if fieldwork:
+        parts.append(labelled("fieldwork_col", lang) + fieldwork)
     parts += [
         labelled("question", lang) + question,
         labelled("base", lang) + base_text(rows.loc[rows["status"] != NOT_PUBLISHED, "n"], lang),
         release,
     ]
     return " — ".join(parts)
+
+
+def fieldwork_text(studies: Iterable[object], catalogue: Catalogue, lang: str = "fr") -> str:
+    """When the studies' fieldwork took place (a date, never a release id): "septembre 2015",
+    or "PHARE-Citoyens : septembre 2015 ; PHARE-Entreprises : octobre 2015" for several."""
+    dated = {
+        catalogue.studies[study].citation(lang): catalogue.studies[study].fieldwork(lang)
+        for study in studies
+        if isinstance(study, str) and study in catalogue.studies
+    }
+    dated = {name: when for name, when in dated.items() if when}
+    if len(dated) == 1:
+        return next(iter(dated.values()))
+    separator = " : " if lang == "fr" else ": "
+    return " ; ".join(f"{name}{separator}{when}" for name, when in dated.items())
 
 
 def release_text(dataset: Dataset, lang: str) -> str:

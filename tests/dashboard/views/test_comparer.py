@@ -144,7 +144,9 @@ def test_the_published_comparison_as_the_page_shows_it(context):
     assert (partnership.chart_id, partnership.heading) == ("compare-partnership", "Partenariats")
     assert (partnership.x_range, partnership.x_title) == ((0, 100), "Part des répondants (%)")
     assert partnership.labels[1] == "Partenariats source d'innovation"
-    assert "Question : voir chaque indicateur dans le tableau" in partnership.caption
+    assert "Question : voir chaque indicateur dans le tableau" in partnership.caption.replace(
+        "<br>", " "
+    )
     assert "<br>" in partnership.caption  # wrapped for Plotly
     assert partnership.caption.endswith(view.release)
     for item in view.charts:
