@@ -14,6 +14,7 @@ from dash import Dash, html
 
 from dashboard.exports.analyse import analysis_exports
 from dashboard.exports.cache import install_cache
+from dashboard.exports.charts import chart_exports
 from dashboard.exports.csv import exports
 from dashboard.exports.slides import images
 from dashboard.server.headers import install_headers
@@ -55,9 +56,10 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.register_blueprint(exports)
     app.server.register_blueprint(images)
     app.server.register_blueprint(analysis_exports)
+    app.server.register_blueprint(chart_exports)
     app.layout = html.Div(dash.page_container)
     # importing a callbacks module registers its callbacks
-    from callbacks import analyse, carte, commune, comparer, region, sharing  # noqa: F401
+    from callbacks import analyse, carte, commune, comparer, france, region, sharing  # noqa: F401
 
     install_headers(app.server, settings.frame_ancestors, app.csp_hashes)
     install_request_guards(app)

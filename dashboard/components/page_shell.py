@@ -21,6 +21,7 @@ from dashboard.views.sharing import share_links
 
 NAVIGATION = (
     ("nav_map", "/"),
+    ("nav_france", "/region/FR"),
     ("nav_compare", "/comparer"),
     ("nav_analyse", "/analyse"),
     ("nav_data", "/donnees"),

@@ -51,7 +51,7 @@ def ranked_chart(
     figure.update_layout(
         template=phare_template(lang),
         barmode="overlay",
-        height=max(160, len(order) * BAR_HEIGHT) + bottom + 70,
+        height=max(2, len(order)) * BAR_HEIGHT + bottom + 70,
         margin={"l": 10, "r": 50, "t": 40, "b": bottom},
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
         xaxis={"range": list(x_range), "title": {"text": x_title}, "gridcolor": "#e6e6e6"},

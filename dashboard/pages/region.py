@@ -1,5 +1,6 @@
 """Profil de région (``/region/<code>``): the 16 fragilities by actor against France, the actors'
-views side by side, partnership and mayors' indicators, every chart with its table.
+views side by side, partnership and mayors' indicators, every chart with its table. ``/region/FR``
+is the France page: what the national surveys say, actor by actor.
 
 An unknown code never reaches this layout: :mod:`dashboard.server.routes` answers 404 first.
 """
@@ -7,14 +8,21 @@ An unknown code never reaches this layout: :mod:`dashboard.server.routes` answer
 from __future__ import annotations
 
 import dash
-from dash import html
+from dash import dcc, html
 
+from dashboard.components.france import (
+    family_sections,
+    key_figures_section,
+    programme_links,
+    scores_section,
+)
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.region import embedded_profile
-from dashboard.core.context import Unavailable
-from dashboard.core.state import FRANCE, state_query
+from dashboard.core.context import DataContext, Unavailable
+from dashboard.core.state import FRANCE, AppState, Notice, state_query
 from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
+from dashboard.text.cells import release_text
 from dashboard.text.i18n import t
 
 dash.register_page(
@@ -26,6 +34,8 @@ def layout(code: str | None = None, **query: object) -> html.Main:
     context, state, problems = page_context(query)
     if isinstance(context, Unavailable):
         return unavailable_page(context, state)
+    if code == FRANCE:
+        return france_page(context, state, problems)
     # An unknown path code gets a 404 from the server first; ``?code=`` in the query takes
     # the path's place (Dash's rule), a list when the key repeats: checked here.
     if not isinstance(code, str) or code not in context.catalogue.regions:
@@ -58,4 +68,31 @@ def layout(code: str | None = None, **query: object) -> html.Main:
         simulated=simulated,
         release=context.dataset(state.dataset).id,
         title=t("app_title", lang) + " – " + t("profile_title", lang, region=name),
+    )
+
+
+def france_page(context: DataContext, state: AppState, problems: list[Notice]) -> html.Main:
+    """The national regard croisé: the fragilities by actor, then each family of indicators."""
+    lang = state.lang
+    dataset = context.dataset(state.dataset)
+    title = t("france_title", lang)
+    body = [
+        dcc.Store(id="france-state", data=state.model_dump(mode="json")),
+        dcc.Store(id="france-url"),
+        html.H1(title),
+        html.P(t("france_intro", lang), className="lead"),
+        programme_links(context, state),
+        html.P(release_text(dataset, lang), className="release-line"),
+        scores_section(context, state),
+        *family_sections(context, state),
+        key_figures_section(context, state),
+    ]
+    return page_shell(
+        f"/region/{FRANCE}",
+        state,
+        problems,
+        body,
+        simulated=dataset.simulated,
+        release=dataset.id,
+        title=t("app_title", lang) + " – " + title,
     )

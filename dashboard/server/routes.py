@@ -10,6 +10,7 @@ from flask import Blueprint, abort, current_app, jsonify, redirect, request, sen
 
 from dashboard import __version__
 from dashboard.core.context import Unavailable
+from dashboard.core.state import FRANCE
 from dashboard.server.current import current_context
 from dashboard.server.live_release import LIVE_EXTENSION, readiness_problems
 from dashboard.text.i18n import LANGUAGES
@@ -33,8 +34,8 @@ def unknown_territory_is_not_found():
     if matched is None or isinstance(context, Unavailable):
         return None
     kind, code = matched["kind"], matched["code"]
-    if kind == "region":
-        return None if code in context.catalogue.regions else abort(404)
+    if kind == "region":  # FR: the France page
+        return None if code in context.catalogue.regions or code == FRANCE else abort(404)
     if code in context.commune_codes:
         return None
     match = context.gazetteer.commune(code.upper())

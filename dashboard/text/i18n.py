@@ -9,6 +9,7 @@ from dashboard.text.words import (
     commune,
     comparer,
     donnees,
+    france,
     region,
     sharing,
     upload,
@@ -16,7 +17,7 @@ from dashboard.text.words import (
 
 LANGUAGES = ("fr", "en")
 
-SCREENS = (common, carte, region, commune, comparer, analyse, donnees, sharing, upload)
+SCREENS = (common, carte, region, france, commune, comparer, analyse, donnees, sharing, upload)
 
 
 def _gathered() -> dict[str, dict[str, str]]:

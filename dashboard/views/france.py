@@ -95,7 +95,8 @@ def national_rows(context: DataContext, state: AppState) -> pd.DataFrame:
     catalogue = context.catalogue
     rows = []
     for indicator in catalogue.indicators.values():
-        fragilities = catalogue.fragilities if indicator.per_fragility else [None]
+        # per fragility, or all domains together (an empty fragility)
+        fragilities = [*catalogue.fragilities, None] if indicator.per_fragility else [None]
         for actor in catalogue.actors:
             for fragility in fragilities:
                 row = national_row(context, state, actor, indicator.id, fragility)
@@ -199,6 +200,28 @@ def score_matrix(
         for actor in figures.score_actors
     }
     return order, by_actor
+
+
+@dataclass(frozen=True)
+class Lowest:
+    """The actor whose score is the lowest for most fragilities every scoring actor scored."""
+
+    actor: str
+    count: int  # fragilities where its score is the lowest (ties count for none)
+    shared: int  # fragilities every scoring actor scored
+
+
+def lowest_actor(scores: pd.DataFrame) -> Lowest | None:
+    """What the page says beside the chart: which actor scores lowest, on how many of the
+    fragilities they all scored (None with fewer than two actors)."""
+    table = scores.pivot(index="fragility", columns="actor", values="value").dropna()
+    if table.shape[1] < 2 or table.empty:
+        return None
+    lowest = table.idxmin(axis=1)[table.rank(axis=1, method="min").eq(1).sum(axis=1) == 1]
+    if lowest.empty:
+        return None
+    actor = lowest.value_counts().idxmax()
+    return Lowest(actor, int((lowest == actor).sum()), len(table))
 
 
 def is_uncertain(confidence: object) -> bool:

@@ -87,6 +87,25 @@ def export_url(extension: str, state: AppState, page: str = "/", **parameters: o
     return f"/export/{EXPORTS.get(page, 'view')}.{extension}{query}"
 
 
+def chart_export_urls(chart_id: str, state: AppState) -> tuple[tuple[str, str, str], ...]:
+    """(link id, text key, URL) of one chart's downloads: ``/export/chart/<id>.<extension>``
+    (:mod:`dashboard.exports.charts`), the state's query kept."""
+    query = state_query(state.model_copy(update={"embed": False}))
+    joined = "&" if query else "?"
+    return (
+        ("png", "chart_png", f"/export/chart/{chart_id}.png{query}"),
+        ("svg", "chart_svg", f"/export/chart/{chart_id}.svg{query}"),
+        *(
+            (
+                f"csv-{flavour}",
+                f"export_csv_{flavour}",
+                f"/export/chart/{chart_id}.csv{query}{joined}flavour={flavour}",
+            )
+            for flavour in CSV_FLAVOURS
+        ),
+    )
+
+
 def embed_code(origin: str, embed_url: str, title: str, height: int) -> str:
     """The ``<iframe>`` and the script that resizes it to the height its page posts.
 

@@ -1,0 +1,181 @@
+"""One export path for every chart: ``GET /export/chart/<chart id>.<png|svg|csv>?<state>``.
+
+A chart is rebuilt from the state alone by the screen that draws it (a
+:class:`dashboard.components.chart_export.ChartExport`; today the France page's charts). The
+image is the chart itself, titled, with its caption inside (source, study, fieldwork date,
+question, base, release), rendered by the same bounded renderer and response cache as the
+slides. The CSV is one tidy row per value drawn, in the Carte's two flavours, each row carrying
+its actor and the population it speaks for, indicator, fragility, value, interval, base, rank
+where the chart ranks, the source's confidence, question, source, study, fieldwork date,
+source date, release, whether the data is simulated and the link to the page.
+
+An unknown chart answers 404, a chart with no value 404 too, each with a sentence saying why:
+no link on the page points at either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, Response, request
+
+from dashboard.components.chart_export import ChartExport, titled_figure
+from dashboard.components.france import chart_export, chart_ids
+from dashboard.core.context import DataContext
+from dashboard.core.state import FRANCE, AppState, parse_state, state_query
+from dashboard.exports.cache import CACHE_HEADER, cache_key, cached_bytes
+from dashboard.exports.csv import FLAVOURS, NOTICE_HEADER, csv_response, flavour_of, write_csv
+from dashboard.exports.renderer import RENDERER, RenderOptions, RenderUnavailable
+from dashboard.exports.slides import CONTENT_TYPES, state_notice, unavailable
+from dashboard.server.current import export_context
+from dashboard.text.i18n import t
+from dashboard.views.sharing import UNSAFE_IN_NAME, flavour_suffix
+
+chart_exports = Blueprint("chart_exports", __name__)
+
+IMAGE_WIDTH = 1200  # px of the figure's layout; PNG at twice that for print and slides
+PNG_SCALE = 2
+# (column header key, record field, is a number)
+CSV_COLUMNS = (
+    ("chart_col", "chart", False),
+    ("actor", "actor", False),
+    ("population_col", "population", False),
+    ("indicator", "indicator", False),
+    ("fragility", "fragility", False),
+    ("value", "value", True),
+    ("unit_col", "unit", False),
+    ("ci_low_col", "ci_low", True),
+    ("ci_high_col", "ci_high", True),
+    ("n_col", "n", True),
+    ("rank_in_actor_col", "rank", True),
+    ("ranked_col", "ranked", True),
+    ("confidence_col", "confidence", False),
+    ("question", "question", False),
+    ("source", "source", False),
+    ("study_col", "study", False),
+    ("fieldwork_col", "fieldwork", False),
+    ("source_date_col", "source_date", False),
+    ("release_col", "release", False),
+    ("simulated_col", "simulated", False),
+    ("link_col", "link", False),
+)
+
+
+@chart_exports.get("/export/chart/<chart_id>.<extension>")
+def chart_file(chart_id: str, extension: str) -> Response:
+    context = export_context(unavailable)
+    state, notices = parse_state(request.args.to_dict(), context.choices)
+    shown = re.sub(r"[^A-Za-z0-9_-]+", "_", chart_id[:60])
+    if extension not in (*CONTENT_TYPES, "csv"):
+        return _refused(f"format {UNSAFE_IN_NAME.sub('_', extension[:10])} : png, svg, csv", 404)
+    exported = chart_export(context, state, chart_id)
+    if exported is None:
+        key = "chart_empty" if chart_id in chart_ids(context) else "chart_not_found"
+        return _refused(t(key, state.lang, chart=shown), 404)
+    headers = {NOTICE_HEADER: "; ".join(state_notice(n) for n in notices)} if notices else {}
+    if extension == "csv":
+        return _csv(context, state, exported, headers)
+    return _image(context, state, exported, extension, headers)
+
+
+def _csv(
+    context: DataContext, state: AppState, exported: ChartExport, headers: dict[str, str]
+) -> Response:
+    name, notice = flavour_of(request.args.get("flavour"), state.lang)
+    records = chart_records(context, state, exported, _link(context, state))
+    text = write_csv(CSV_COLUMNS, records, state.lang, FLAVOURS[name])
+    filename = _filename(exported, state, "csv", flavour_suffix(state, name))
+    response = csv_response(text, FLAVOURS[name], filename, notice)
+    response.headers.update(headers)
+    return response
+
+
+def _image(
+    context: DataContext,
+    state: AppState,
+    exported: ChartExport,
+    image_format: str,
+    headers: dict[str, str],
+) -> Response:
+    figure = titled_figure(exported)
+    height = int(figure.layout.height or 600)
+    options = RenderOptions(
+        image_format, IMAGE_WIDTH, height, PNG_SCALE if image_format == "png" else 1
+    )
+    link = _link(context, state)
+    release = context.dataset(state.dataset).id
+    key = cache_key(f"chart.{image_format}", [release], f"{exported.chart_id}|{link}")
+    try:
+        image, hit = cached_bytes(key, lambda: RENDERER.render(figure.to_dict(), options))
+    except RenderUnavailable as problem:
+        return unavailable(str(problem))
+    filename = _filename(exported, state, image_format)
+    headers = {
+        **headers,
+        "Content-Disposition": f'attachment; filename="{filename}"',
+        CACHE_HEADER: "hit" if hit else "miss",
+    }
+    return Response(image, content_type=CONTENT_TYPES[image_format], headers=headers)
+
+
+def chart_records(
+    context: DataContext, state: AppState, exported: ChartExport, link: str
+) -> list[dict]:
+    """One record per value the chart draws, each carrying its provenance."""
+    catalogue, lang = context.catalogue, state.lang
+    dataset = context.dataset(state.dataset)
+    records = []
+    for row in exported.rows.to_dict("records"):
+        study = catalogue.studies.get(row["study"]) if isinstance(row["study"], str) else None
+        fragility = row["fragility"]
+        records.append(
+            {
+                "chart": exported.title,
+                "actor": catalogue.actors[row["actor"]].label(lang),
+                "population": catalogue.actors[row["actor"]].population(lang),
+                "indicator": catalogue.indicators[row["indicator"]].label(lang),
+                "fragility": catalogue.fragilities[fragility].label(lang)
+                if isinstance(fragility, str)
+                else "",
+                **{name: _number(row.get(name)) for name in ("value", "ci_low", "ci_high", "n")},
+                "unit": catalogue.unit_of(row["indicator"]).label(lang),
+                "rank": _number(row.get("rank")),
+                "ranked": _number(row.get("ranked")),
+                "confidence": t(f"confidence_{row['confidence']}", lang)
+                if row["confidence"]
+                else "",
+                "question": catalogue.indicators[row["indicator"]].question(lang),
+                "source": row["source"],
+                "study": study.citation(lang) if study else "",
+                "fieldwork": (study.fieldwork(lang) or "") if study else "",
+                "source_date": row["source_date"],
+                "release": dataset.id,
+                "simulated": t("yes" if dataset.simulated else "no", lang),
+                "link": link,
+            }
+        )
+    return records
+
+
+def _number(value: object) -> float | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number
+
+
+def _link(context: DataContext, state: AppState) -> str:
+    release = context.dataset(state.dataset).id
+    query = state_query(state, release=release, embed=False)
+    return request.host_url.rstrip("/") + f"/region/{FRANCE}" + query
+
+
+def _filename(exported: ChartExport, state: AppState, extension: str, *more: str | None) -> str:
+    """``phare-<chart id>[-<programme>][-<sort>][-<more>].<extension>``: ids only."""
+    parts = [exported.chart_id, state.study if state.study != "phare" else None, state.sort, *more]
+    return "phare-" + "-".join(UNSAFE_IN_NAME.sub("_", p) for p in parts if p) + f".{extension}"
+
+
+def _refused(message: str, status: int) -> Response:
+    return Response(message, status=status, content_type="text/plain; charset=utf-8")

@@ -1,0 +1,70 @@
+"""``/export/chart/<id>``: one export path for every chart, with its provenance."""
+
+import html
+import io
+import re
+
+import pandas as pd
+import pytest
+
+
+def read_csv(response, flavour: str) -> pd.DataFrame:
+    separator, decimal, encoding = (
+        (";", ",", "utf-8-sig") if flavour == "fr" else (",", ".", "utf-8")
+    )
+    return pd.read_csv(io.BytesIO(response.data), sep=separator, decimal=decimal, encoding=encoding)
+
+
+@pytest.mark.parametrize("flavour", ["fr", "standard"])
+def test_the_scores_csv_carries_source_base_date_and_confidence(client, flavour):
+    response = client.get(f"/export/chart/france-scores.csv?flavour={flavour}")
+    assert response.status_code == 200
+    assert 'filename="phare-france_scores' in response.headers["Content-Disposition"]
+    frame = read_csv(response, flavour)
+    emploi = frame[frame["Fragilité"] == "Emploi / chômage / insertion"].set_index(
+        "Acteur interrogé"
+    )
+    assert emploi.loc["Citoyens", "Valeur"] == 7.1 and emploi.loc["Entreprises", "Valeur"] == 5.6
+    assert emploi.loc["Citoyens", "n"] == 2024
+    assert emploi.loc["Citoyens", "Terrain"] == "septembre 2015"
+    assert (
+        emploi.loc["Entreprises", "Population"] == "Dirigeants d'entreprises (10 salariés et plus)"
+    )
+    assert emploi.loc["Citoyens", "Rang chez l'acteur"] == 1
+    assert frame["Source"].str.startswith("Le RAMEAU").all()
+    assert frame["Date de la source"].notna().all()
+    assert (frame["Fiabilité de la lecture"] == "lecture incertaine").sum() >= 8
+    assert frame["Lien vers la vue"].str.contains("/region/FR?release=publie-", regex=False).all()
+
+
+def test_the_csv_follows_the_chosen_order(client):
+    frame = read_csv(client.get("/export/chart/france-scores.csv?sort=entreprises"), "fr")
+    companies = frame[frame["Acteur interrogé"] == "Entreprises"]["Valeur"].tolist()
+    assert companies == sorted(companies, reverse=True)
+
+
+def test_the_svg_of_a_chart_shows_its_title_source_base_and_date(client, empty_response_cache):
+    response = client.get("/export/chart/france-scores.svg")
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    texts = (
+        " ".join(
+            html.unescape(text)
+            for text in re.findall(r"<text[^>]*>(.*?)</text>", response.data.decode())
+        )
+        .replace("\u202f", " ")
+        .replace("\xa0", " ")
+    )
+    assert "Les 16 fragilités : le regard croisé des acteurs" in texts
+    assert "Source : Le RAMEAU" in texts
+    assert "2 024 répondants" in texts and "septembre 2015" in texts
+    png = client.get("/export/chart/france-innovation.png")
+    assert png.status_code == 200 and png.data.startswith(b"\x89PNG")
+
+
+def test_an_unknown_or_empty_chart_answers_404_with_a_sentence(client):
+    unknown = client.get("/export/chart/france-bogus.csv")
+    assert unknown.status_code == 404 and "Graphique inconnu : france-bogus" in unknown.text
+    empty = client.get("/export/chart/france-mayors.png?study=impact")
+    assert empty.status_code == 404 and "rien à exporter" in empty.text
+    wrong = client.get("/export/chart/france-scores.gif")
+    assert wrong.status_code == 404
