@@ -6,7 +6,7 @@ from __future__ import annotations
 from dash import Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
-from dashboard.components.france import scores_block
+from dashboard.components.france_page import scores_block
 from dashboard.components.sharing import request_origin
 from dashboard.core.state import FRANCE, state_query
 from dashboard.server.current import callback_context

@@ -10,6 +10,8 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.components.chart_table import chart_with_table
+from dashboard.components.france import indicators_export, row_label
+from dashboard.components.france_page import scores_block
 from dashboard.components.region_crossed import crossed_section
 from dashboard.core.context import DataContext
 from dashboard.core.state import AppState
@@ -23,7 +25,7 @@ from dashboard.text.cells import (
     significance_mark,
     significance_text,
 )
-from dashboard.text.i18n import labelled, t
+from dashboard.text.i18n import t
 from dashboard.text.markup import wrapped
 from dashboard.views.region import (
     PROFILE_ACTORS,
@@ -72,16 +74,20 @@ def profile_sections(
 def fragility_section(context, state, profile, release, simulated) -> html.Section:
     lang = state.lang
     blocks = [html.H2(t("profile_fragilities", lang))]
+    without = []
     for actor in PROFILE_ACTORS:
         rows = profile.fragilities[actor]
-        label = context.catalogue.actors[actor].label(lang)
-        blocks.append(html.H3(label))
-        if has_regional_value(rows):
-            blocks.append(
-                _fragility_chart(context, state, profile.region, rows, actor, release, simulated)
-            )
-        else:
-            blocks.append(_national_line(context, rows, lang))
+        if not has_regional_value(rows):
+            without.append(context.catalogue.actors[actor].label(lang))
+            continue
+        blocks.append(html.H3(context.catalogue.actors[actor].label(lang)))
+        blocks.append(
+            _fragility_chart(context, state, profile.region, rows, actor, release, simulated)
+        )
+    if without:
+        region = context.catalogue.regions[profile.region].name
+        heading = t("profile_france_scores", lang, region=region, actors=", ".join(without))
+        blocks += [html.H3(heading), *scores_block(context, state)]
     return html.Section(blocks, className="profile-section", id="profile-fragilities")
 
 
@@ -117,20 +123,6 @@ def _fragility_chart(context, state, region, rows, actor, release, simulated) ->
     )
 
 
-def _national_line(context, rows: pd.DataFrame, lang: str) -> html.P:
-    """ "Aucune donnée régionale publiée" with France's values beside it."""
-    catalogue = context.catalogue
-    unit = catalogue.indicators[SCORE].unit
-    known = rows.dropna(subset=["france"])
-    return _no_regional_data(
-        [
-            f"{catalogue.fragilities[f].label(lang)} {cell_text(v, OK, unit, catalogue, lang)}"
-            for f, v in zip(known["fragility"], known["france"], strict=True)
-        ],
-        lang,
-    )
-
-
 # 3-4. Partnership and mayors' indicators ------------------------------------------------------
 
 
@@ -141,7 +133,7 @@ def indicator_section(kind, context, state, rows, profile, release, simulated) -
     if rows.empty:
         blocks.append(html.P(t("not_published", lang), className="no-regional-data"))
     elif not has_regional_value(rows):
-        blocks.append(_national_indicators(context, rows, lang))
+        blocks += _national_indicators(context, state, rows, profile, kind)
     else:
         region_name = catalogue.regions[profile.region].name
         labels = [_indicator_label(catalogue, row, lang) for _, row in rows.iterrows()]
@@ -182,26 +174,36 @@ def indicator_section(kind, context, state, rows, profile, release, simulated) -
     return html.Section(blocks, className="profile-section", id=f"profile-{kind}")
 
 
-def _national_indicators(context, rows: pd.DataFrame, lang: str) -> html.P:
-    catalogue = context.catalogue
-    national = []
-    for _, row in rows.dropna(subset=["france"]).iterrows():
-        actor = catalogue.actors[row["actor"]].label(lang)
-        unit = catalogue.indicators[row["indicator"]].unit
-        value = cell_text(row["france"], OK, unit, catalogue, lang)
-        national.append(f"{_indicator_label(catalogue, row, lang)} ({actor}) {value}")
-    return _no_regional_data(national, lang)
-
-
-def _no_regional_data(national: list[str], lang: str) -> html.P:
-    """ "Aucune donnée régionale publiée" with France's values beside it."""
-    return html.P(
-        [
-            html.Strong(t("no_regional_data", lang)),
-            " — " + labelled("france", lang) + (" ; ".join(national) or t("not_published", lang)),
-        ],
-        className="no-regional-data",
+def _national_indicators(context, state, rows, profile, kind: str) -> list:
+    """France's values of the section's indicators as ranked bars, under « France — aucune
+    donnée régionale publiée pour … »."""
+    lang = state.lang
+    region = context.catalogue.regions[profile.region].name
+    heading = t("profile_france_indicators", lang, region=region)
+    title = t(f"profile_{kind}", lang) + " — France"
+    exported = indicators_export(
+        context, state, set(rows["indicator"]), f"profile-france-{kind}", title
     )
+    if exported is None:
+        return [html.P(t("not_published", lang), className="no-regional-data")]
+    table = [
+        [
+            row_label(context, row, lang),
+            cell_text(row["value"], OK, row["unit"], context.catalogue, lang),
+        ]
+        for _, row in exported.rows.iterrows()
+    ]
+    return [
+        html.H3(heading),
+        chart_with_table(
+            exported.chart_id,
+            exported.figure,
+            title,
+            [t("indicator", lang), "France"],
+            table,
+            lang=lang,
+        ),
+    ]
 
 
 # shared -------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dash
 from dash import dcc, html
 
-from dashboard.components.france import (
+from dashboard.components.france_page import (
     family_sections,
     key_figures_section,
     programme_links,

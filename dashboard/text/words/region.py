@@ -13,6 +13,15 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "profile_mayors": {"fr": "Les maires", "en": "Mayors"},
     "table_of": {"fr": "Valeurs du graphique : {what}", "en": "Values of the chart: {what}"},
+    "profile_france_scores": {
+        "fr": "France — aucune donnée régionale publiée pour {region} ({actors}) : les notes "
+        "nationales",
+        "en": "France — no regional data published for {region} ({actors}): the national scores",
+    },
+    "profile_france_indicators": {
+        "fr": "France — aucune donnée régionale publiée pour {region}",
+        "en": "France — no regional data published for {region}",
+    },
     "no_regional_data": {
         "fr": "Aucune donnée régionale publiée",
         "en": "No regional data published",
