@@ -131,10 +131,16 @@ class Region(_Entry):
     code: str
     name: str
     in_fr: str  # "en Normandie", "dans les Hauts-de-France": the name after "in"
+    the_fr: str  # "la Bretagne", "l'Île-de-France", "les Hauts-de-France": with its article
 
     def located(self, lang: str) -> str:
         """The region as the complement of place of a sentence ("en Corse", "in Corse")."""
         return self.in_fr if lang == "fr" else f"in {self.name}"
+
+    def named(self, lang: str) -> str:
+        """The region as a sentence names it after a preposition ("pour la Bretagne",
+        "for Bretagne"): French puts the article, elided where it must be."""
+        return self.the_fr if lang == "fr" else self.name
 
 
 class CatalogueFiles(_Entry):
