@@ -8,6 +8,7 @@ from dashboard.text.words import (
     common,
     commune,
     comparer,
+    coverage,
     donnees,
     region,
     sharing,
@@ -16,7 +17,18 @@ from dashboard.text.words import (
 
 LANGUAGES = ("fr", "en")
 
-SCREENS = (common, carte, region, commune, comparer, analyse, donnees, sharing, upload)
+SCREENS = (
+    common,
+    carte,
+    region,
+    commune,
+    comparer,
+    analyse,
+    donnees,
+    sharing,
+    upload,
+    coverage,
+)
 
 
 def _gathered() -> dict[str, dict[str, str]]:
