@@ -36,7 +36,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "known_territory": {"fr": "Territoire", "en": "Territory"},
     "known_families": {"fr": "Familles d'indicateurs", "en": "Families of indicator"},
-    "known_family_scores": {"fr": "N", "en": "S"},
+    # English: "M" for mean, as "S" would spell a swear word beside H, I and T in a cell
+    "known_family_scores": {"fr": "N", "en": "M"},
     "known_family_scores_label": {
         "fr": "notes moyennes de fragilité (1 à 10)",
         "en": "mean fragility scores (1-10)",

@@ -13,7 +13,8 @@ from dashboard.components.coverage import (
     coverage_sentence,
 )
 from dashboard.core.state import AppState
-from dashboard.views.coverage import published_coverage
+from dashboard.text.i18n import t
+from dashboard.views.coverage import FAMILIES, published_coverage
 
 
 def walk(component) -> Iterator:
@@ -198,3 +199,9 @@ def test_the_sentence_of_burgundy_names_its_actors(context, lang, expected):
 
 def test_no_sentence_for_microdata(context):
     assert coverage_sentence(context, AppState(dataset="simule"), "53") is None
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_family_has_its_own_abbreviation(lang):
+    abbreviations = [t(f"known_family_{family}", lang) for family in FAMILIES]
+    assert len(set(abbreviations)) == len(FAMILIES)
