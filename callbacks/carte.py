@@ -13,6 +13,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components.carte_map import MapPanel, map_panel
 from dashboard.components.carte_selection import selection_panel
+from dashboard.components.coverage import coverage_details
 from dashboard.components.sharing import SHARE_OUTPUTS, frame_title, request_origin, share_values
 from dashboard.components.upload_report import upload_report
 from dashboard.core.context import DataContext
@@ -51,6 +52,7 @@ VIEW_OUTPUTS = {
     "permalink": Output("permalink", "href"),
     "banner_hidden": Output("simulated-banner", "hidden"),
     "commune_tools_hidden": Output("commune-tools", "hidden"),
+    "known": Output("published-coverage-box", "children"),
     "share": {component: Output(component, prop) for component, prop in SHARE_OUTPUTS},
     "values": {name: Output(name, "value") for name in COERCED},
     "options": {name: Output(name, "options") for name in FILTERS},
@@ -97,6 +99,10 @@ def update_view(
     options = filter_options(context, state, panel.view.has_france) if changed else {}
     return {
         **_panel_outputs(context, state, panel),
+        # what is published changes with the dataset and the programme only
+        "known": coverage_details(context, state)
+        if (before.dataset, before.study) != (state.dataset, state.study)
+        else no_update,
         "values": {name: _coerced(state, name, filters.get(name)) for name in COERCED},
         "options": {name: options[name] if name in changed else no_update for name in FILTERS},
     }

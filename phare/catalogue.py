@@ -63,9 +63,14 @@ class IndicatorFamily(_Entry):
 
     label_fr: str
     label_en: str
+    abbr_fr: str  # one letter, unique within a language (the coverage table's cells)
+    abbr_en: str
 
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_fr
+
+    def abbr(self, lang: str) -> str:
+        return self.abbr_en if lang == "en" else self.abbr_fr
 
 
 class Indicator(Labelled):
@@ -143,10 +148,16 @@ class Region(_Entry):
     code: str
     name: str
     in_fr: str  # "en Normandie", "dans les Hauts-de-France": the name after "in"
+    the_fr: str  # "la Bretagne", "l'Île-de-France", "les Hauts-de-France": with its article
 
     def located(self, lang: str) -> str:
         """The region as the complement of place of a sentence ("en Corse", "in Corse")."""
         return self.in_fr if lang == "fr" else f"in {self.name}"
+
+    def named(self, lang: str) -> str:
+        """The region as a sentence names it after a preposition ("pour la Bretagne",
+        "for Bretagne"): French puts the article, elided where it must be."""
+        return self.the_fr if lang == "fr" else self.name
 
 
 class CatalogueFiles(_Entry):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import html
 
+from dashboard.components.coverage import coverage_sentence
 from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState, state_query, territory_level
 from dashboard.text.i18n import t
@@ -29,8 +30,10 @@ def selection_panel(context: DataContext, view: MapView, state: AppState) -> lis
         )
     ]
     links.append(html.A(t("see_profile", lang), href=f"/region/{region}" + state_query(state)))
+    known = coverage_sentence(context, state, region)  # what is published for its region
     return [
         html.H3([t("selected", lang), " : " if lang == "fr" else ": ", row["name"]]),
         html.Ul([html.Li(line) for line in lines], className="selection-lines"),
+        *([known] if known is not None else []),
         html.Div(links, className="selection-links"),
     ]

@@ -85,7 +85,7 @@ def fragility_section(context, state, profile, release, simulated) -> html.Secti
             _fragility_chart(context, state, profile.region, rows, actor, release, simulated)
         )
     if without:
-        region = context.catalogue.regions[profile.region].name
+        region = context.catalogue.regions[profile.region].named(lang)
         heading = t("profile_france_scores", lang, region=region, actors=", ".join(without))
         blocks += [html.H3(heading), *scores_block(context, state)]
     return html.Section(blocks, className="profile-section", id="profile-fragilities")
@@ -178,7 +178,7 @@ def _national_indicators(context, state, rows, profile, kind: str) -> list:
     """France's values of the section's indicators as ranked bars, under « France — aucune
     donnée régionale publiée pour … »."""
     lang = state.lang
-    region = context.catalogue.regions[profile.region].name
+    region = context.catalogue.regions[profile.region].named(lang)
     heading = t("profile_france_indicators", lang, region=region)
     title = t(f"profile_{kind}", lang) + " — France"
     exported = indicators_export(

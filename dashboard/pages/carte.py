@@ -9,6 +9,7 @@ from dash import dcc, html
 from dashboard.components.carte_filters import filter_panel
 from dashboard.components.carte_map import map_panel
 from dashboard.components.carte_selection import selection_panel
+from dashboard.components.coverage import coverage_details
 from dashboard.components.dropdown import dropdown_labels
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.sharing import frame_title, request_origin, share_bar
@@ -130,6 +131,8 @@ def _map_column(context, panel, state) -> list:
     lang = state.lang
     return [
         html.H2(panel.title, id="map-title"),
+        # what is published, on one line above the map, the table folded under it
+        html.Div(coverage_details(context, state), id="published-coverage-box"),
         # The map stays in view while it updates, under a still badge: Dash's default hides
         # the map and animates a spinner, and every animation frame is drawn again by a
         # software-rendered browser (measured: one region's communes redrew 25 % later).

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dash
 from dash import html
 
+from dashboard.components.coverage import coverage_overview
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.values_table import data_grid, number_column, text_column
 from dashboard.core.context import DataContext, Unavailable
@@ -46,6 +47,7 @@ def layout(**query: object) -> html.Main:
         html.P(t("data_intro", lang), className="lead"),
         html.P(html.A(t("back_to_map", lang), id="back-to-map", href="/" + state_query(state))),
         _view_section(table, state),
+        _section("known", t("known_title", lang), coverage_overview(context, state)),
         _studies_section(study_rows(context, state), lang),
         _section(
             "question", t("question_title", lang), _paragraphs(question_lines(context, state))

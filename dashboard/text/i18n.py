@@ -8,6 +8,7 @@ from dashboard.text.words import (
     common,
     commune,
     comparer,
+    coverage,
     donnees,
     france,
     region,
@@ -17,7 +18,19 @@ from dashboard.text.words import (
 
 LANGUAGES = ("fr", "en")
 
-SCREENS = (common, carte, region, france, commune, comparer, analyse, donnees, sharing, upload)
+SCREENS = (
+    common,
+    carte,
+    region,
+    france,
+    commune,
+    comparer,
+    analyse,
+    donnees,
+    sharing,
+    upload,
+    coverage,
+)
 
 
 def _gathered() -> dict[str, dict[str, str]]:

@@ -6,10 +6,14 @@ chooses a pattern per unit.
 
 from __future__ import annotations
 
+import datetime
 import math
 from decimal import Decimal
 
+from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
+
+from phare.selection import date_order
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 UNIT_PATTERNS = {
@@ -35,6 +39,21 @@ def format_value(value: float | None, unit: str, lang: str = "fr") -> str:
 
 def format_count(count: int, lang: str = "fr") -> str:
     return format_decimal(count, locale=LOCALES.get(lang, LOCALES["fr"]))
+
+
+UNDATED = {"fr": "s. d.", "en": "n.d."}  # sans date / no date
+
+
+def format_source_date(source_date: str, lang: str = "fr") -> str:
+    """A source's date at a glance, to the month: "2016-02-29" and "2016-02" → "févr. 2016"
+    ("Feb 2016"), "2016" → "2016"; an undated source ("n.d. (after 2017-11)") → "s. d."."""
+    year, month, _ = date_order(source_date)
+    if not year:
+        return UNDATED.get(lang, UNDATED["fr"])
+    if not month:
+        return str(year)
+    locale = LOCALES.get(lang, LOCALES["fr"])
+    return format_date(datetime.date(year, month, 1), "MMM y", locale=locale)
 
 
 # Binary multiples, as file managers count them on the visitor's machine: 1 Mo = 1 024 ko.

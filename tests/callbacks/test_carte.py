@@ -217,3 +217,22 @@ def test_picking_a_commune_at_commune_level_moves_the_map_to_it(client, dash_app
         value for (where, *rest), value in operations.items() if rest[-1:] == ["locations"]
     ]
     assert ["14118"] in highlighted
+
+
+def test_what_is_published_follows_the_dataset_and_the_programme_only(client, dash_app):
+    """The block « Ce qui est publié » leaves with microdata, changes with the programme and
+    does not travel when another filter changes."""
+    simulated = post_filters(client, dash_app, dataset="simule").get_json()["response"]
+    assert simulated["published-coverage-box"]["children"] == []
+    impact = post_filters(client, dash_app, study="impact").get_json()["response"]
+    (block,) = impact["published-coverage-box"]["children"]
+    assert "Programme IMPACT (2018-2022) : 27 chiffres nationaux" in str(block)
+    actor = post_actor(client, dash_app, "citoyens").get_json()["response"]
+    assert "published-coverage-box" not in actor
+
+
+def test_the_selected_region_says_what_is_published_for_it(client, dash_app):
+    outputs = post_filters(client, dash_app, search="53").get_json()["response"]
+    selection = str(outputs["selection"]["children"])
+    assert "Aucun chiffre régional publié pour la Bretagne ; voici " in selection
+    assert "'href': '/region/FR'" in selection

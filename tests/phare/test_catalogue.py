@@ -71,6 +71,27 @@ def test_thirteen_metropolitan_regions_with_2016_codes(catalogue):
     )
 
 
+@pytest.mark.parametrize(
+    ("code", "lang", "named"),
+    [
+        ("53", "fr", "la Bretagne"),
+        ("11", "fr", "l'Île-de-France"),
+        ("32", "fr", "les Hauts-de-France"),
+        ("44", "fr", "le Grand Est"),
+        ("53", "en", "Bretagne"),
+    ],
+)
+def test_a_region_is_named_with_its_french_article(catalogue, code, lang, named):
+    assert catalogue.regions[code].named(lang) == named
+
+
+def test_every_region_named_with_an_article_ends_with_its_name(catalogue):
+    for region in catalogue.regions.values():
+        article, _, rest = region.the_fr.partition(" ")
+        elided = region.the_fr.removeprefix("l'")
+        assert (article in ("le", "la", "les") and rest == region.name) or elided == region.name
+
+
 def copy_catalogue(tmp_path: Path) -> Path:
     for file in CATALOGUE_DIR.glob("*.yaml"):
         (tmp_path / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")

@@ -22,7 +22,7 @@ def test_bretagne_profile_draws_france_values_as_charts_not_lines(context):
     assert any(7.1 in list(trace.x) for trace in scores.data)
     headings = [part.children for part in parts if isinstance(part, html.H3)]
     assert any(
-        str(h).startswith("France — aucune donnée régionale publiée pour Bretagne")
+        str(h).startswith("France — aucune donnée régionale publiée pour la Bretagne")
         for h in headings
     )
     # France's values are no longer lines of text (« … — France : Emploi 7,1 ; … »)

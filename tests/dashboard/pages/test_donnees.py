@@ -73,3 +73,18 @@ def test_a_bad_parameter_shows_a_notice_and_the_default_view(dash_app):
 def test_without_data_the_page_says_why(dash_app, monkeypatch):
     monkeypatch.setitem(dash_app.server.extensions, EXTENSION_KEY, Unavailable("no geometry"))
     assert "no geometry" in text_of(page_layout(dash_app))
+
+
+def test_the_page_shows_what_is_published_with_its_explanation(dash_app):
+    page = page_layout(dash_app)
+    section = find(page, "known")
+    assert text_of(section).startswith("Ce qui est publié Combien de chiffres les sources publient")
+    table = find(page, "coverage-table")
+    assert table is not None and "Bretagne" in text_of(table)
+
+
+def test_with_microdata_the_page_says_the_table_covers_published_figures_only(dash_app):
+    page = page_layout(dash_app, dataset="simule")
+    assert find(page, "coverage-table") is None
+    note = find(page, "coverage-published-only")
+    assert "ne porte que sur les chiffres publiés" in text_of(note)

@@ -2,7 +2,13 @@ import math
 
 import pytest
 
-from dashboard.text.numbers import format_count, format_size, format_value, size_unit
+from dashboard.text.numbers import (
+    format_count,
+    format_size,
+    format_source_date,
+    format_value,
+    size_unit,
+)
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -68,3 +74,18 @@ def test_sizes_in_binary_multiples_rounded_up_to_a_tenth(n_bytes, lang, expected
 )
 def test_a_size_is_written_in_the_largest_multiple_below_it(n_bytes, expected):
     assert size_unit(n_bytes, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("source_date", "lang", "expected"),
+    [
+        ("2016-02-29", "fr", "févr. 2016"),
+        ("2016-02-29", "en", "Feb 2016"),
+        ("2017-08", "fr", "août 2017"),
+        ("2016", "fr", "2016"),
+        ("n.d. (after 2017-11)", "fr", "s. d."),
+        ("n.d. (2016)", "en", "n.d."),
+    ],
+)
+def test_a_source_date_reads_to_the_month(source_date, lang, expected):
+    assert format_source_date(source_date, lang) == expected
