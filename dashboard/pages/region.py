@@ -10,6 +10,7 @@ from __future__ import annotations
 import dash
 from dash import dcc, html
 
+from dashboard.components.coverage import coverage_sentence
 from dashboard.components.france_page import (
     family_sections,
     key_figures_section,
@@ -57,6 +58,7 @@ def layout(code: str | None = None, **query: object) -> html.Main:
     body = [
         html.H1(t("profile_title", lang, region=name)),
         html.P(t("profile_intro", lang), className="lead"),
+        coverage_sentence(context, state, code),
         links,
         *embedded_profile(context, state, code),
     ]

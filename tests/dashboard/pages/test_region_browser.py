@@ -99,7 +99,8 @@ def test_a_click_on_the_map_opens_the_published_profile_of_bourgogne_franche_com
         # no regional score: France's, drawn as the France page draws them, says so
         fragilities = page.inner_text("#profile-fragilities")
         assert (
-            "France — aucune donnée régionale publiée pour la Bourgogne-Franche-Comté" in fragilities
+            "France — aucune donnée régionale publiée pour la Bourgogne-Franche-Comté"
+            in fragilities
         )
         assert "france-scores" in [c["id"] for c in page.evaluate(CHARTS)]
     finally:
