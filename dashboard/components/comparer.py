@@ -35,4 +35,5 @@ def comparer_chart(chart: ComparerChart, *, simulated: bool, lang: str) -> html.
 
 def dot_series(series: ComparerSeries) -> DotSeries:
     """The figure's series: the view's, but for the territory's code (not drawn)."""
-    return DotSeries(**{field.name: getattr(series, field.name) for field in fields(DotSeries)})
+    shared = (field.name for field in fields(DotSeries) if hasattr(series, field.name))
+    return DotSeries(**{name: getattr(series, name) for name in shared})

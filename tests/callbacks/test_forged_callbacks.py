@@ -40,6 +40,8 @@ VALID = {
     "commune-finder.value": "14118",
     "commune-state.data": {"lang": "fr", "query": "?dataset=simule"},
     "gap-fragility.value": "emploi",
+    "france-sort.value": "entreprises",
+    "france-state.data": STATE,
     "profile-key.data": {"state": STATE, "region": "28"},
     "compare-territories.value": ["28", "FR"],
     "compare-actor.value": "maires",
