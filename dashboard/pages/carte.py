@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dashboard.components.carte_filters import filter_panel
 from dashboard.components.carte_map import map_panel
+from dashboard.components.carte_national import national_block
 from dashboard.components.carte_selection import selection_panel
 from dashboard.components.dropdown import dropdown_labels
 from dashboard.components.page_shell import page_shell, unavailable_page
@@ -128,25 +129,32 @@ def _commune_tools(state) -> html.Div:
 
 def _map_column(context, panel, state) -> list:
     lang = state.lang
+    national = national_block(context, state)
     return [
         html.H2(panel.title, id="map-title"),
+        # a view with a national figure only: its national chart in the map's place
+        html.Div(national, id="national-view", hidden=national is None),
         # The map stays in view while it updates, under a still badge: Dash's default hides
         # the map and animates a spinner, and every animation frame is drawn again by a
         # software-rendered browser (measured: one region's communes redrew 25 % later).
-        dcc.Loading(
-            dcc.Graph(
-                id="map",
-                figure=panel.figure,
-                config={**GRAPH_CONFIG, "locale": lang},
-                className="map",
-                # an embed follows its frame's width; its height follows the width, not the
-                # frame's height (which follows the page: that would never settle)
-                style=EMBED_MAP_STYLE if state.embed else {"height": "620px"},
+        html.Div(
+            dcc.Loading(
+                dcc.Graph(
+                    id="map",
+                    figure=panel.figure,
+                    config={**GRAPH_CONFIG, "locale": lang},
+                    className="map",
+                    # an embed follows its frame's width; its height follows the width, not the
+                    # frame's height (which follows the page: that would never settle)
+                    style=EMBED_MAP_STYLE if state.embed else {"height": "620px"},
+                ),
+                id="map-loading",
+                overlay_style={"visibility": "visible"},
+                custom_spinner=html.Div(t("map_updating", lang), className="map-updating"),
+                delay_show=0,
             ),
-            id="map-loading",
-            overlay_style={"visibility": "visible"},
-            custom_spinner=html.Div(t("map_updating", lang), className="map-updating"),
-            delay_show=0,
+            id="map-box",
+            hidden=national is not None,
         ),
         html.Div(panel.legend, id="legend", className="legend visually-hidden"),
         # the map in one sentence: its caption for everyone, what a screen reader says of it
@@ -169,6 +177,7 @@ def _map_column(context, panel, state) -> list:
             lang,
             exports=True,
             embed=state.embed,
+            downloads=panel.view.has_regional_value,
         ),
         html.Details(
             [
