@@ -48,7 +48,8 @@ def national_block(context: DataContext, state: AppState) -> list | None:
         t("value", lang),
     ]
     table = [
-        [_row_name(context, row, view, lang), _cell(context, row, lang)] for row in _rows(view)
+        [_row_name(context, row, view, lang, bold=False), _cell(context, row, lang)]
+        for row in _rows(view)
     ]
     return [
         html.P(t("national_only_badge", lang), className="national-badge", id="national-badge"),
@@ -156,8 +157,11 @@ def _chosen_mark(row: pd.Series, view: NationalView, lang: str) -> str:
     return f"  ◀ {t('national_chosen', lang)}" if _is_chosen(row, view) else ""
 
 
-def _row_name(context: DataContext, row: pd.Series, view: NationalView, lang: str) -> str:
-    """A fragility (or « all domains »), or an actor with its segment; the chosen one in bold."""
+def _row_name(
+    context: DataContext, row: pd.Series, view: NationalView, lang: str, *, bold: bool = True
+) -> str:
+    """A fragility (or « all domains »), or an actor with its segment; on the chart's axis
+    (``bold``) the chosen one in bold."""
     catalogue = context.catalogue
     if view.kind == ACROSS_FRAGILITIES:
         fragility = row["fragility"]
@@ -168,7 +172,7 @@ def _row_name(context: DataContext, row: pd.Series, view: NationalView, lang: st
         )
     else:
         name = _actor_name(context, str(row["actor"]), str(row["segment"]), lang)
-    return f"<b>{name}</b>" if _is_chosen(row, view) else name
+    return f"<b>{name}</b>" if bold and _is_chosen(row, view) else name
 
 
 def _actor_name(context: DataContext, actor: str, segment: str, lang: str) -> str:
@@ -184,7 +188,7 @@ def _cell(context: DataContext, row: pd.Series, lang: str) -> str:
 
 
 def _hover(context: DataContext, row: pd.Series, view: NationalView, lang: str) -> str:
-    name = _row_name(context, row, view, lang).removeprefix("<b>").removesuffix("</b>")
+    name = _row_name(context, row, view, lang, bold=False)
     value = cell_text(row["value"], row["status"], row["unit"], context.catalogue, lang)
     parts = [f"{name}{' : ' if lang == 'fr' else ': '}{value}"]
     if is_uncertain(row["confidence"]):

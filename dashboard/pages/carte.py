@@ -167,7 +167,8 @@ def _map_column(context, panel, state) -> list:
             className="selection",
             hidden=state.embed,
         ),
-        html.Div(panel.sources, id="sources", className="sources"),
+        # the map's sources (« non publié » without a regional value): the chart has its own
+        html.Div(panel.sources, id="sources", className="sources", hidden=national is not None),
         # the URL of the view, kept by the callback; the address bar and the share bar follow it
         html.A(t("permalink", lang), id="permalink", href=panel.permalink, hidden=True),
         share_bar(

@@ -48,3 +48,10 @@ def test_the_chart_export_knows_only_its_own_id(context):
     assert chart_export(context, EMPLOI, NATIONAL_CHART) is not None
     assert chart_export(context, EMPLOI, "france-scores") is None
     assert chart_export(context, AppState(), NATIONAL_CHART) is None
+
+
+def test_the_table_names_rows_in_plain_text(context):
+    block = national_block(context, AppState(actor="associations", indicator="partnership_rate"))
+    graph, table = block[2].children
+    assert "<b>Associations</b>" in graph.figure.data[0].y  # bold on the axis only
+    assert "<b>" not in str(table) and "'Associations'" in str(table)

@@ -19,8 +19,8 @@ NATIONAL_DRAWN = """
   const gd = document.querySelector('#carte-national .js-plotly-plot');
   if (!box || box.hidden || !gd || !gd.data || !gd._fullLayout) return null;
   if (!gd.querySelector('.scatterlayer .point')) return null;
-  const trace = gd.data[0];
-  return { y: trace.y, x: trace.x };
+  const trace = gd._fullData[0];  // decoded: the figure sends its numbers base64-packed
+  return { y: Array.from(trace.y), x: Array.from(trace.x) };
 }
 """
 
