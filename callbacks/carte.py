@@ -12,6 +12,7 @@ from dash import Input, Output, Patch, State, callback, clientside_callback, ctx
 from dash.exceptions import PreventUpdate
 
 from dashboard.components.carte_map import MapPanel, map_panel
+from dashboard.components.carte_national import national_block
 from dashboard.components.carte_selection import selection_panel
 from dashboard.components.coverage import coverage_details
 from dashboard.components.sharing import SHARE_OUTPUTS, frame_title, request_origin, share_values
@@ -42,12 +43,16 @@ VIEW_OUTPUTS = {
     "geometry_key": Output("geometry-key", "data"),
     "stored": Output("carte-state", "data"),
     "title": Output("map-title", "children"),
+    "national": Output("national-view", "children"),
+    "national_hidden": Output("national-view", "hidden"),
+    "map_hidden": Output("map-box", "hidden"),
     "summary": Output("map-summary", "children"),
     "legend": Output("legend", "children"),
     "coverage": Output("coverage", "children"),
     "france": Output("france-value", "children"),
     "selection": Output("selection", "children"),
     "sources": Output("sources", "children"),
+    "sources_hidden": Output("sources", "hidden"),
     "rows": Output("values-table", "rowData"),
     "permalink": Output("permalink", "href"),
     "banner_hidden": Output("simulated-banner", "hidden"),
@@ -124,18 +129,24 @@ def _next_state(
 
 
 def _panel_outputs(context: DataContext, state: AppState, panel: MapPanel) -> dict[str, object]:
-    """The map (a ``Patch`` when its geometry is already drawn), its texts, table and links."""
+    """The map (a ``Patch`` when its geometry is already drawn), its texts, table and links;
+    for a view with a national figure only, its national chart in the map's place."""
+    national = national_block(context, state)
     return {
         "figure": _patch(panel.changes) if panel.figure is None else panel.figure,
         "geometry_key": panel.geometry_key,
         "stored": state.model_dump(mode="json"),
         "title": panel.title,
+        "national": national,
+        "national_hidden": national is None,
+        "map_hidden": national is not None,
         "summary": panel.summary,
         "legend": panel.legend,
         "coverage": panel.coverage,
         "france": panel.france,
         "selection": selection_panel(context, panel.view, state),
         "sources": panel.sources,
+        "sources_hidden": national is not None,
         "rows": panel.rows,
         "permalink": panel.permalink,
         "banner_hidden": not panel.view.simulated,
@@ -155,11 +166,12 @@ def _territory_change(before: AppState, search: object, click: object) -> dict:
     return {"territory": territory_id(before.level, location)} if location else {}
 
 
-def _share_values(state: AppState, panel: MapPanel) -> tuple[str, ...]:
-    """The view's share links: permalink, image and table exports (the embed code is written
-    when its dialog opens, ``callbacks.sharing``)."""
+def _share_values(state: AppState, panel: MapPanel) -> tuple[str | bool | None, ...]:
+    """The view's share links: permalink, image and table exports, hidden for a view with no
+    regional value (the embed code is written when its dialog opens, ``callbacks.sharing``)."""
     title = frame_title(panel.title, state.lang)
-    return share_values(share_links(request_origin(), "/", state, panel.release, title))
+    links = share_links(request_origin(), "/", state, panel.release, title)
+    return share_values(links, downloads=panel.view.has_regional_value)
 
 
 def _coerced(state: AppState, name: str, shown: object) -> object:

@@ -9,13 +9,15 @@ their provenance. A chart with no value gives no :class:`ChartExport`, so no lin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
-from dashboard.core.state import AppState
+from dashboard.core.context import DataContext
+from dashboard.core.state import FRANCE, AppState
 from dashboard.text.i18n import t
 from dashboard.views.sharing import chart_export_urls
 
@@ -29,6 +31,17 @@ class ChartExport:
     title: str
     figure: go.Figure
     rows: pd.DataFrame
+    page: str = f"/region/{FRANCE}"  # the page that draws it: the files' link points there
+    name: tuple[str, ...] = ()  # ids the file name adds after the chart's (the view's)
+
+
+@dataclass(frozen=True)
+class ChartProvider:
+    """A screen's exportable charts: their ids, and how it rebuilds one from the state (None
+    when that chart has no value for the state)."""
+
+    chart_ids: Callable[[DataContext], tuple[str, ...]]
+    chart_export: Callable[[DataContext, AppState, str], ChartExport | None]
 
 
 def chart_downloads(chart_id: str, state: AppState) -> html.P:

@@ -24,6 +24,7 @@ SHARE_OUTPUTS = (
     ("export-svg", "href"),
     ("export-csv-fr", "href"),
     ("export-csv-standard", "href"),
+    ("share-downloads", "hidden"),
 )
 
 
@@ -39,26 +40,31 @@ def frame_title(view_title: str, lang: str) -> str:
     return t("app_title", lang) + (f" – {view_title}" if view_title else "")
 
 
-def share_values(links: ShareLinks) -> tuple[str, ...]:
-    """The values of :data:`SHARE_OUTPUTS`, in order."""
+def share_values(links: ShareLinks, *, downloads: bool = True) -> tuple[str | bool | None, ...]:
+    """The values of :data:`SHARE_OUTPUTS`, in order; without ``downloads`` (a view with no
+    map to export) the download links lose their address and are hidden."""
     return (
         links.permalink,
         links.full_view,
-        *(url for _, url in links.images),
-        *(url for _, url in links.tables),
+        *(url if downloads else None for _, url in links.images),
+        *(url if downloads else None for _, url in links.tables),
+        not downloads,
     )
 
 
-def share_bar(links: ShareLinks, lang: str, *, exports: bool, embed: bool) -> html.Div:
+def share_bar(
+    links: ShareLinks, lang: str, *, exports: bool, embed: bool, downloads: bool = True
+) -> html.Div:
     """``exports``: the page has image and table exports (the Carte); ``embed``: embed mode,
     where the permalink and the dialog stay in the page (the Carte's callback updates them)
-    but hidden."""
+    but hidden; ``downloads``: the view has something to export (a map with a value), else
+    its download links are hidden, without an address."""
     parts = [
         _full_view_link(links, lang, embed),
         html.Div([_permalink(links, lang), _embed_dialog(links, lang)], hidden=embed),
     ]
     if exports:
-        parts.append(_downloads(links, lang))
+        parts.append(_downloads(links, lang, downloads))
     return html.Div(
         parts,
         className="share-bar no-print",
@@ -163,13 +169,21 @@ def _copy_button(button_id: str, label: str, lang: str) -> list:
     ]
 
 
-def _downloads(links: ShareLinks, lang: str) -> html.Div:
+def _downloads(links: ShareLinks, lang: str, shown: bool) -> html.Div:
     images = [
-        html.A(t(f"export_{name.replace('-', '_')}", lang), id=f"export-{name}", href=url)
+        html.A(
+            t(f"export_{name.replace('-', '_')}", lang),
+            id=f"export-{name}",
+            href=url if shown else None,
+        )
         for name, url in links.images
     ]
     tables = [
-        html.A(t(f"export_csv_{flavour}", lang), id=f"export-csv-{flavour}", href=url)
+        html.A(
+            t(f"export_csv_{flavour}", lang),
+            id=f"export-csv-{flavour}",
+            href=url if shown else None,
+        )
         for flavour, url in links.tables
     ]
     return html.Div(
@@ -180,6 +194,8 @@ def _downloads(links: ShareLinks, lang: str) -> html.Div:
             *_separated(tables),
         ],
         className="share-downloads",
+        id="share-downloads",
+        hidden=not shown,
     )
 
 

@@ -1,7 +1,9 @@
 """One export path for every chart: ``GET /export/chart/<chart id>.<png|svg|csv>?<state>``.
 
 A chart is rebuilt from the state alone by the screen that draws it (a
-:class:`dashboard.components.chart_export.ChartExport`; today the France page's charts). The
+:class:`dashboard.components.chart_export.ChartExport`), each screen registered once in
+:data:`PROVIDERS`: the France page's charts, and the Carte's national chart (the map's place for
+a view with a national figure only). The
 image is the chart itself, titled, with its caption inside (source, study, fieldwork date,
 question, base, release), rendered by the same bounded renderer and response cache as the
 slides. The CSV is one tidy row per value drawn, in the Carte's two flavours, each row carrying
@@ -19,10 +21,10 @@ import re
 
 from flask import Blueprint, Response, request
 
-from dashboard.components.chart_export import ChartExport, titled_figure
-from dashboard.components.france import chart_export, chart_ids
+from dashboard.components import carte_national, france
+from dashboard.components.chart_export import ChartExport, ChartProvider, titled_figure
 from dashboard.core.context import DataContext
-from dashboard.core.state import FRANCE, AppState, parse_state, state_query
+from dashboard.core.state import AppState, parse_state, state_query
 from dashboard.exports.cache import CACHE_HEADER, cache_key, cached_bytes
 from dashboard.exports.csv import FLAVOURS, NOTICE_HEADER, csv_response, flavour_of, write_csv
 from dashboard.exports.renderer import RENDERER, RenderOptions, RenderUnavailable
@@ -32,6 +34,12 @@ from dashboard.text.i18n import t
 from dashboard.views.sharing import UNSAFE_IN_NAME, flavour_suffix
 
 chart_exports = Blueprint("chart_exports", __name__)
+
+# every screen with exportable charts: its chart ids and how it rebuilds one from the state
+PROVIDERS = (
+    ChartProvider(france.chart_ids, france.chart_export),
+    ChartProvider(carte_national.chart_ids, carte_national.chart_export),
+)
 
 IMAGE_WIDTH = 1200  # px of the figure's layout; PNG at twice that for print and slides
 PNG_SCALE = 2
@@ -68,9 +76,10 @@ def chart_file(chart_id: str, extension: str) -> Response:
     shown = re.sub(r"[^A-Za-z0-9_-]+", "_", chart_id[:60])
     if extension not in (*CONTENT_TYPES, "csv"):
         return _refused(f"format {UNSAFE_IN_NAME.sub('_', extension[:10])} : png, svg, csv", 404)
-    exported = chart_export(context, state, chart_id)
+    provider = next((p for p in PROVIDERS if chart_id in p.chart_ids(context)), None)
+    exported = provider.chart_export(context, state, chart_id) if provider else None
     if exported is None:
-        key = "chart_empty" if chart_id in chart_ids(context) else "chart_not_found"
+        key = "chart_empty" if provider else "chart_not_found"
         return _refused(t(key, state.lang, chart=shown), 404)
     headers = {NOTICE_HEADER: "; ".join(state_notice(n) for n in notices)} if notices else {}
     if extension == "csv":
@@ -82,7 +91,7 @@ def _csv(
     context: DataContext, state: AppState, exported: ChartExport, headers: dict[str, str]
 ) -> Response:
     name, notice = flavour_of(request.args.get("flavour"), state.lang)
-    records = chart_records(context, state, exported, _link(context, state))
+    records = chart_records(context, state, exported, _link(context, state, exported))
     text = write_csv(CSV_COLUMNS, records, state.lang, FLAVOURS[name])
     filename = _filename(exported, state, "csv", flavour_suffix(state, name))
     response = csv_response(text, FLAVOURS[name], filename, notice)
@@ -102,7 +111,7 @@ def _image(
     options = RenderOptions(
         image_format, IMAGE_WIDTH, height, PNG_SCALE if image_format == "png" else 1
     )
-    link = _link(context, state)
+    link = _link(context, state, exported)
     release = context.dataset(state.dataset).id
     key = cache_key(f"chart.{image_format}", [release], f"{exported.chart_id}|{link}")
     try:
@@ -165,15 +174,16 @@ def _number(value: object) -> float | None:
     return None if number != number else number
 
 
-def _link(context: DataContext, state: AppState) -> str:
+def _link(context: DataContext, state: AppState, exported: ChartExport) -> str:
     release = context.dataset(state.dataset).id
     query = state_query(state, release=release, embed=False)
-    return request.host_url.rstrip("/") + f"/region/{FRANCE}" + query
+    return request.host_url.rstrip("/") + exported.page + query
 
 
 def _filename(exported: ChartExport, state: AppState, extension: str, *more: str | None) -> str:
-    """``phare-<chart id>[-<programme>][-<sort>][-<more>].<extension>``: ids only."""
-    parts = [exported.chart_id, state.study if state.study != "phare" else None, state.sort, *more]
+    """``phare-<chart id>[-<view>][-<programme>][-<sort>][-<more>].<extension>``: ids only."""
+    programme = state.study if state.study != "phare" else None
+    parts = [exported.chart_id, *exported.name, programme, state.sort, *more]
     return "phare-" + "-".join(UNSAFE_IN_NAME.sub("_", p) for p in parts if p) + f".{extension}"
 
 

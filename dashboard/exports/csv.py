@@ -16,6 +16,12 @@ spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``, ``@``, 
 carriage return or a line feed) is prefixed with ``'``; numbers are never touched (``-5`` stays
 ``-5``, ``-1,5`` stays ``-1,5``). A bad view parameter falls back to its default, as on every
 page.
+
+A view without any regional value has no map to export: this file and the images
+(``/export/view.png|svg``) answer 404 with a plain-text sentence in the view's language
+(:func:`no_map_response`): a national-only view's points at its national chart's export
+(``/export/chart/carte-national.*``), a view with no value at all at the France page
+(:mod:`dashboard.views.carte_national`).
 """
 
 from __future__ import annotations
@@ -27,9 +33,11 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Response, request
 
-from dashboard.core.state import parse_state, state_query
+from dashboard.core.context import DataContext
+from dashboard.core.state import AppState, parse_state, state_query
 from dashboard.server.current import export_context
 from dashboard.text.i18n import t
+from dashboard.views.carte_national import view_refusal
 from dashboard.views.donnees import ViewTable, view_table
 from dashboard.views.sharing import DEFAULT_FLAVOUR, UNSAFE_IN_NAME, csv_filename
 
@@ -82,12 +90,24 @@ CSV_COLUMNS = (
 def view_csv() -> Response:
     context = export_context()
     state, _ = parse_state(request.args.to_dict(), context.choices)
+    refused = no_map_response(context, state)
+    if refused is not None:
+        return refused
     name, notice = flavour_of(request.args.get("flavour"), state.lang)
     flavour = FLAVOURS[name]
     release = context.dataset(state.dataset).id
     link = request.host_url.rstrip("/") + "/" + state_query(state, release=release)
     text = csv_text(view_table(context, state), state.lang, link, flavour)
     return csv_response(text, flavour, csv_filename(state, name), notice)
+
+
+def no_map_response(context: DataContext, state: AppState) -> Response | None:
+    """404 with the sentence saying what is missing and where to look, when ``state`` has no
+    regional value (None: the map has one)."""
+    message = view_refusal(context, state)
+    if message is None:
+        return None
+    return Response(message, status=404, content_type="text/plain; charset=utf-8")
 
 
 def csv_response(text: str, flavour: CsvFlavour, filename: str, notice: str | None) -> Response:

@@ -10,7 +10,9 @@ cached GeoJSON is read once per process (a few of them kept, keyed by their SHA-
 trace carries only the features it draws, so the file is sent once per image. Hover texts are
 dropped: an image has no hover.
 
-A bad state parameter falls back to its default, as on every page; a bad or out-of-range
+A view without any regional value answers 404 with a sentence instead of a grey map
+(:func:`dashboard.exports.csv.no_map_response`). A bad state parameter falls back to its
+default, as on every page; a bad or out-of-range
 ``width`` or ``height`` too, and the response says so in ``X-Phare-Notice`` (ASCII).
 """
 
@@ -33,7 +35,7 @@ from dashboard.components.carte_map import (
 from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState, Notice, parse_state, state_query, territory_level
 from dashboard.exports.cache import CACHE_HEADER, cache_key, cached_bytes
-from dashboard.exports.csv import NOTICE_HEADER
+from dashboard.exports.csv import NOTICE_HEADER, no_map_response
 from dashboard.exports.renderer import RENDERER, Renderer, RenderOptions, RenderUnavailable
 from dashboard.figures.choropleth import LABEL_TRACE
 from dashboard.figures.geo_map import build_geo_choropleth
@@ -73,6 +75,9 @@ def image_response(image_format: str, renderer: Renderer | None = None) -> Respo
     (``renderer``: the process's own by default)."""
     context = export_context(unavailable)
     state, state_notices = parse_state(request.args.to_dict(), context.choices)
+    refused = no_map_response(context, state)
+    if refused is not None:
+        return refused
     (width, height), size_notices = image_size(request.args)
     release = context.dataset(state.dataset).id
     link = request.host_url.rstrip("/") + "/" + state_query(state, release=release)

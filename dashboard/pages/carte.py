@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dashboard.components.carte_filters import filter_panel
 from dashboard.components.carte_map import map_panel
+from dashboard.components.carte_national import national_block
 from dashboard.components.carte_selection import selection_panel
 from dashboard.components.coverage import coverage_details
 from dashboard.components.dropdown import dropdown_labels
@@ -129,27 +130,34 @@ def _commune_tools(state) -> html.Div:
 
 def _map_column(context, panel, state) -> list:
     lang = state.lang
+    national = national_block(context, state)
     return [
         html.H2(panel.title, id="map-title"),
         # what is published, on one line above the map, the table folded under it
         html.Div(coverage_details(context, state), id="published-coverage-box"),
+        # a view with a national figure only: its national chart in the map's place
+        html.Div(national, id="national-view", hidden=national is None),
         # The map stays in view while it updates, under a still badge: Dash's default hides
         # the map and animates a spinner, and every animation frame is drawn again by a
         # software-rendered browser (measured: one region's communes redrew 25 % later).
-        dcc.Loading(
-            dcc.Graph(
-                id="map",
-                figure=panel.figure,
-                config={**GRAPH_CONFIG, "locale": lang},
-                className="map",
-                # an embed follows its frame's width; its height follows the width, not the
-                # frame's height (which follows the page: that would never settle)
-                style=EMBED_MAP_STYLE if state.embed else {"height": "620px"},
+        html.Div(
+            dcc.Loading(
+                dcc.Graph(
+                    id="map",
+                    figure=panel.figure,
+                    config={**GRAPH_CONFIG, "locale": lang},
+                    className="map",
+                    # an embed follows its frame's width; its height follows the width, not the
+                    # frame's height (which follows the page: that would never settle)
+                    style=EMBED_MAP_STYLE if state.embed else {"height": "620px"},
+                ),
+                id="map-loading",
+                overlay_style={"visibility": "visible"},
+                custom_spinner=html.Div(t("map_updating", lang), className="map-updating"),
+                delay_show=0,
             ),
-            id="map-loading",
-            overlay_style={"visibility": "visible"},
-            custom_spinner=html.Div(t("map_updating", lang), className="map-updating"),
-            delay_show=0,
+            id="map-box",
+            hidden=national is not None,
         ),
         html.Div(panel.legend, id="legend", className="legend visually-hidden"),
         # the map in one sentence: its caption for everyone, what a screen reader says of it
@@ -162,7 +170,8 @@ def _map_column(context, panel, state) -> list:
             className="selection",
             hidden=state.embed,
         ),
-        html.Div(panel.sources, id="sources", className="sources"),
+        # the map's sources (« non publié » without a regional value): the chart has its own
+        html.Div(panel.sources, id="sources", className="sources", hidden=national is not None),
         # the URL of the view, kept by the callback; the address bar and the share bar follow it
         html.A(t("permalink", lang), id="permalink", href=panel.permalink, hidden=True),
         share_bar(
@@ -172,6 +181,7 @@ def _map_column(context, panel, state) -> list:
             lang,
             exports=True,
             embed=state.embed,
+            downloads=panel.view.has_regional_value,
         ),
         html.Details(
             [

@@ -64,6 +64,7 @@ class MapView:
     simulated: bool
     france: str  # the France value as a sentence
     has_france: bool
+    has_regional_value: bool  # without one there is no map to export
     extent: tuple[float, float, float, float] | None  # communes: the area drawn
     values: RegionValues  # the regional values behind every level (the summary's)
 
@@ -117,6 +118,7 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         simulated=dataset.simulated,
         france=_france_sentence(values, unit, lang),
         has_france=values.france is not None,
+        has_regional_value=bool(values.regions["value"].notna().any()),
         values=values,
         extent=extent,
     )

@@ -6,6 +6,8 @@ An option that would draw a map with no published value is not hidden: it is dis
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from dashboard.core.context import VIEW_KEYS, DataContext
@@ -15,6 +17,7 @@ from dashboard.text.i18n import t
 from dashboard.views.classification import SCHEMES
 from dashboard.views.options import dataset_option, option
 from phare.datasets import Dataset
+from phare.published import NATIONAL
 
 FILTERS = (
     "dataset",
@@ -62,36 +65,33 @@ def changed_options(before: AppState, after: AppState) -> tuple[str, ...]:
 def filter_options(
     context: DataContext, state: AppState, has_france: bool | None = None
 ) -> dict[str, list[dict]]:
-    """Options of every filter; each option is disabled when it leads to no regional value.
+    """Options of every filter. An option with only a national value is offered (the map's
+    place then shows the national chart) and says so in its tooltip; one with no value at all,
+    regional or national, is disabled with that reason.
 
     ``has_france``: whether the view has a France value, when the caller already knows."""
     lang = state.lang
     catalogue = context.catalogue
-    regional = available_views(context, context.dataset(state.dataset), state.study)
-    for_actor = regional[regional["actor"] == state.actor]
-    for_indicator = for_actor[for_actor["indicator"] == state.indicator]
-    for_segment = for_indicator[for_indicator["segment"] == state.segment]
-    reason = t("no_regional_value", lang)
+    found = Found(*views_with_values(context, state), lang)
+    for_actor = found.where(actor=state.actor)
+    for_indicator = for_actor.where(indicator=state.indicator)
     no_france = t("no_france_value", lang)
     if has_france is None:
         has_france = _has_france_value(context, state)
     return {
         "dataset": [dataset_option(key, ds, lang) for key, ds in context.datasets.items()],
         "study": [option(p.id, p.label(lang), True) for p in catalogue.programmes.values()],
-        "actor": [
-            option(a.id, a.label(lang), a.id in set(regional["actor"]), reason)
-            for a in catalogue.actors.values()
-        ],
+        "actor": [found.option("actor", a.id, a.label(lang)) for a in catalogue.actors.values()],
         "segment": [
-            option(s.id, s.label(lang), s.id in set(for_indicator["segment"]), reason)
+            for_indicator.option("segment", s.id, s.label(lang))
             for s in catalogue.segments.values()
             if s.actor in (None, state.actor)
         ],
         "indicator": [
-            option(i.id, i.label(lang), i.id in set(for_actor["indicator"]), reason)
+            for_actor.option("indicator", i.id, i.label(lang))
             for i in catalogue.indicators.values()
         ],
-        "fragility": _fragility_options(context, state, for_segment, reason),
+        "fragility": _fragility_options(context, state, for_indicator.where(segment=state.segment)),
         "level": [option(level, t(f"level_{level}", lang), True) for level in MAP_LEVELS],
         "show": [option(layer, t(f"show_{layer}", lang), True) for layer in COMMUNE_LAYERS],
         "classes": [
@@ -100,6 +100,37 @@ def filter_options(
         ],
         "k": [option(k, str(k), True) for k in CLASS_COUNTS],
     }
+
+
+@dataclass(frozen=True, eq=False)
+class Found:
+    """The views with a regional value and those with a national one (:data:`VIEW_KEYS`)."""
+
+    regional: pd.DataFrame
+    national: pd.DataFrame
+    lang: str
+
+    def where(self, **keys: str) -> Found:
+        def keep(rows: pd.DataFrame) -> pd.DataFrame:
+            for name, value in keys.items():
+                rows = rows[rows[name] == value]
+            return rows
+
+        return Found(keep(self.regional), keep(self.national), self.lang)
+
+    def option(self, key: str, value: object, label: str) -> dict:
+        """An option of the filter ``key``: offered when some view under it has a value; its
+        tooltip says when that value is national only (:data:`ALL_DOMAINS`: an empty
+        fragility, a value given for all domains together)."""
+        if _has(self.regional[key], value):
+            return option(value, label, True)
+        if _has(self.national[key], value):
+            return {**option(value, label, True), "title": t("national_only_option", self.lang)}
+        return option(value, label, False, t("no_value_anywhere", self.lang))
+
+
+def _has(column: pd.Series, value: object) -> bool:
+    return bool(column.isna().any()) if value == ALL_DOMAINS else value in set(column.dropna())
 
 
 def fragility_value(state: AppState) -> str:
@@ -127,9 +158,29 @@ def state_from_filters(
     opens_communes = changed.get("level") == "commune" and before.level != "commune"
     if opens_communes and changed.get("territory") in (FRANCE, None):
         changed["territory"] = DEFAULT_COMMUNE_REGION
-    state = state_from_json(changed, context.choices)
+    state = _with_a_valued_fragility(context, state_from_json(changed, context.choices))
     if state.classes == "diverging" and not _has_france_value(context, state):
         state = state.model_copy(update={"classes": "fixed"})
+    return state
+
+
+def _with_a_valued_fragility(context: DataContext, state: AppState) -> AppState:
+    """An indicator given per fragility, on a fragility where it has no value at all (« all
+    domains » kept from another indicator), opens on its first fragility with a regional
+    value, else with a national one."""
+    if not context.catalogue.indicators[state.indicator].per_fragility:
+        return state
+    found = Found(*views_with_values(context, state), state.lang).where(
+        actor=state.actor, segment=state.segment, indicator=state.indicator
+    )
+    here = state.fragility or ALL_DOMAINS
+    if _has(found.regional["fragility"], here) or _has(found.national["fragility"], here):
+        return state
+    for rows in (found.regional, found.national):
+        present = set(rows["fragility"].dropna())
+        first = next((f for f in context.catalogue.fragilities if f in present), None)
+        if first is not None:
+            return state.model_copy(update={"fragility": first})
     return state
 
 
@@ -140,26 +191,37 @@ def available_views(context: DataContext, dataset: Dataset, programme: str) -> p
     return dataset.regional_cells.available
 
 
+def views_with_values(context: DataContext, state: AppState) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(regional, national): :data:`VIEW_KEYS` of the views with a regional value, and of those
+    with a national one, in the state's dataset and programme. Estimated data give France
+    wherever they give a region."""
+    dataset = context.dataset(state.dataset)
+    regional = available_views(context, dataset, state.study)
+    if dataset.kind != "published":
+        return regional, regional
+    published = context.published
+    studies = [s.id for s in context.catalogue.studies.values() if s.programme == state.study]
+    national = published["region_code"].eq(NATIONAL) & published["study"].isin(studies)
+    return regional, published.loc[national, VIEW_KEYS]
+
+
 def _has_france_value(context: DataContext, state: AppState) -> bool:
     return region_values(context, state).france is not None
 
 
-def _fragility_options(
-    context: DataContext, state: AppState, rows: pd.DataFrame, reason: str
-) -> list[dict]:
+def _fragility_options(context: DataContext, state: AppState, found: Found) -> list[dict]:
     """ "All domains", then the 16 fragilities under their group's heading."""
     catalogue = context.catalogue
     lang = state.lang
     if not catalogue.indicators[state.indicator].per_fragility:
         return [option(ALL_DOMAINS, t("all_domains", lang), True)]
-    present = set(rows["fragility"].dropna())
-    options = [option(ALL_DOMAINS, t("all_domains", lang), rows["fragility"].isna().any(), reason)]
+    options = [found.option("fragility", ALL_DOMAINS, t("all_domains", lang))]
     for group in catalogue.fragility_groups.values():
         options.append(
             {"label": f"— {group.label(lang)} —", "value": f"group:{group.id}", "disabled": True}
         )
         options += [
-            option(f.id, f.label(lang), f.id in present, reason)
+            found.option("fragility", f.id, f.label(lang))
             for f in catalogue.fragilities.values()
             if f.group == group.id
         ]

@@ -106,11 +106,17 @@ def national_rows(context: DataContext, state: AppState) -> pd.DataFrame:
 
 
 def national_row(
-    context: DataContext, state: AppState, actor: str, indicator: str, fragility: str | None
+    context: DataContext,
+    state: AppState,
+    actor: str,
+    indicator: str,
+    fragility: str | None,
+    segment: str = "all",
 ) -> dict | None:
-    """France's figure of one view with what its source says of it, or None without one."""
+    """France's figure of one view (the whole actor unless ``segment``) with what its source
+    says of it, or None without one."""
     view = state.model_copy(
-        update={"actor": actor, "indicator": indicator, "fragility": fragility, "segment": "all"}
+        update={"actor": actor, "indicator": indicator, "fragility": fragility, "segment": segment}
     )
     columns = view_columns(context, view)
     at = int(np.flatnonzero(columns["code"] == NATIONAL)[0])

@@ -134,13 +134,15 @@ def test_options_travel_only_when_they_change(client, dash_app):
     assert "options" in outputs["indicator"] and "options" not in outputs.get("actor", {})
 
 
-def test_options_without_regional_values_are_disabled_with_a_reason(client, dash_app):
+def test_options_without_any_value_are_disabled_with_a_reason(client, dash_app):
     citizens = AppState(actor="citoyens")
     outputs = post_filters(client, dash_app, citizens, actor="maires").get_json()["response"]
     indicators = {option["value"]: option for option in outputs["indicator"]["options"]}
     assert "disabled" not in indicators["partnership_innovation_share"]
     assert indicators["fragility_mean_score"]["disabled"] is True
-    assert indicators["fragility_mean_score"]["title"] == "aucune valeur régionale publiée"
+    assert indicators["fragility_mean_score"]["title"] == (
+        "aucune valeur publiée, ni régionale ni nationale"
+    )
 
 
 def test_a_filter_change_on_the_same_geometry_sends_a_patch_of_values_only(client, dash_app):

@@ -27,7 +27,7 @@ def share_outputs(client, dash_app, permalink: str) -> dict:
 def test_the_share_links_are_those_of_the_view_on_the_map(client, dash_app):
     release = dash_app.server.extensions[EXTENSION_KEY].release.id
     permalink = (
-        f"/?release={release}&actor=citoyens&indicator=fragility_mean_score&fragility=emploi"
+        f"/?release={release}&actor=citoyens&indicator=fragility_share_high&fragility=environnement"
     )
     links = share_outputs(client, dash_app, permalink)
     assert links["share-permalink.value"] == f"http://localhost{permalink}"
@@ -37,6 +37,18 @@ def test_the_share_links_are_those_of_the_view_on_the_map(client, dash_app):
     png = parse_qs(urlsplit(links["export-png-16-9.href"]).query)
     assert (png["actor"], png["width"], png["height"]) == (["citoyens"], ["1920"], ["1080"])
     assert "flavour=standard" in links["export-csv-standard.href"]
+    assert links["share-downloads.hidden"] is False
+
+
+def test_a_view_without_regional_value_offers_no_map_download(client, dash_app):
+    release = dash_app.server.extensions[EXTENSION_KEY].release.id
+    permalink = (
+        f"/?release={release}&actor=citoyens&indicator=fragility_mean_score&fragility=emploi"
+    )
+    links = share_outputs(client, dash_app, permalink)
+    assert links["share-downloads.hidden"] is True
+    assert links["export-png-16-9.href"] is None and links["export-csv-fr.href"] is None
+    assert links["national-view.hidden"] is False and links["map-box.hidden"] is True
 
 
 def open_embed_dialog(client, dash_app, stored: dict | None, title: str | None):

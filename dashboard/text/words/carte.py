@@ -110,4 +110,44 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{status} for the {n} regions",
     },
     "summary_missing_one": {"fr": "{status} pour 1 région", "en": "{status} for 1 region"},
+    # national-only views: the map's place shows the national chart
+    "national_only_option": {
+        "fr": "chiffre national uniquement : la carte laisse place au graphique national",
+        "en": "national figure only: the map gives way to the national chart",
+    },
+    "no_value_anywhere": {
+        "fr": "aucune valeur publiée, ni régionale ni nationale",
+        "en": "no value published, regional or national",
+    },
+    "national_only_badge": {"fr": "Chiffre national uniquement", "en": "National figure only"},
+    "national_only_intro": {
+        "fr": "Les sources ne publient aucune valeur régionale pour cette vue : voici le chiffre "
+        "national.",
+        "en": "The sources publish no regional value for this view: here is the national figure.",
+    },
+    "national_across_fragilities": {
+        "fr": "{indicator} — {actor} : France, par fragilité",
+        "en": "{indicator} — {actor}: France, by fragility",
+    },
+    "national_across_actors": {
+        "fr": "{indicator} : France, par acteur",
+        "en": "{indicator}: France, by actor",
+    },
+    "national_chosen": {"fr": "choix de la carte", "en": "chosen on the map"},
+    "national_france_link": {
+        "fr": "Tous les chiffres nationaux, acteur par acteur : page France",
+        "en": "Every national figure, actor by actor: the France page",
+    },
+    "export_national_only": {
+        "fr": "Cette vue n'a aucune valeur régionale publiée : une carte serait vide. Son chiffre "
+        "national se télécharge avec son graphique : {chart} (ou .svg, .csv).",
+        "en": "This view has no regional value published: a map would be empty. Its national "
+        "figure downloads with its chart: {chart} (or .svg, .csv).",
+    },
+    "export_no_value": {
+        "fr": "Cette vue n'a aucune valeur publiée, ni régionale ni nationale : il n'y a rien à "
+        "exporter. Les chiffres publiés sont sur la page France : {france}",
+        "en": "This view has no value published, regional or national: there is nothing to "
+        "export. The published figures are on the France page: {france}",
+    },
 }

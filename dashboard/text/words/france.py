@@ -68,9 +68,10 @@ TEXT: dict[str, dict[str, str]] = {
     "chart_svg": {"fr": "SVG", "en": "SVG"},
     "chart_not_found": {
         "fr": "Graphique inconnu : {chart}. Les graphiques exportables sont ceux de la page "
-        "France (france-scores, france-<famille>).",
+        "France (france-scores, france-<famille>) et le graphique national de la carte "
+        "(carte-national).",
         "en": "Unknown chart: {chart}. The charts that can be exported are the France page's "
-        "(france-scores, france-<family>).",
+        "(france-scores, france-<family>) and the map's national chart (carte-national).",
     },
     "chart_empty": {
         "fr": "Aucun chiffre publié pour ce graphique ({chart}) : il n'y a rien à exporter. "

@@ -13,12 +13,12 @@ def by_value(options: list[dict]) -> dict:
     return {option["value"]: option for option in options}
 
 
-def test_actors_without_regional_values_are_disabled_not_hidden(context):
+def test_actors_without_any_value_are_disabled_not_hidden(context):
     actors = by_value(filter_options(context, AppState())["actor"])
     assert list(actors) == ["citoyens", "associations", "entreprises", "maires", "pionniers"]
     assert "disabled" not in actors["maires"]
     assert actors["pionniers"]["disabled"] is True
-    assert actors["pionniers"]["title"] == "aucune valeur régionale publiée"
+    assert actors["pionniers"]["title"] == "aucune valeur publiée, ni régionale ni nationale"
 
 
 def test_fragilities_are_grouped_under_their_four_headings(context):
