@@ -7,6 +7,7 @@ from __future__ import annotations
 import dash
 from dash import html
 
+from dashboard.components.chart_export import chart_downloads
 from dashboard.components.coverage import coverage_overview
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.values_table import data_grid, number_column, text_column
@@ -15,6 +16,7 @@ from dashboard.core.state import AppState, state_query
 from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.i18n import labelled, t
+from dashboard.views.carte_national import NATIONAL_CHART, national_view, view_refusal
 from dashboard.views.donnees import ViewTable, view_table
 from dashboard.views.donnees_sources import (
     Credit,
@@ -46,7 +48,7 @@ def layout(**query: object) -> html.Main:
         html.H1(t("nav_data", lang)),
         html.P(t("data_intro", lang), className="lead"),
         html.P(html.A(t("back_to_map", lang), id="back-to-map", href="/" + state_query(state))),
-        _view_section(table, state),
+        _view_section(context, table, state),
         _section("known", t("known_title", lang), coverage_overview(context, state)),
         _studies_section(study_rows(context, state), lang),
         _section(
@@ -81,7 +83,7 @@ def _paragraphs(lines: tuple[str, ...]) -> list:
     return [html.P(line) for line in lines]
 
 
-def _view_section(table: ViewTable, state: AppState) -> html.Section:
+def _view_section(context: DataContext, table: ViewTable, state: AppState) -> html.Section:
     lang = state.lang
     columns = [
         text_column("name", t("territory_col", lang)) | WRAPPED | {"minWidth": 170, "flex": 2},
@@ -114,25 +116,36 @@ def _view_section(table: ViewTable, state: AppState) -> html.Section:
             html.P(labelled("base", lang) + table.base),
             *(html.P(source, className="source") for source in table.sources),
             html.P(table.release),
-            html.P(
-                [
-                    html.A(
-                        t("download_csv", lang),
-                        id="download-csv",
-                        href=export_url("csv", state, flavour="fr"),
-                        download=csv_filename(state, "fr"),
-                    ),
-                    " · ",
-                    html.A(
-                        t("download_csv_standard", lang),
-                        id="download-csv-standard",
-                        href=export_url("csv", state, flavour="standard"),
-                        download=csv_filename(state, "standard"),
-                    ),
-                ]
-            ),
+            _downloads(context, state),
             html.P(t("csv_note", lang), className="form-text"),
         ],
+    )
+
+
+def _downloads(context: DataContext, state: AppState) -> html.P:
+    """The view's CSV links; a view with a national figure only offers its national chart's
+    files, a view with no value none (the sentence says where to look)."""
+    lang = state.lang
+    if view_refusal(context, state) is not None:
+        if national_view(context, state) is not None:
+            return chart_downloads(NATIONAL_CHART, state)
+        return html.P(view_refusal(context, state), id="download-none")
+    return html.P(
+        [
+            html.A(
+                t("download_csv", lang),
+                id="download-csv",
+                href=export_url("csv", state, flavour="fr"),
+                download=csv_filename(state, "fr"),
+            ),
+            " · ",
+            html.A(
+                t("download_csv_standard", lang),
+                id="download-csv-standard",
+                href=export_url("csv", state, flavour="standard"),
+                download=csv_filename(state, "standard"),
+            ),
+        ]
     )
 
 

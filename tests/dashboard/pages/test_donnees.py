@@ -88,3 +88,20 @@ def test_with_microdata_the_page_says_the_table_covers_published_figures_only(da
     assert find(page, "coverage-table") is None
     note = find(page, "coverage-published-only")
     assert "ne porte que sur les chiffres publiés" in text_of(note)
+
+
+def test_no_csv_link_points_at_an_empty_view(dash_app, client):
+    """A view with a national figure only offers its national chart's files; a view with no
+    value at all offers none and says where to look."""
+    national = page_layout(
+        dash_app, actor="citoyens", indicator="fragility_mean_score", fragility="emploi"
+    )
+    assert find(national, "download-csv") is None
+    link = find(national, "carte-national-csv-fr")
+    assert link is not None and client.get(link.href).status_code == 200
+    empty = page_layout(
+        dash_app, actor="maires", indicator="fragility_mean_score", fragility="emploi"
+    )
+    assert find(empty, "download-csv") is None and find(empty, "download-none") is not None
+    regional = page_layout(dash_app)
+    assert client.get(find(regional, "download-csv").href).status_code == 200
