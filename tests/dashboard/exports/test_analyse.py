@@ -90,3 +90,28 @@ def test_a_slide_of_the_maps_or_the_chart(client):
     assert chart.status_code == 200
     assert "part ignored" in chart.headers["X-Phare-Notice"]
     assert "Emploi / chômage / insertion" in chart.data.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "cells", "indicator"),
+    [
+        ("", 16 * 4, "fragility_mean_score"),  # the page's own default table
+        ("?indicator=partnership_innovation_share", 14 * 4, "partnership_innovation_share"),
+    ],
+)
+def test_the_csv_without_indicator_is_the_pages_default_table(client, query, cells, indicator):
+    response = client.get(f"/export/analyse.csv{query}")
+    assert response.status_code == 200
+    frame = pd.read_csv(io.BytesIO(response.data), sep=";", decimal=",", encoding="utf-8-sig")
+    assert len(frame) == cells
+    assert frame["Lien vers la vue"].str.contains(f"indicator={indicator}", regex=False).all()
+    if indicator == "fragility_mean_score":
+        emploi = frame[frame["Ligne"] == "Emploi / chômage / insertion"].set_index("Colonne")
+        assert emploi.loc["Citoyens", "Valeur"] == 7.1
+
+
+def test_the_slide_without_indicator_is_the_pages_default_table(client):
+    response = client.get("/export/analyse.svg?width=1280&height=720")
+    assert response.status_code == 200, response.data[:300]
+    assert "fragility_mean_score" in response.headers["Content-Disposition"]
+    assert "Emploi / chômage / insertion" in response.data.decode()
