@@ -11,13 +11,16 @@ from dataclasses import fields
 
 from dash import html
 
-from dashboard.components.chart_table import chart_with_table
+from dashboard.components.chart_table import chart_with_table, no_value_note
 from dashboard.figures.dots import DotSeries, dot_chart
 from dashboard.views.comparer import ComparerChart, ComparerSeries
 
 
-def comparer_chart(chart: ComparerChart, *, simulated: bool, lang: str) -> html.Figure:
-    """The chart (every territory on one axis) and its table; its heading is the page's."""
+def comparer_chart(chart: ComparerChart, *, simulated: bool, lang: str) -> html.Figure | html.P:
+    """The chart (every territory on one axis) and its table; its heading is the page's. A
+    chart with no value is not drawn: what is missing is said instead."""
+    if chart.no_value:
+        return no_value_note(f"{chart.chart_id}-no-value", chart.no_value)
     figure = dot_chart(
         list(chart.labels),  # a list: dot_chart reads a tuple as (groups, labels)
         [dot_series(item) for item in chart.series],

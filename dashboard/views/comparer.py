@@ -1,26 +1,36 @@
 """Comparer: what the page shows of two to four territories, as plain data (no Dash, no Plotly).
 
 The territories are the first :data:`MAX_TERRITORIES` the URL asks for, each once; the others
-are named as left out. Each chart puts every territory on one shared scale: the 16 fragilities'
-mean scores (1-10) of the chosen actor, and the partnership indicators (0-100 %). A value that
-differs significantly from the first territory's (Holm-corrected across the chart's rows,
-:func:`phare.comparisons.column_differences`) is marked :data:`DIFFERENT`, in the chart and in
-its table alike.
+are named as left out. Without ``territories`` the page compares its own default ones
+(``core.state.PAGE_DEFAULTS``: Normandie, Occitanie and France). Each chart puts every territory
+on one shared scale: the 16 fragilities' mean scores (1-10) of the actor, and the partnership
+indicators (0-100 %). A value that differs significantly from the first territory's
+(Holm-corrected across the chart's rows, :func:`phare.comparisons.column_differences`) is
+marked :data:`DIFFERENT`, in the chart and in its table alike.
+
+Every default opens on data: the actor is the URL's when its charts have a value in one of the
+territories, else the one whose charts have values in the most of them
+(:func:`compared_actor`), with a notice when the URL's actor was replaced; and a chart with no
+value at all is not drawn: a sentence says what is missing and where to look
+(:class:`dashboard.views.no_value.NoValue`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard.core.context import DataContext
-from dashboard.core.state import FRANCE, AppState
-from dashboard.core.values import territory_name
+from dashboard.core.state import FRANCE, AppState, Notice
+from dashboard.core.values import territory_name, view_columns
 from dashboard.text.cells import caption_text, cell_text, interval_text, release_text
 from dashboard.text.i18n import t
 from dashboard.text.markup import wrapped
+from dashboard.views.no_value import NoValue, no_value
 from dashboard.views.options import option
 from dashboard.views.region import (
     PARTNERSHIP_INDICATORS,
@@ -37,6 +47,7 @@ SCORE_RANGE = (1, 10)
 SHARE_RANGE = (0, 100)
 FRAGILITIES_CHART = "compare-fragilities"
 PARTNERSHIP_CHART = "compare-partnership"
+CACHED_COUNTS = 4  # value counts by actor and territory, per dataset and programme
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,7 @@ class ComparerChart:
     x_range: tuple[float, float]
     x_title: str
     table: ComparerTable
+    no_value: NoValue | None = None  # no value in any territory: said instead of drawn
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,8 @@ class ComparerView:
     simulated: bool
     territory_options: tuple[dict, ...]  # the regions, then France (views.options.option)
     actor_options: tuple[dict, ...]  # the four surveyed actors
+    actor: str  # the actor compared (compared_actor)
+    notices: tuple[Notice, ...]  # the URL's actor replaced, when it had no value here
     charts: tuple[ComparerChart, ...]  # fragilities then partnership; empty when too_few
 
 
@@ -108,15 +122,25 @@ def compared_query(query: Mapping[str, object], asked: list[str]) -> dict[str, o
     return {**query, "territories": ",".join(asked[:MAX_TERRITORIES])}
 
 
-def comparer_view(context: DataContext, state: AppState, asked: list[str]) -> ComparerView:
+def actor_given(query: Mapping[str, object], notices: Sequence[Notice]) -> bool:
+    """Whether the URL chose the actor: an ``actor`` parameter the page could read."""
+    return "actor" in query and not any(notice.name == "actor" for notice in notices)
+
+
+def comparer_view(
+    context: DataContext, state: AppState, asked: list[str], *, actor_given: bool
+) -> ComparerView:
     """The page of ``state`` (whose territories are the compared ones), ``asked`` being what the
-    URL asked for before the extra territories were left out."""
+    URL asked for before the extra territories were left out; ``actor_given``: the URL chose
+    the actor (:func:`actor_given`), else the page chooses one with values."""
     lang = state.lang
     catalogue = context.catalogue
     dataset = context.dataset(state.dataset)
     release = release_text(dataset, lang)
     territories = tuple(dict.fromkeys(state.territories))
     too_few = len(territories) < 2
+    actor, notices = compared_actor(context, state, territories, given=actor_given)
+    state = state.model_copy(update={"actor": actor})
     return ComparerView(
         territories=territories,
         names=tuple(territory_name(context, code) for code in territories),
@@ -135,8 +159,70 @@ def comparer_view(context: DataContext, state: AppState, asked: list[str]) -> Co
             for actor in catalogue.actors.values()
             if actor.id in PROFILE_ACTORS
         ),
+        actor=actor,
+        notices=notices,
         charts=() if too_few else comparison_charts(context, state, territories, release),
     )
+
+
+def compared_actor(
+    context: DataContext, state: AppState, territories: tuple[str, ...], *, given: bool
+) -> tuple[str, tuple[Notice, ...]]:
+    """The actor whose charts the page draws, and the notice when the URL's was replaced.
+
+    The URL's actor (``given``) when its charts have a value in one of the territories;
+    otherwise the actor whose charts have values in the most territories, then the most values
+    (ties go to the state's actor, then to the order of the actor list). When no actor has a
+    value there, the state's stays: each chart then says what is missing.
+    """
+    if len(territories) < 2:
+        return state.actor, ()
+    counts = context.memo(_value_counts, CACHED_COUNTS)(context, state.dataset, state.study)
+
+    def reach(actor: str) -> tuple[int, int]:
+        found = [counts.get(actor, {}).get(code, 0) for code in territories]
+        return sum(1 for n in found if n), sum(found)
+
+    if given and reach(state.actor)[0]:
+        return state.actor, ()
+    best = max(dict.fromkeys((state.actor, *PROFILE_ACTORS)), key=reach)
+    if best == state.actor or not reach(best)[0]:
+        return state.actor, ()
+    if not given:
+        return best, ()
+    actors, lang = context.catalogue.actors, state.lang
+    asked = actors[state.actor].label(lang)
+    return best, (Notice("actor", asked, actors[best].label(lang), kind="no_value"),)
+
+
+def _value_counts(context: DataContext, dataset: str, study: str) -> dict[str, dict[str, int]]:
+    """For each actor, how many values its charts have in each territory (regions and FR)."""
+    state = AppState(dataset=dataset, study=study)
+    counts = {}
+    for actor in PROFILE_ACTORS:
+        found: Counter[str] = Counter()
+        for views in chart_views(context, actor).values():
+            for _, indicator, fragility in views:
+                update = {"actor": actor, "indicator": indicator, "fragility": fragility}
+                columns = view_columns(context, state.model_copy(update=update))
+                values = columns["value"].astype(float)
+                found.update(columns["code"][~np.isnan(values)])
+        counts[actor] = dict(found)
+    return counts
+
+
+def chart_views(context: DataContext, actor: str) -> dict[str, list[View]]:
+    """Each chart's rows for ``actor``, by chart id: the 16 fragilities' mean scores, and the
+    partnership indicators given for all domains together."""
+    catalogue = context.catalogue
+    return {
+        FRAGILITIES_CHART: [(actor, SCORE, fragility) for fragility in catalogue.fragilities],
+        PARTNERSHIP_CHART: [
+            (actor, indicator, None)
+            for indicator in PARTNERSHIP_INDICATORS
+            if not catalogue.indicators[indicator].per_fragility
+        ],
+    }
 
 
 def comparison_charts(
@@ -145,32 +231,33 @@ def comparison_charts(
     """The fragilities' chart (scores 1-10) and the partnership chart (0-100 %)."""
     lang = state.lang
     catalogue = context.catalogue
-    actor = state.actor
-    fragilities = [(actor, SCORE, fragility) for fragility in catalogue.fragilities]
-    partnership = [
-        (actor, indicator, None)
-        for indicator in PARTNERSHIP_INDICATORS
-        if not catalogue.indicators[indicator].per_fragility
-    ]
+    label = catalogue.actors[state.actor].label(lang)
+    views = chart_views(context, state.actor)
     return (
         comparison_chart(
             FRAGILITIES_CHART,
-            t("compare_fragilities", lang, actor=catalogue.actors[actor].label(lang)),
+            (
+                t("compare_fragilities", lang, actor=label),
+                t("compare_no_scores", lang, actor=label.lower()),
+            ),
             context,
             state,
             territories,
-            fragilities,
+            views[FRAGILITIES_CHART],
             SCORE_RANGE,
             catalogue.indicators[SCORE].label(lang),
             release,
         ),
         comparison_chart(
             PARTNERSHIP_CHART,
-            t("profile_partnership", lang),
+            (
+                t("profile_partnership", lang),
+                t("compare_no_partnership", lang, actor=label.lower()),
+            ),
             context,
             state,
             territories,
-            partnership,
+            views[PARTNERSHIP_CHART],
             SHARE_RANGE,
             t("share_axis", lang),
             release,
@@ -180,7 +267,7 @@ def comparison_charts(
 
 def comparison_chart(
     chart_id: str,
-    heading: str,
+    texts: tuple[str, str],
     context: DataContext,
     state: AppState,
     territories: tuple[str, ...],
@@ -189,7 +276,9 @@ def comparison_chart(
     x_title: str,
     release: str,
 ) -> ComparerChart:
-    """One chart of ``views`` (one row each) for every territory, against the first one."""
+    """One chart of ``views`` (one row each) for every territory, against the first one;
+    ``texts``: its heading, and what it says instead when no territory has a value."""
+    heading, missing = texts
     lang = state.lang
     catalogue = context.catalogue
     frames = {code: territory_rows(context, state, code, views) for code in territories}
@@ -227,7 +316,12 @@ def comparison_chart(
             header=(t("indicator", lang), *names),
             rows=table_rows(labels, series),
         ),
+        no_value=None if _any_value(series) else no_value(missing, state),
     )
+
+
+def _any_value(series: tuple[ComparerSeries, ...]) -> bool:
+    return any(not np.isnan(value) for item in series for value in item.values)
 
 
 def territory_series(
