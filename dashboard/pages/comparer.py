@@ -25,11 +25,11 @@ from dashboard.text.i18n import t
 from dashboard.views.comparer import (
     MAX_TERRITORIES,
     ComparerView,
-    actor_given,
     asked_territories,
     compared_query,
     comparer_view,
 )
+from dashboard.views.comparer_actor import actor_given
 
 dash.register_page(__name__, path=COMPARER_PAGE, title=page_title("nav_compare"), name="Comparer")
 

@@ -9,16 +9,16 @@ indicators (0-100 %). A value that differs significantly from the first territor
 marked :data:`DIFFERENT`, in the chart and in its table alike.
 
 Every default opens on data: the actor is the URL's when its charts have a value in one of the
-territories, else the one whose charts have values in the most of them
-(:func:`compared_actor`), with a notice when the URL's actor was replaced; and a chart with no
-value at all is not drawn: a sentence says what is missing and where to look
-(:class:`dashboard.views.no_value.NoValue`).
+territories, else the one whose charts have values in the most of them, with a notice when the
+URL's actor was replaced (:mod:`dashboard.views.comparer_actor`). A chart with no value at all
+is not drawn: a sentence says what is missing and where to look
+(:class:`dashboard.views.no_value.NoValue`); the partnership chart leaves out the indicators
+no territory has, and names them under it (the 16 fragilities are always listed).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,14 +26,19 @@ import pandas as pd
 
 from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState, Notice
-from dashboard.core.values import territory_name, view_columns
+from dashboard.core.values import territory_name
 from dashboard.text.cells import caption_text, cell_text, interval_text, release_text
 from dashboard.text.i18n import t
 from dashboard.text.markup import wrapped
+from dashboard.views.comparer_actor import (
+    FRAGILITIES_CHART,
+    PARTNERSHIP_CHART,
+    chart_views,
+    compared_actor,
+)
 from dashboard.views.no_value import NoValue, no_value
 from dashboard.views.options import option
 from dashboard.views.region import (
-    PARTNERSHIP_INDICATORS,
     PROFILE_ACTORS,
     SCORE,
     View,
@@ -45,9 +50,6 @@ MAX_TERRITORIES = 4
 DIFFERENT = "*"  # beside a value that differs significantly from the first territory's
 SCORE_RANGE = (1, 10)
 SHARE_RANGE = (0, 100)
-FRAGILITIES_CHART = "compare-fragilities"
-PARTNERSHIP_CHART = "compare-partnership"
-CACHED_COUNTS = 4  # value counts by actor and territory, per dataset and programme
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,19 @@ class ComparerChart:
     x_title: str
     table: ComparerTable
     no_value: NoValue | None = None  # no value in any territory: said instead of drawn
+    left_out: str = ""  # the rows without value in any territory, named (not drawn)
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """What a chart is, before its values: its id, heading, scale, and which rows it keeps."""
+
+    chart_id: str
+    heading: str
+    missing: str  # said instead of the chart when no territory has a value
+    x_range: tuple[float, float]
+    x_title: str
+    every_row: bool  # True: rows without value kept (the 16 fragilities); False: left out
 
 
 @dataclass(frozen=True)
@@ -120,11 +135,6 @@ def compared_query(query: Mapping[str, object], asked: list[str]) -> dict[str, o
     if len(asked) <= MAX_TERRITORIES:
         return dict(query)
     return {**query, "territories": ",".join(asked[:MAX_TERRITORIES])}
-
-
-def actor_given(query: Mapping[str, object], notices: Sequence[Notice]) -> bool:
-    """Whether the URL chose the actor: an ``actor`` parameter the page could read."""
-    return "actor" in query and not any(notice.name == "actor" for notice in notices)
 
 
 def comparer_view(
@@ -165,135 +175,67 @@ def comparer_view(
     )
 
 
-def compared_actor(
-    context: DataContext, state: AppState, territories: tuple[str, ...], *, given: bool
-) -> tuple[str, tuple[Notice, ...]]:
-    """The actor whose charts the page draws, and the notice when the URL's was replaced.
-
-    The URL's actor (``given``) when its charts have a value in one of the territories;
-    otherwise the actor whose charts have values in the most territories, then the most values
-    (ties go to the state's actor, then to the order of the actor list). When no actor has a
-    value there, the state's stays: each chart then says what is missing.
-    """
-    if len(territories) < 2:
-        return state.actor, ()
-    counts = context.memo(_value_counts, CACHED_COUNTS)(context, state.dataset, state.study)
-
-    def reach(actor: str) -> tuple[int, int]:
-        found = [counts.get(actor, {}).get(code, 0) for code in territories]
-        return sum(1 for n in found if n), sum(found)
-
-    if given and reach(state.actor)[0]:
-        return state.actor, ()
-    best = max(dict.fromkeys((state.actor, *PROFILE_ACTORS)), key=reach)
-    if best == state.actor or not reach(best)[0]:
-        return state.actor, ()
-    if not given:
-        return best, ()
-    actors, lang = context.catalogue.actors, state.lang
-    asked = actors[state.actor].label(lang)
-    return best, (Notice("actor", asked, actors[best].label(lang), kind="no_value"),)
-
-
-def _value_counts(context: DataContext, dataset: str, study: str) -> dict[str, dict[str, int]]:
-    """For each actor, how many values its charts have in each territory (regions and FR)."""
-    state = AppState(dataset=dataset, study=study)
-    counts = {}
-    for actor in PROFILE_ACTORS:
-        found: Counter[str] = Counter()
-        for views in chart_views(context, actor).values():
-            for _, indicator, fragility in views:
-                update = {"actor": actor, "indicator": indicator, "fragility": fragility}
-                columns = view_columns(context, state.model_copy(update=update))
-                values = columns["value"].astype(float)
-                found.update(columns["code"][~np.isnan(values)])
-        counts[actor] = dict(found)
-    return counts
-
-
-def chart_views(context: DataContext, actor: str) -> dict[str, list[View]]:
-    """Each chart's rows for ``actor``, by chart id: the 16 fragilities' mean scores, and the
-    partnership indicators given for all domains together."""
-    catalogue = context.catalogue
-    return {
-        FRAGILITIES_CHART: [(actor, SCORE, fragility) for fragility in catalogue.fragilities],
-        PARTNERSHIP_CHART: [
-            (actor, indicator, None)
-            for indicator in PARTNERSHIP_INDICATORS
-            if not catalogue.indicators[indicator].per_fragility
-        ],
-    }
-
-
 def comparison_charts(
     context: DataContext, state: AppState, territories: tuple[str, ...], release: str
-) -> tuple[ComparerChart, ComparerChart]:
+) -> tuple[ComparerChart, ...]:
     """The fragilities' chart (scores 1-10) and the partnership chart (0-100 %)."""
     lang = state.lang
     catalogue = context.catalogue
-    label = catalogue.actors[state.actor].label(lang)
+    actor = catalogue.actors[state.actor].label(lang)
     views = chart_views(context, state.actor)
-    return (
-        comparison_chart(
-            FRAGILITIES_CHART,
-            (
-                t("compare_fragilities", lang, actor=label),
-                t("compare_no_scores", lang, actor=label.lower()),
-            ),
-            context,
-            state,
-            territories,
-            views[FRAGILITIES_CHART],
-            SCORE_RANGE,
-            catalogue.indicators[SCORE].label(lang),
-            release,
-        ),
-        comparison_chart(
-            PARTNERSHIP_CHART,
-            (
-                t("profile_partnership", lang),
-                t("compare_no_partnership", lang, actor=label.lower()),
-            ),
-            context,
-            state,
-            territories,
-            views[PARTNERSHIP_CHART],
-            SHARE_RANGE,
-            t("share_axis", lang),
-            release,
-        ),
+    fragilities = ChartSpec(
+        FRAGILITIES_CHART,
+        t("compare_fragilities", lang, actor=actor),
+        t("compare_no_scores", lang, actor=actor.lower()),
+        SCORE_RANGE,
+        catalogue.indicators[SCORE].label(lang),
+        every_row=True,
+    )
+    partnership = ChartSpec(
+        PARTNERSHIP_CHART,
+        t("profile_partnership", lang),
+        t("compare_no_partnership", lang, actor=actor.lower()),
+        SHARE_RANGE,
+        t("share_axis", lang),
+        every_row=False,
+    )
+    return tuple(
+        comparison_chart(spec, context, state, territories, views[spec.chart_id], release)
+        for spec in (fragilities, partnership)
     )
 
 
 def comparison_chart(
-    chart_id: str,
-    texts: tuple[str, str],
+    spec: ChartSpec,
     context: DataContext,
     state: AppState,
     territories: tuple[str, ...],
     views: list[View],
-    x_range: tuple[float, float],
-    x_title: str,
     release: str,
 ) -> ComparerChart:
-    """One chart of ``views`` (one row each) for every territory, against the first one;
-    ``texts``: its heading, and what it says instead when no territory has a value."""
-    heading, missing = texts
+    """One chart of ``views`` (one row each) for every territory, against the first one."""
     lang = state.lang
     catalogue = context.catalogue
     frames = {code: territory_rows(context, state, code, views) for code in territories}
+    valued = np.any([frame["value"].notna().to_numpy() for frame in frames.values()], axis=0)
+    labels = tuple(
+        catalogue.fragilities[fragility].label(lang)
+        if isinstance(fragility, str)
+        else catalogue.indicators[indicator].label(lang)
+        for _, indicator, fragility in views
+    )
+    left_out = ()
+    if not spec.every_row and valued.any():  # rows without value: named, not drawn
+        left_out = tuple(label for label, kept in zip(labels, valued, strict=True) if not kept)
+        frames = {code: frame[valued].reset_index(drop=True) for code, frame in frames.items()}
+        views = [view for view, kept in zip(views, valued, strict=True) if kept]
+        labels = tuple(label for label, kept in zip(labels, valued, strict=True) if kept)
     first = territories[0]
     series = tuple(
         territory_series(
             context, code, frames[code], None if code == first else frames[first], views, lang
         )
         for code in territories
-    )
-    labels = tuple(
-        catalogue.fragilities[fragility].label(lang)
-        if isinstance(fragility, str)
-        else catalogue.indicators[indicator].label(lang)
-        for _, indicator, fragility in views
     )
     question = (
         catalogue.indicators[views[0][1]].question(lang)
@@ -302,26 +244,30 @@ def comparison_chart(
     )
     names = tuple(item.name for item in series)
     return ComparerChart(
-        chart_id=chart_id,
-        heading=heading,
+        chart_id=spec.chart_id,
+        heading=spec.heading,
         labels=labels,
         series=series,
         caption=wrapped(
             caption_text(pd.concat(frames.values()), question, release, catalogue, lang)
         ),
-        x_range=x_range,
-        x_title=x_title,
+        x_range=spec.x_range,
+        x_title=spec.x_title,
         table=ComparerTable(
             caption=t("compare_table", lang, first=names[0]),
             header=(t("indicator", lang), *names),
             rows=table_rows(labels, series),
         ),
-        no_value=None if _any_value(series) else no_value(missing, state),
+        no_value=None if valued.any() else no_value(spec.missing, state),
+        left_out=_left_out_text(left_out, lang),
     )
 
 
-def _any_value(series: tuple[ComparerSeries, ...]) -> bool:
-    return any(not np.isnan(value) for item in series for value in item.values)
+def _left_out_text(labels: tuple[str, ...], lang: str) -> str:
+    """ "Non publié pour ces territoires, absent du graphique : A ; B", or "" for none."""
+    if not labels:
+        return ""
+    return t("compare_left_out", lang, labels=(" ; " if lang == "fr" else "; ").join(labels))
 
 
 def territory_series(

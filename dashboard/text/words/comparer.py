@@ -34,6 +34,10 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Aucun indicateur de partenariat publié pour les {actor} dans ces territoires.",
         "en": "No partnership indicator published for {actor} in these territories.",
     },
+    "compare_left_out": {
+        "fr": "Non publiés pour ces territoires, donc absents du graphique : {labels}.",
+        "en": "Not published for these territories, so left out of the chart: {labels}.",
+    },
     "compare_table": {
         "fr": "Valeurs du graphique (* : écart significatif avec {first})",
         "en": "Values of the chart (*: significant difference from {first})",

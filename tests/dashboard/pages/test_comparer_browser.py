@@ -58,7 +58,11 @@ def test_the_default_comparison_draws_only_charts_with_values(browser, live_serv
             "France",
         ]
         rows = {row[0]: row[1:] for row in partnership["rows"]}
-        assert rows["Partenariats source d'innovation"] == ["77\u00a0%", "100\u00a0%", "87\u00a0%"]
+        assert rows == {
+            "Partenariats source d'innovation": ["77\u00a0%", "100\u00a0%", "87\u00a0%"]
+        }
+        left_out = page.inner_text("#compare-partnership-left-out")
+        assert left_out.startswith("Non publiés pour ces territoires, donc absents du graphique")
         note = page.locator("#compare-fragilities-no-value")
         assert note.inner_text().startswith("Aucun score de fragilité publié pour les maires")
         assert note.locator("a").get_attribute("href") == "/region/FR"
