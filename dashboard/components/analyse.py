@@ -37,14 +37,22 @@ def chart_section(context: DataContext, view: AnalysisView) -> html.Section:
             [html.H3(t("analyse_chart", lang)), no_value_note("analyse-no-value", view.no_value)],
             className="analyse-section",
         )
+    # a heatmap is laid out for a table about 800 px wide: a phone scrolls it sideways (the
+    # frame takes the focus, so a keyboard can scroll it too)
     return html.Section(
         [
-            html.H3(t("analyse_chart", lang)),
-            dcc.Graph(
-                id="analyse-chart",
-                figure=chart_figure(analysis_chart(context, view)),
-                config={**GRAPH_CONFIG, "locale": lang},
-                className=f"analyse-{view.chart}",
+            html.H3(t("analyse_chart", lang), id="analyse-chart-heading"),
+            html.Div(
+                dcc.Graph(
+                    id="analyse-chart",
+                    figure=chart_figure(analysis_chart(context, view)),
+                    config={**GRAPH_CONFIG, "locale": lang},
+                    className=f"analyse-{view.chart}",
+                ),
+                className="chart-scroll",
+                tabIndex=0,
+                role="region",
+                **{"aria-labelledby": "analyse-chart-heading"},
             ),
         ],
         className="analyse-section",
