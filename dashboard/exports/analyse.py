@@ -41,7 +41,7 @@ from dashboard.figures.analyse import chart_figure, maps_figure
 from dashboard.figures.presentation import SlideTexts, design_size, slide_figure
 from dashboard.server.current import export_context
 from dashboard.text.cells import base_text, release_text
-from dashboard.text.i18n import t
+from dashboard.text.i18n import labelled, t
 from dashboard.text.sources import source_lines, source_text
 from dashboard.views.analyse import AnalysisView, analysis_chart, analysis_view
 from dashboard.views.analyse_maps import analysis_maps
@@ -86,6 +86,8 @@ def analysis_csv() -> Response:
     context = export_context()
     state, _ = parse_state(request.args.to_dict(), context.choices, ANALYSE_PAGE)
     view, _ = analysis_view(context, state)
+    if view.no_value:
+        return nothing_to_export(view)
     name, notice = flavour_of(request.args.get("flavour"), state.lang)
     flavour = FLAVOURS[name]
     text = csv_text(context, view, _link(context, view.state), flavour)
@@ -175,6 +177,8 @@ def image_response(image_format: str, renderer: Renderer | None = None) -> Respo
     state, state_notices = parse_state(request.args.to_dict(), context.choices, ANALYSE_PAGE)
     (width, height), notices = image_size(request.args)
     view, adjusted = analysis_view(context, state)
+    if view.no_value:
+        return nothing_to_export(view)
     part = request.args.get("part")
     if part not in (CHART, MAPS) or (part == MAPS and view.territory_axis is None):
         if part is not None:
@@ -255,6 +259,15 @@ def slide_texts(context: DataContext, view: AnalysisView, part: str, link: str) 
         simulated=view.simulated,
         lang=lang,
     )
+
+
+def nothing_to_export(view: AnalysisView) -> Response:
+    """404 for a table with no value (the page offers no download of it), saying why and
+    where the published figures are."""
+    missing = view.no_value
+    where = request.host_url.rstrip("/") + missing.href
+    text = f"{missing.text} {labelled('no_value_see_france', view.state.lang)}{where}\n"
+    return Response(text, status=404, content_type="text/plain; charset=utf-8")
 
 
 def _link(context: DataContext, state: AppState) -> str:

@@ -64,7 +64,7 @@ def layout(**query: object) -> html.Main:
         simulated=dataset.simulated,
         release=dataset.id,
         title=frame_title(view.title, lang),
-        exports=True,
+        exports=not view.no_value,  # no download of a table with no value
         shared=shared_state(view.state, query, ANALYSE_PAGE),
     )
 

@@ -94,3 +94,10 @@ def test_a_table_with_no_value_draws_no_chart_and_no_map(dash_app):
     assert text_of(note).startswith("Aucune valeur publiée dans ce tableau")
     assert note.children[-1].href == "/region/FR"
     assert "non publié" in row_text(page, "FR", 0)  # the table still says it, cell by cell
+
+
+def test_a_table_with_no_value_offers_no_download(dash_app):
+    empty = {"indicator": "mayor_role_priority_share", "actor": "citoyens", "cols": "segment"}
+    page = analyse_page(dash_app, {**empty, "rows": "territory"})
+    assert not [h for h in links(page) if "/export/" in h]
+    assert [h for h in links(analyse_page(dash_app, {})) if "/export/analyse." in h]

@@ -115,3 +115,18 @@ def test_the_slide_without_indicator_is_the_pages_default_table(client):
     assert response.status_code == 200, response.data[:300]
     assert "fragility_mean_score" in response.headers["Content-Disposition"]
     assert "Emploi / chômage / insertion" in response.data.decode()
+
+
+EMPTY = "indicator=mayor_role_priority_share&actor=citoyens&rows=territory&cols=segment"
+
+
+@pytest.mark.parametrize("route", ["analyse.csv", "analyse.png", "analyse.svg"])
+def test_a_table_with_no_value_has_no_download_and_says_where_to_look(client, route):
+    response = client.get(f"/export/{route}?{EMPTY}")
+    assert response.status_code == 404
+    assert response.mimetype == "text/plain"
+    text = response.get_data(as_text=True)
+    assert text.startswith("Aucune valeur publiée dans ce tableau")
+    assert "Voir la page France : http://localhost/region/FR" in text
+    english = client.get(f"/export/{route}?{EMPTY}&lang=en").get_data(as_text=True)
+    assert english.startswith("No value published") and "See the France page: " in english
