@@ -6,7 +6,7 @@ from __future__ import annotations
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
-from dashboard.core.state import parse_state, state_query
+from dashboard.core.state import ANALYSE_PAGE, page_query, parse_state
 from dashboard.server.current import callback_context
 from dashboard.server.stores import as_mapping, stored_state
 from dashboard.views.analyse_table import CONTROLS, next_state
@@ -29,7 +29,7 @@ def choose_table(chosen: dict[str, object], labels: object, stored: object) -> s
     before = stored_state(stored, context.choices)
     after = next_state(before, {**chosen, "labels": bool(labels)})
     state, _ = parse_state(after, context.choices)
-    return "/analyse" + state_query(state)
+    return ANALYSE_PAGE + page_query(ANALYSE_PAGE, state)
 
 
 clientside_callback(

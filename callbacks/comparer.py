@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dash import Input, Output, State, callback
 
-from dashboard.core.state import state_query
+from dashboard.core.state import COMPARER_PAGE, page_query
 from dashboard.server.current import callback_context
 from dashboard.server.stores import stored_state, text_value, text_values
 
@@ -18,9 +18,13 @@ from dashboard.server.stores import stored_state, text_value, text_values
     prevent_initial_call=True,
 )
 def choose_comparison(territories: object, actor: object, stored: object) -> str:
-    """The Comparer URL of the new choice (the page says which territories it does not know)."""
+    """The Comparer URL of the new choice (the page says which territories it does not know);
+    it states the territories and the actor, even none or the app's default one."""
     context = callback_context()
     state = stored_state(stored, context.choices)
-    return "/comparer" + state_query(
-        state, territories=text_values(territories), actor=text_value(actor) or state.actor
+    return COMPARER_PAGE + page_query(
+        COMPARER_PAGE,
+        state,
+        territories=text_values(territories),
+        actor=text_value(actor) or state.actor,
     )

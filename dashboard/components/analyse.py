@@ -6,7 +6,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.components.chart_table import GRAPH_CONFIG, data_table
+from dashboard.components.chart_table import GRAPH_CONFIG, data_table, no_value_note
 from dashboard.components.values_table import data_grid
 from dashboard.core.context import DataContext
 from dashboard.figures.analyse import chart_figure, maps_figure
@@ -22,23 +22,37 @@ def sections(context: DataContext, view: AnalysisView) -> list[html.Section]:
     parts = [chart_section(context, view), table_section(context, view)]
     if shows_top3(view):
         parts.append(top3_section(view))
-    maps = analysis_maps(context, view)
+    maps = None if view.no_value else analysis_maps(context, view)
     if maps is not None:
         parts.append(maps_section(context, view, maps))
     return parts
 
 
 def chart_section(context: DataContext, view: AnalysisView) -> html.Section:
-    """The dot plot or the heatmap, whichever fits the table (``view.chart``)."""
+    """The dot plot or the heatmap, whichever fits the table (``view.chart``); a table with no
+    value says so instead."""
     lang = view.state.lang
+    if view.no_value:
+        return html.Section(
+            [html.H3(t("analyse_chart", lang)), no_value_note("analyse-no-value", view.no_value)],
+            className="analyse-section",
+        )
+    # a heatmap is laid out for a table about 800 px wide: a phone scrolls it sideways (the
+    # frame takes the focus, so a keyboard can scroll it too)
     return html.Section(
         [
-            html.H3(t("analyse_chart", lang)),
-            dcc.Graph(
-                id="analyse-chart",
-                figure=chart_figure(analysis_chart(context, view)),
-                config={**GRAPH_CONFIG, "locale": lang},
-                className=f"analyse-{view.chart}",
+            html.H3(t("analyse_chart", lang), id="analyse-chart-heading"),
+            html.Div(
+                dcc.Graph(
+                    id="analyse-chart",
+                    figure=chart_figure(analysis_chart(context, view)),
+                    config={**GRAPH_CONFIG, "locale": lang},
+                    className=f"analyse-{view.chart}",
+                ),
+                className="chart-scroll",
+                tabIndex=0,
+                role="region",
+                **{"aria-labelledby": "analyse-chart-heading"},
             ),
         ],
         className="analyse-section",

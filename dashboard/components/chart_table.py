@@ -11,6 +11,8 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from dashboard.views.no_value import NoValue
+
 # showSendToCloud: plotly.js 4 would offer to upload the chart to Plotly Cloud
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "showSendToCloud": False}
 DEFAULT_HEIGHT = 420
@@ -64,4 +66,14 @@ def data_table(
         id=table_id,
         tabIndex=0,
         className="table table-sm chart-table" + (" print-keep" if printed else ""),
+    )
+
+
+def no_value_note(note_id: str, missing: NoValue) -> html.P:
+    """What stands in place of a chart that would have no value: the sentence saying what is
+    missing, then the link to where to look."""
+    return html.P(
+        [missing.text, " ", html.A(missing.link_text, href=missing.href)],
+        id=note_id,
+        className="no-value-note",
     )

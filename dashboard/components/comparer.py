@@ -11,13 +11,19 @@ from dataclasses import fields
 
 from dash import html
 
-from dashboard.components.chart_table import chart_with_table
+from dashboard.components.chart_table import chart_with_table, no_value_note
 from dashboard.figures.dots import DotSeries, dot_chart
 from dashboard.views.comparer import ComparerChart, ComparerSeries
 
 
-def comparer_chart(chart: ComparerChart, *, simulated: bool, lang: str) -> html.Figure:
-    """The chart (every territory on one axis) and its table; its heading is the page's."""
+def comparer_chart(
+    chart: ComparerChart, *, simulated: bool, lang: str
+) -> html.Figure | html.Div | html.P:
+    """The chart (every territory on one axis) and its table, then the rows it leaves out; its
+    heading is the page's. A chart with no value is not drawn: what is missing is said
+    instead."""
+    if chart.no_value:
+        return no_value_note(f"{chart.chart_id}-no-value", chart.no_value)
     figure = dot_chart(
         list(chart.labels),  # a list: dot_chart reads a tuple as (groups, labels)
         [dot_series(item) for item in chart.series],
@@ -28,8 +34,13 @@ def comparer_chart(chart: ComparerChart, *, simulated: bool, lang: str) -> html.
         lang=lang,
     )
     table = chart.table
-    return chart_with_table(
+    drawn = chart_with_table(
         chart.chart_id, figure, table.caption, table.header, table.rows, lang=lang
+    )
+    if not chart.left_out:
+        return drawn
+    return html.Div(
+        [drawn, html.P(chart.left_out, id=f"{chart.chart_id}-left-out", className="left-out")]
     )
 
 

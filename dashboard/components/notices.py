@@ -9,6 +9,7 @@ NOTICE_TEXT = {
     "unknown": "notice_bad_value",
     "replaced": "notice_release_replaced",
     "not_applicable": "notice_not_applicable",
+    "no_value": "notice_no_value",
 }
 
 

@@ -15,7 +15,7 @@ from dash import html
 from dashboard.components.notices import notices
 from dashboard.components.sharing import request_origin, share_bar
 from dashboard.core.context import Unavailable
-from dashboard.core.state import AppState, Notice, state_query
+from dashboard.core.state import AppState, Notice, page_query, state_query
 from dashboard.text.i18n import t
 from dashboard.views.sharing import share_links
 
@@ -39,6 +39,7 @@ def page_shell(
     title: str = "",
     exports: bool = False,
     home: bool = False,
+    shared: AppState | None = None,
 ) -> html.Main:
     """``body`` under the shared header; ``path`` is this page's path (for the language link).
 
@@ -47,6 +48,8 @@ def page_shell(
     has image and table downloads (:func:`dashboard.views.sharing.export_url`). ``home``: the
     Carte, full width, whose header names the dashboard as its heading (its share bar sits
     under the map; an embed keeps the header hidden, and the heading for screen readers).
+    ``shared``: the state the navigation carries to the other pages, when it is not ``state``
+    (a page's own defaults stay on that page: ``core.state.shared_state``).
     """
     lang = state.lang
     banner = html.Div(
@@ -62,7 +65,7 @@ def page_shell(
     if home:
         header, frame = _home_header(state), "container-fluid py-3"
     else:
-        header = _embed_header(lang) if state.embed else _header(path, state)
+        header = _embed_header(lang) if state.embed else _header(path, state, shared or state)
         frame = "container py-3 profile-page"
     return html.Main(
         [*header, html.Div(notices(problems, lang), id="notices"), banner, *share, *body],
@@ -71,11 +74,11 @@ def page_shell(
     )
 
 
-def _header(path: str, state: AppState) -> list[html.Header]:
+def _header(path: str, state: AppState, shared: AppState) -> list[html.Header]:
     name = html.P(t("app_title", state.lang), className="app-name")
     return [
         html.Header(
-            [name, navigation(state), _language_switch(path, state)],
+            [name, navigation(shared), _language_switch(path, state)],
             className="app-header page-header",
         )
     ]
@@ -99,7 +102,7 @@ def _language_switch(path: str, state: AppState) -> html.A:
     other = "en" if state.lang == "fr" else "fr"
     return html.A(
         t("language_switch", state.lang),
-        href=path + state_query(state, lang=other),
+        href=path + page_query(path, state, lang=other),
         lang=other,
         className="language-switch",
     )

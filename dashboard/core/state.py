@@ -3,6 +3,12 @@
 Every page reads its state from the query string through :func:`parse_state` and writes links
 with :func:`state_query`. A bad parameter never fails the page: it falls back to its default
 and yields a :class:`Notice` the page shows.
+
+A few pages open on defaults of their own (:data:`PAGE_DEFAULTS`) rather than the app's, which
+the Carte and the links between pages keep: Analyse on its richest published table, Comparer on
+territories that have published values. Such a page reads its URL with ``page=`` and writes its
+own URLs with :func:`page_query`, which states the page's fields even at the app's default, so
+that choosing the app's default there survives a reload and a copied link.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ COMMUNE_LAYERS = ("stratum", "size", "upload")  # what the commune level shows
 CLASS_SCHEMES = ("fixed", "quantiles", "equal_interval", "fisher_jenks", "diverging")
 FRANCE = "FR"
 DEPARTMENT_PREFIX = "dep-"  # department codes 11…94 would collide with region codes
+ANALYSE_PAGE, COMPARER_PAGE = "/analyse", "/comparer"
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,9 @@ class Notice:
     """A parameter that was not usable, and the default used instead.
 
     ``kind``: ``unknown`` for a value the app does not know; ``replaced`` for a data release
-    that is no longer served (a permalink older than the data), shown with the current one.
+    that is no longer served (a permalink older than the data), shown with the current one;
+    ``not_applicable`` for a choice the view cannot apply; ``no_value`` for a choice with no
+    value to show, replaced by one that has (``value`` and ``default`` then in words).
     """
 
     name: str
@@ -140,13 +149,15 @@ class Notice:
 
 
 def parse_state(
-    query: Mapping[str, Any], choices: StateChoices | None = None
+    query: Mapping[str, Any], choices: StateChoices | None = None, page: str | None = None
 ) -> tuple[AppState, list[Notice]]:
-    """State from query parameters; each unusable parameter is replaced by its default.
+    """State from query parameters; each unusable parameter is replaced by its default, the
+    ``page``'s own (:data:`PAGE_DEFAULTS`) where it has one, else the app's.
 
     ``query`` may also be a page's store, which comes back from the browser: anything but a
     mapping there is read as no parameter at all."""
     fields = AppState.model_fields
+    defaults = PAGE_DEFAULTS.get(page or "", {})
     data: dict[str, Any] = {}
     notices: list[Notice] = []
     for name, raw in query.items() if isinstance(query, Mapping) else ():
@@ -155,17 +166,40 @@ def parse_state(
         value = raw[0] if isinstance(raw, list | tuple) and raw else raw
         text = str(value)
         if len(text) > MAX_PARAM_LENGTH or "\x00" in text:
-            notices.append(_notice(name, text))
+            notices.append(_notice(name, text, _default_text(name, defaults)))
             continue
         data[name] = value
+    state = _validated(data, defaults, choices, notices)
+    return _served_release(state, choices, notices), notices
+
+
+def _validated(
+    data: dict[str, Any],
+    defaults: Mapping[str, Any],
+    choices: StateChoices | None,
+    notices: list[Notice],
+) -> AppState:
+    """The state of ``data`` over the page's ``defaults``: each field the choices refuse falls
+    back to its default, with a notice when the URL asked for it."""
+    asked = set(data)
+    data = {**defaults, **data}
     while True:
         try:
-            state = AppState.model_validate(data, context={"choices": choices})
-            break
+            return AppState.model_validate(data, context={"choices": choices})
         except ValidationError as error:
             for failing in {str(problem["loc"][0]) for problem in error.errors()}:
-                notices.append(_notice(failing, str(data.pop(failing))))
-    return _served_release(state, choices, notices), notices
+                value = data.pop(failing)
+                if failing not in asked:  # the page's own default does not fit these choices
+                    continue
+                asked.discard(failing)
+                notices.append(_notice(failing, str(value), _default_text(failing, defaults)))
+                if failing in defaults:
+                    data[failing] = defaults[failing]
+
+
+def _default_text(name: str, defaults: Mapping[str, Any]) -> str | None:
+    """The page's default of ``name`` as a notice says it; None: the app's."""
+    return _url_text(defaults[name]) if name in defaults else None
 
 
 def state_from_json(fields: Mapping[str, object], choices: StateChoices | None) -> AppState:
@@ -201,21 +235,59 @@ def _served_release(
 
 def state_query(state: AppState, **changes: Any) -> str:
     """Query string of ``state`` (with ``changes``), listing only what differs from the defaults."""
+    return _query(state, (), changes)
+
+
+def page_query(page: str, state: AppState, **changes: Any) -> str:
+    """Query string of ``state`` (with ``changes``) on ``page`` itself: :func:`state_query`, and
+    the fields :data:`PAGE_STATED` lists for the page even where they equal the app's defaults
+    (left out, the page would open on its own default instead)."""
+    return _query(state, PAGE_STATED.get(page, ()), changes)
+
+
+def shared_state(state: AppState, query: Mapping[str, Any], page: str) -> AppState:
+    """What links from ``page`` to the other pages carry: ``state`` without the page's own
+    defaults that its URL did not ask for (the page's choice, not the reader's)."""
+    unasked = {name for name in PAGE_DEFAULTS.get(page, {}) if name not in query}
+    return state.model_copy(update={name: AppState.model_fields[name].default for name in unasked})
+
+
+def _query(state: AppState, stated: tuple[str, ...], changes: dict[str, Any]) -> str:
     if changes:
         state = state.model_copy(update=changes)
     defaults = AppState()
     params: dict[str, str] = {}
     for name in AppState.model_fields:
         value = getattr(state, name)
-        if value == getattr(defaults, name):
+        if value == getattr(defaults, name) and name not in stated:
             continue
-        if isinstance(value, bool):
-            params[name] = "1" if value else "0"
-        elif isinstance(value, tuple):
-            params[name] = ",".join(value)
-        else:
-            params[name] = str(value)
+        params[name] = _url_text(value)
     return f"?{urlencode(params)}" if params else ""
+
+
+def _url_text(value: object) -> str:
+    """A field's value as the URL writes it."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, tuple):
+        return ",".join(value)
+    return "" if value is None else str(value)
+
+
+# What a page opens on when its URL does not say, instead of the app's default (see the
+# module's docstring): Analyse opens on the fragilities by actor for France, its richest
+# published table; Comparer on Normandie, Occitanie and France, where the mayors' innovation
+# share was published for each (the one regional comparison the published figures allow).
+PAGE_DEFAULTS: dict[str, dict[str, Any]] = {
+    ANALYSE_PAGE: {"indicator": "fragility_mean_score"},
+    COMPARER_PAGE: {"territories": ("28", "76", FRANCE)},
+}
+# Fields a page's own URLs always state: its defaults', and Comparer's actor, which the page
+# chooses from the data when its URL names none (dashboard.views.comparer).
+PAGE_STATED: dict[str, tuple[str, ...]] = {
+    ANALYSE_PAGE: ("indicator",),
+    COMPARER_PAGE: ("territories", "actor"),
+}
 
 
 CHOICES_OF = {

@@ -1,4 +1,5 @@
-"""Downloads of the Analyse page: ``GET /export/analyse.csv|png|svg?<state>``.
+"""Downloads of the Analyse page: ``GET /export/analyse.csv|png|svg?<state>``, the state read
+as the page reads it (without an ``indicator``, the page's own default table).
 
 The CSV is the cross-table as one tidy table (one row per cell) that reads back with
 ``pandas.read_csv`` alone, in the Carte's two flavours (:mod:`dashboard.exports.csv`): each row
@@ -17,7 +18,7 @@ import plotly.graph_objects as go
 from flask import Blueprint, Response, request
 
 from dashboard.core.context import DataContext
-from dashboard.core.state import AppState, parse_state, state_query
+from dashboard.core.state import ANALYSE_PAGE, AppState, page_query, parse_state
 from dashboard.core.values import territory_name
 from dashboard.exports.cache import CACHE_HEADER, cache_key, cached_bytes
 from dashboard.exports.csv import (
@@ -40,7 +41,7 @@ from dashboard.figures.analyse import chart_figure, maps_figure
 from dashboard.figures.presentation import SlideTexts, design_size, slide_figure
 from dashboard.server.current import export_context
 from dashboard.text.cells import base_text, release_text
-from dashboard.text.i18n import t
+from dashboard.text.i18n import labelled, t
 from dashboard.text.sources import source_lines, source_text
 from dashboard.views.analyse import AnalysisView, analysis_chart, analysis_view
 from dashboard.views.analyse_maps import analysis_maps
@@ -83,8 +84,10 @@ CSV_COLUMNS = (
 @analysis_exports.get("/export/analyse.csv")
 def analysis_csv() -> Response:
     context = export_context()
-    state, _ = parse_state(request.args.to_dict(), context.choices)
+    state, _ = parse_state(request.args.to_dict(), context.choices, ANALYSE_PAGE)
     view, _ = analysis_view(context, state)
+    if view.no_value:
+        return nothing_to_export(view)
     name, notice = flavour_of(request.args.get("flavour"), state.lang)
     flavour = FLAVOURS[name]
     text = csv_text(context, view, _link(context, view.state), flavour)
@@ -171,9 +174,11 @@ def analysis_svg() -> Response:
 def image_response(image_format: str, renderer: Renderer | None = None) -> Response:
     """The slide of the request's table as an attachment, or 503 with the reason."""
     context = export_context(unavailable)
-    state, state_notices = parse_state(request.args.to_dict(), context.choices)
+    state, state_notices = parse_state(request.args.to_dict(), context.choices, ANALYSE_PAGE)
     (width, height), notices = image_size(request.args)
     view, adjusted = analysis_view(context, state)
+    if view.no_value:
+        return nothing_to_export(view)
     part = request.args.get("part")
     if part not in (CHART, MAPS) or (part == MAPS and view.territory_axis is None):
         if part is not None:
@@ -256,10 +261,19 @@ def slide_texts(context: DataContext, view: AnalysisView, part: str, link: str) 
     )
 
 
+def nothing_to_export(view: AnalysisView) -> Response:
+    """404 for a table with no value (the page offers no download of it), saying why and
+    where the published figures are."""
+    missing = view.no_value
+    where = request.host_url.rstrip("/") + missing.href
+    text = f"{missing.text} {labelled('no_value_see_france', view.state.lang)}{where}\n"
+    return Response(text, status=404, content_type="text/plain; charset=utf-8")
+
+
 def _link(context: DataContext, state: AppState) -> str:
     release = context.dataset(state.dataset).id
-    query = state_query(state, release=release, embed=False)
-    return request.host_url.rstrip("/") + "/analyse" + query
+    query = page_query(ANALYSE_PAGE, state, release=release, embed=False)
+    return request.host_url.rstrip("/") + ANALYSE_PAGE + query
 
 
 def _filename(state: AppState, extension: str, *more: str | None) -> str:

@@ -3,7 +3,9 @@ a cross-table of two dimensions, the chart that fits it, the top 3 by actor and 
 maps on one scale.
 
 The page is drawn from its URL, like Comparer: a choice in the controls opens the URL of the
-new table (``callbacks/analyse.py``), so the permalink always restores what is shown.
+new table (``callbacks/analyse.py``), so the permalink always restores what is shown. Without
+an ``indicator`` the page opens on the fragilities by actor for France, its richest published
+table (``core.state.PAGE_DEFAULTS``), and every URL it writes states its indicator.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dashboard.components.dropdown import labelled_dropdown
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.sharing import frame_title
 from dashboard.core.context import DataContext, Unavailable
-from dashboard.core.state import Notice
+from dashboard.core.state import ANALYSE_PAGE, Notice, shared_state
 from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.cells import release_text
@@ -27,7 +29,7 @@ from dashboard.text.i18n import t
 from dashboard.views.analyse import AnalysisView, analysis_view
 from dashboard.views.analyse_controls import Control, analysis_controls
 
-dash.register_page(__name__, path="/analyse", title=page_title("nav_analyse"), name="Analyse")
+dash.register_page(__name__, path=ANALYSE_PAGE, title=page_title("nav_analyse"), name="Analyse")
 
 # the controls' rows, by the state field each sets
 CONTROL_ROWS = (
@@ -38,7 +40,7 @@ CONTROL_ROWS = (
 
 
 def layout(**query: object) -> html.Main:
-    context, state, problems = page_context(query)
+    context, state, problems = page_context(query, ANALYSE_PAGE)
     if isinstance(context, Unavailable):
         return unavailable_page(context, state)
     view, adjusted = analysis_view(context, state)
@@ -55,14 +57,15 @@ def layout(**query: object) -> html.Main:
         *sections(context, view),
     ]
     return page_shell(
-        "/analyse",
+        ANALYSE_PAGE,
         view.state,
         [*(_with_default(notice, view) for notice in problems), *adjusted],
         body,
         simulated=dataset.simulated,
         release=dataset.id,
         title=frame_title(view.title, lang),
-        exports=True,
+        exports=not view.no_value,  # no download of a table with no value
+        shared=shared_state(view.state, query, ANALYSE_PAGE),
     )
 
 

@@ -128,6 +128,31 @@ def _commune_tools(state) -> html.Div:
     )
 
 
+def _map_box(panel, state, *, hidden: bool) -> html.Div:
+    """The map, kept in view while it updates under a still badge: Dash's default hides the
+    map and animates a spinner, and every animation frame is drawn again by a
+    software-rendered browser (measured: one region's communes redrew 25 % later)."""
+    return html.Div(
+        dcc.Loading(
+            dcc.Graph(
+                id="map",
+                figure=panel.figure,
+                config={**GRAPH_CONFIG, "locale": state.lang},
+                className="map",
+                # an embed follows its frame's width; its height follows the width, not the
+                # frame's height (which follows the page: that would never settle)
+                style=EMBED_MAP_STYLE if state.embed else {"height": "620px"},
+            ),
+            id="map-loading",
+            overlay_style={"visibility": "visible"},
+            custom_spinner=html.Div(t("map_updating", state.lang), className="map-updating"),
+            delay_show=0,
+        ),
+        id="map-box",
+        hidden=hidden,
+    )
+
+
 def _map_column(context, panel, state) -> list:
     lang = state.lang
     national = national_block(context, state)
@@ -137,28 +162,7 @@ def _map_column(context, panel, state) -> list:
         html.Div(coverage_details(context, state), id="published-coverage-box"),
         # a view with a national figure only: its national chart in the map's place
         html.Div(national, id="national-view", hidden=national is None),
-        # The map stays in view while it updates, under a still badge: Dash's default hides
-        # the map and animates a spinner, and every animation frame is drawn again by a
-        # software-rendered browser (measured: one region's communes redrew 25 % later).
-        html.Div(
-            dcc.Loading(
-                dcc.Graph(
-                    id="map",
-                    figure=panel.figure,
-                    config={**GRAPH_CONFIG, "locale": lang},
-                    className="map",
-                    # an embed follows its frame's width; its height follows the width, not the
-                    # frame's height (which follows the page: that would never settle)
-                    style=EMBED_MAP_STYLE if state.embed else {"height": "620px"},
-                ),
-                id="map-loading",
-                overlay_style={"visibility": "visible"},
-                custom_spinner=html.Div(t("map_updating", lang), className="map-updating"),
-                delay_show=0,
-            ),
-            id="map-box",
-            hidden=national is not None,
-        ),
+        _map_box(panel, state, hidden=national is not None),
         html.Div(panel.legend, id="legend", className="legend visually-hidden"),
         # the map in one sentence: its caption for everyone, what a screen reader says of it
         html.P(panel.summary, id="map-summary", className="map-summary", **{"aria-live": "polite"}),

@@ -2,8 +2,10 @@
 side by side on one scale, the significant differences with the first territory marked.
 
 The territories are the shared state's ``territories`` parameter; more than four are refused
-with a message (the first four are compared), unknown codes fall back with a notice. What the
-page shows comes from :func:`dashboard.views.comparer.comparer_view`; this module lays it out.
+with a message (the first four are compared), unknown codes fall back with a notice. Without
+the parameter the page compares its own default territories, and without an actor it picks one
+with values there; every URL it writes states both (``core.state.page_query``). What the page
+shows comes from :func:`dashboard.views.comparer.comparer_view`; this module lays it out.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dashboard.components.comparer import comparer_chart
 from dashboard.components.dropdown import labelled_dropdown
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.core.context import Unavailable
-from dashboard.core.state import AppState
+from dashboard.core.state import COMPARER_PAGE, AppState, shared_state
 from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.i18n import t
@@ -27,17 +29,19 @@ from dashboard.views.comparer import (
     compared_query,
     comparer_view,
 )
+from dashboard.views.comparer_actor import actor_given
 
-dash.register_page(__name__, path="/comparer", title=page_title("nav_compare"), name="Comparer")
+dash.register_page(__name__, path=COMPARER_PAGE, title=page_title("nav_compare"), name="Comparer")
 
 
 def layout(**query: object) -> html.Main:
     asked = asked_territories(query.get("territories"))
-    context, state, problems = page_context(compared_query(query, asked))
+    context, asked_state, problems = page_context(compared_query(query, asked), COMPARER_PAGE)
     if isinstance(context, Unavailable):
-        return unavailable_page(context, state)
+        return unavailable_page(context, asked_state)
+    view = comparer_view(context, asked_state, asked, actor_given=actor_given(query, problems))
+    state = asked_state.model_copy(update={"actor": view.actor})
     lang = state.lang
-    view = comparer_view(context, state, asked)
     body = [
         dcc.Location(id="comparer-location", refresh=True),
         dcc.Store(id="comparer-state", data=state.model_dump(mode="json")),
@@ -49,13 +53,14 @@ def layout(**query: object) -> html.Main:
         *_comparison(view, lang),
     ]
     return page_shell(
-        "/comparer",
+        COMPARER_PAGE,
         state,
-        problems,
+        [*problems, *view.notices],
         body,
         simulated=view.simulated,
         release=view.release_id,
         title=f"{t('app_title', lang)} – {t('compare_title', lang)}",
+        shared=shared_state(state, query, COMPARER_PAGE),
     )
 
 
@@ -109,7 +114,7 @@ def _chooser(view: ComparerView, state: AppState) -> html.Div:
                 t("actor", lang),
                 lang,
                 options=list(view.actor_options),
-                value=state.actor,
+                value=view.actor,
                 clearable=False,
                 className="filter",
             ),

@@ -28,13 +28,14 @@ def current_context() -> DataContext | Unavailable:
 
 
 def page_context(
-    query: Mapping[str, object],
+    query: Mapping[str, object], page: str | None = None
 ) -> tuple[DataContext | Unavailable, AppState, list[Notice]]:
     """The context, and the page's state read from its query string (checked against what the
-    data offers when there is data: without it, the page still speaks the asked language)."""
+    data offers when there is data: without it, the page still speaks the asked language);
+    ``page``: the path of a page with defaults of its own (``core.state.PAGE_DEFAULTS``)."""
     context = current_context()
     choices = None if isinstance(context, Unavailable) else context.choices
-    state, notices = parse_state(query, choices)
+    state, notices = parse_state(query, choices, page)
     return context, state, notices
 
 

@@ -28,6 +28,7 @@ from dashboard.views.analyse_table import (
     CrossTable,
     cross_table,
 )
+from dashboard.views.no_value import NoValue, no_value
 from phare.selection import OK
 from phare.weighted import PRUDENCE
 
@@ -51,6 +52,8 @@ class AnalysisView:
     statuses: np.ndarray  # rows × cols: the status in words
     test_note: str  # what the marks compare, in words
     simulated: bool
+    # no value shown in any cell: the chart and the maps give way to this sentence
+    no_value: NoValue | None = None
 
     @property
     def chart(self) -> str:
@@ -91,6 +94,7 @@ def analysis_view(context: DataContext, state: AppState) -> tuple[AnalysisView, 
         for v, s, m in zip(cells["value"], cells["status"], cells["mark"], strict=True)
     ]
     shape = (len(table.rows), len(table.cols))
+    values = cells["value"].where(shown).to_numpy(dtype=float)
     return (
         AnalysisView(
             state=effective,
@@ -101,7 +105,7 @@ def analysis_view(context: DataContext, state: AppState) -> tuple[AnalysisView, 
             caption=caption_text(
                 cells, indicator.question(lang), release_text(dataset, lang), catalogue, lang
             ),
-            values=cells["value"].where(shown).to_numpy(dtype=float).reshape(shape),
+            values=values.reshape(shape),
             texts=np.array(texts, dtype=object).reshape(shape),
             intervals=np.array(
                 [
@@ -117,6 +121,9 @@ def analysis_view(context: DataContext, state: AppState) -> tuple[AnalysisView, 
             statuses=cells["status"].map(labels).fillna("").to_numpy(dtype=object).reshape(shape),
             test_note=_test_note(table, lang),
             simulated=dataset.simulated,
+            no_value=None
+            if (~np.isnan(values)).any()
+            else no_value(t("analyse_no_value", lang), state),
         ),
         notices,
     )

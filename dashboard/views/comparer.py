@@ -1,11 +1,19 @@
 """Comparer: what the page shows of two to four territories, as plain data (no Dash, no Plotly).
 
 The territories are the first :data:`MAX_TERRITORIES` the URL asks for, each once; the others
-are named as left out. Each chart puts every territory on one shared scale: the 16 fragilities'
-mean scores (1-10) of the chosen actor, and the partnership indicators (0-100 %). A value that
-differs significantly from the first territory's (Holm-corrected across the chart's rows,
-:func:`phare.comparisons.column_differences`) is marked :data:`DIFFERENT`, in the chart and in
-its table alike.
+are named as left out. Without ``territories`` the page compares its own default ones
+(``core.state.PAGE_DEFAULTS``: Normandie, Occitanie and France). Each chart puts every territory
+on one shared scale: the 16 fragilities' mean scores (1-10) of the actor, and the partnership
+indicators (0-100 %). A value that differs significantly from the first territory's
+(Holm-corrected across the chart's rows, :func:`phare.comparisons.column_differences`) is
+marked :data:`DIFFERENT`, in the chart and in its table alike.
+
+Every default opens on data: the actor is the URL's when its charts have a value in one of the
+territories, else the one whose charts have values in the most of them, with a notice when the
+URL's actor was replaced (:mod:`dashboard.views.comparer_actor`). A chart with no value at all
+is not drawn: a sentence says what is missing and where to look
+(:class:`dashboard.views.no_value.NoValue`); the partnership chart leaves out the indicators
+no territory has, and names them under it (the 16 fragilities are always listed).
 """
 
 from __future__ import annotations
@@ -13,17 +21,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard.core.context import DataContext
-from dashboard.core.state import FRANCE, AppState
+from dashboard.core.state import FRANCE, AppState, Notice
 from dashboard.core.values import territory_name
 from dashboard.text.cells import caption_text, cell_text, interval_text, release_text
 from dashboard.text.i18n import t
 from dashboard.text.markup import wrapped
+from dashboard.views.comparer_actor import (
+    FRAGILITIES_CHART,
+    PARTNERSHIP_CHART,
+    chart_views,
+    compared_actor,
+)
+from dashboard.views.no_value import NoValue, no_value
 from dashboard.views.options import option
 from dashboard.views.region import (
-    PARTNERSHIP_INDICATORS,
     PROFILE_ACTORS,
     SCORE,
     View,
@@ -35,8 +50,6 @@ MAX_TERRITORIES = 4
 DIFFERENT = "*"  # beside a value that differs significantly from the first territory's
 SCORE_RANGE = (1, 10)
 SHARE_RANGE = (0, 100)
-FRAGILITIES_CHART = "compare-fragilities"
-PARTNERSHIP_CHART = "compare-partnership"
 
 
 @dataclass(frozen=True)
@@ -74,6 +87,20 @@ class ComparerChart:
     x_range: tuple[float, float]
     x_title: str
     table: ComparerTable
+    no_value: NoValue | None = None  # no value in any territory: said instead of drawn
+    left_out: str = ""  # the rows without value in any territory, named (not drawn)
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """What a chart is, before its values: its id, heading, scale, and which rows it keeps."""
+
+    chart_id: str
+    heading: str
+    missing: str  # said instead of the chart when no territory has a value
+    x_range: tuple[float, float]
+    x_title: str
+    every_row: bool  # True: rows without value kept (the 16 fragilities); False: left out
 
 
 @dataclass(frozen=True)
@@ -90,6 +117,8 @@ class ComparerView:
     simulated: bool
     territory_options: tuple[dict, ...]  # the regions, then France (views.options.option)
     actor_options: tuple[dict, ...]  # the four surveyed actors
+    actor: str  # the actor compared (compared_actor)
+    notices: tuple[Notice, ...]  # the URL's actor replaced, when it had no value here
     charts: tuple[ComparerChart, ...]  # fragilities then partnership; empty when too_few
 
 
@@ -108,15 +137,20 @@ def compared_query(query: Mapping[str, object], asked: list[str]) -> dict[str, o
     return {**query, "territories": ",".join(asked[:MAX_TERRITORIES])}
 
 
-def comparer_view(context: DataContext, state: AppState, asked: list[str]) -> ComparerView:
+def comparer_view(
+    context: DataContext, state: AppState, asked: list[str], *, actor_given: bool
+) -> ComparerView:
     """The page of ``state`` (whose territories are the compared ones), ``asked`` being what the
-    URL asked for before the extra territories were left out."""
+    URL asked for before the extra territories were left out; ``actor_given``: the URL chose
+    the actor (:func:`actor_given`), else the page chooses one with values."""
     lang = state.lang
     catalogue = context.catalogue
     dataset = context.dataset(state.dataset)
     release = release_text(dataset, lang)
     territories = tuple(dict.fromkeys(state.territories))
     too_few = len(territories) < 2
+    actor, notices = compared_actor(context, state, territories, given=actor_given)
+    state = state.model_copy(update={"actor": actor})
     return ComparerView(
         territories=territories,
         names=tuple(territory_name(context, code) for code in territories),
@@ -135,76 +169,73 @@ def comparer_view(context: DataContext, state: AppState, asked: list[str]) -> Co
             for actor in catalogue.actors.values()
             if actor.id in PROFILE_ACTORS
         ),
+        actor=actor,
+        notices=notices,
         charts=() if too_few else comparison_charts(context, state, territories, release),
     )
 
 
 def comparison_charts(
     context: DataContext, state: AppState, territories: tuple[str, ...], release: str
-) -> tuple[ComparerChart, ComparerChart]:
+) -> tuple[ComparerChart, ...]:
     """The fragilities' chart (scores 1-10) and the partnership chart (0-100 %)."""
     lang = state.lang
     catalogue = context.catalogue
-    actor = state.actor
-    fragilities = [(actor, SCORE, fragility) for fragility in catalogue.fragilities]
-    partnership = [
-        (actor, indicator, None)
-        for indicator in PARTNERSHIP_INDICATORS
-        if not catalogue.indicators[indicator].per_fragility
-    ]
-    return (
-        comparison_chart(
-            FRAGILITIES_CHART,
-            t("compare_fragilities", lang, actor=catalogue.actors[actor].label(lang)),
-            context,
-            state,
-            territories,
-            fragilities,
-            SCORE_RANGE,
-            catalogue.indicators[SCORE].label(lang),
-            release,
-        ),
-        comparison_chart(
-            PARTNERSHIP_CHART,
-            t("profile_partnership", lang),
-            context,
-            state,
-            territories,
-            partnership,
-            SHARE_RANGE,
-            t("share_axis", lang),
-            release,
-        ),
+    actor = catalogue.actors[state.actor].label(lang)
+    views = chart_views(context, state.actor)
+    fragilities = ChartSpec(
+        FRAGILITIES_CHART,
+        t("compare_fragilities", lang, actor=actor),
+        t("compare_no_scores", lang, actor=actor.lower()),
+        SCORE_RANGE,
+        catalogue.indicators[SCORE].label(lang),
+        every_row=True,
+    )
+    partnership = ChartSpec(
+        PARTNERSHIP_CHART,
+        t("profile_partnership", lang),
+        t("compare_no_partnership", lang, actor=actor.lower()),
+        SHARE_RANGE,
+        t("share_axis", lang),
+        every_row=False,
+    )
+    return tuple(
+        comparison_chart(spec, context, state, territories, views[spec.chart_id], release)
+        for spec in (fragilities, partnership)
     )
 
 
 def comparison_chart(
-    chart_id: str,
-    heading: str,
+    spec: ChartSpec,
     context: DataContext,
     state: AppState,
     territories: tuple[str, ...],
     views: list[View],
-    x_range: tuple[float, float],
-    x_title: str,
     release: str,
 ) -> ComparerChart:
     """One chart of ``views`` (one row each) for every territory, against the first one."""
     lang = state.lang
     catalogue = context.catalogue
     frames = {code: territory_rows(context, state, code, views) for code in territories}
+    valued = np.any([frame["value"].notna().to_numpy() for frame in frames.values()], axis=0)
+    labels = tuple(
+        catalogue.fragilities[fragility].label(lang)
+        if isinstance(fragility, str)
+        else catalogue.indicators[indicator].label(lang)
+        for _, indicator, fragility in views
+    )
+    left_out = ()
+    if not spec.every_row and valued.any():  # rows without value: named, not drawn
+        left_out = tuple(label for label, kept in zip(labels, valued, strict=True) if not kept)
+        frames = {code: frame[valued].reset_index(drop=True) for code, frame in frames.items()}
+        views = [view for view, kept in zip(views, valued, strict=True) if kept]
+        labels = tuple(label for label, kept in zip(labels, valued, strict=True) if kept)
     first = territories[0]
     series = tuple(
         territory_series(
             context, code, frames[code], None if code == first else frames[first], views, lang
         )
         for code in territories
-    )
-    labels = tuple(
-        catalogue.fragilities[fragility].label(lang)
-        if isinstance(fragility, str)
-        else catalogue.indicators[indicator].label(lang)
-        for _, indicator, fragility in views
     )
     question = (
         catalogue.indicators[views[0][1]].question(lang)
@@ -213,21 +244,30 @@ def comparison_chart(
     )
     names = tuple(item.name for item in series)
     return ComparerChart(
-        chart_id=chart_id,
-        heading=heading,
+        chart_id=spec.chart_id,
+        heading=spec.heading,
         labels=labels,
         series=series,
         caption=wrapped(
             caption_text(pd.concat(frames.values()), question, release, catalogue, lang)
         ),
-        x_range=x_range,
-        x_title=x_title,
+        x_range=spec.x_range,
+        x_title=spec.x_title,
         table=ComparerTable(
             caption=t("compare_table", lang, first=names[0]),
             header=(t("indicator", lang), *names),
             rows=table_rows(labels, series),
         ),
+        no_value=None if valued.any() else no_value(spec.missing, state),
+        left_out=_left_out_text(left_out, lang),
     )
+
+
+def _left_out_text(labels: tuple[str, ...], lang: str) -> str:
+    """ "Non publié pour ces territoires, absent du graphique : A ; B", or "" for none."""
+    if not labels:
+        return ""
+    return t("compare_left_out", lang, labels=(" ; " if lang == "fr" else "; ").join(labels))
 
 
 def territory_series(

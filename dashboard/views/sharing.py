@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlencode
 
-from dashboard.core.state import AppState, state_query
+from dashboard.core.state import AppState, page_query, state_query
 
 EMBED_SANDBOX = (
     "allow-scripts allow-same-origin allow-downloads allow-popups allow-popups-to-escape-sandbox"
@@ -56,11 +56,11 @@ def share_links(origin: str, path: str, state: AppState, release: str, title: st
     origin = origin.rstrip("/")
     pinned = state.model_copy(update={"release": release})
     full = pinned.model_copy(update={"embed": False})
-    embed_url = origin + path + state_query(pinned, embed=True)
+    embed_url = origin + path + page_query(path, pinned, embed=True)
     height = PAGE_EMBED_HEIGHT.get(path, DEFAULT_EMBED_HEIGHT)
     return ShareLinks(
-        permalink=origin + path + state_query(pinned),
-        full_view=origin + path + state_query(full),
+        permalink=origin + path + page_query(path, pinned),
+        full_view=origin + path + page_query(path, full),
         embed_url=embed_url,
         embed_code=embed_code(origin, embed_url, title, height),
         images=(
@@ -79,8 +79,9 @@ def share_links(origin: str, path: str, state: AppState, release: str, title: st
 
 def export_url(extension: str, state: AppState, page: str = "/", **parameters: object) -> str:
     """``/export/<name>.<extension>?<state>&<parameters>`` (relative: same server as the
-    page), ``name`` being the export of ``page`` (:data:`EXPORTS`; the Carte's otherwise)."""
-    query = state_query(state)
+    page), ``name`` being the export of ``page`` (:data:`EXPORTS`; the Carte's otherwise); the
+    state is written as the page writes its own URLs (``core.state.page_query``)."""
+    query = page_query(page, state)
     extra = urlencode(parameters)
     if extra:
         query = f"{query}&{extra}" if query else f"?{extra}"

@@ -24,6 +24,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "is_a_dimension": {"fr": "en lignes ou en colonnes", "en": "in rows or columns"},
     "analyse_chart": {"fr": "Graphique", "en": "Chart"},
+    "analyse_no_value": {
+        "fr": "Aucune valeur publiée dans ce tableau : ni graphique ni carte. Les chiffres "
+        "publiés sont surtout nationaux, par acteur et par fragilité.",
+        "en": "No value published in this table: no chart and no map. The published figures "
+        "are mostly national, by respondent and fragility.",
+    },
     "analyse_table": {"fr": "Tableau croisé", "en": "Cross-table"},
     "analyse_table_caption": {
         "fr": "{title}. Chaque case : valeur, intervalle de confiance à 95 % et effectif.",

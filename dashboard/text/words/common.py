@@ -166,4 +166,14 @@ TEXT: dict[str, dict[str, str]] = {
         "« {default} » est utilisé.",
         "en": "Parameter '{name}' = '{value}' does not apply to this table: '{default}' is used.",
     },
+    "notice_no_value": {
+        "fr": "Aucune valeur publiée pour « {value} » dans ces territoires : « {default} » est "
+        "affiché à la place.",
+        "en": "No value published for '{value}' in these territories: '{default}' is shown "
+        "instead.",
+    },
+    "no_value_see_france": {
+        "fr": "Voir la page France",
+        "en": "See the France page",
+    },
 }

@@ -26,6 +26,18 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Les 16 fragilités : {actor}",
         "en": "The 16 fragilities: {actor}",
     },
+    "compare_no_scores": {
+        "fr": "Aucun score de fragilité publié pour les {actor} dans ces territoires.",
+        "en": "No fragility score published for {actor} in these territories.",
+    },
+    "compare_no_partnership": {
+        "fr": "Aucun indicateur de partenariat publié pour les {actor} dans ces territoires.",
+        "en": "No partnership indicator published for {actor} in these territories.",
+    },
+    "compare_left_out": {
+        "fr": "Non publiés pour ces territoires, donc absents du graphique : {labels}.",
+        "en": "Not published for these territories, so left out of the chart: {labels}.",
+    },
     "compare_table": {
         "fr": "Valeurs du graphique (* : écart significatif avec {first})",
         "en": "Values of the chart (*: significant difference from {first})",

@@ -110,15 +110,15 @@ def test_burgundy_reads_counts_families_and_dates(details):
     ]
     abbreviations = of_type(burgundy.children[3], html.Abbr)
     assert [(abbr.children, abbr.title) for abbr in abbreviations] == [
-        ("I", "partenariats source d'innovation"),
-        ("T", "types, portée, domaines et partenaires"),
+        ("I", "Partenariats, source d'innovation"),
+        ("T", "Types, échelles et partenaires"),
     ]
 
 
 def test_the_legend_explains_every_abbreviation_and_the_notes_follow(details):
     legend = next(c for c in walk(details) if getattr(c, "className", None) == "coverage-legend")
-    assert text(legend).startswith("Familles d'indicateurs : N notes moyennes de fragilité")
-    assert "A autres indicateurs" in text(legend)
+    assert text(legend).startswith("Familles d'indicateurs : N Notes de fragilité")
+    assert "M Rôle des maires" in text(legend)
     whole = text(details)
     assert "* dont des chiffres publiés pour plusieurs régions ensemble" in whole
     elsewhere = [a for a in of_type(details, html.A) if a.href == "/?study=impact"]

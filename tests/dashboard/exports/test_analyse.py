@@ -90,3 +90,43 @@ def test_a_slide_of_the_maps_or_the_chart(client):
     assert chart.status_code == 200
     assert "part ignored" in chart.headers["X-Phare-Notice"]
     assert "Emploi / chômage / insertion" in chart.data.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "cells", "indicator"),
+    [
+        ("", 16 * 4, "fragility_mean_score"),  # the page's own default table
+        ("?indicator=partnership_innovation_share", 14 * 4, "partnership_innovation_share"),
+    ],
+)
+def test_the_csv_without_indicator_is_the_pages_default_table(client, query, cells, indicator):
+    response = client.get(f"/export/analyse.csv{query}")
+    assert response.status_code == 200
+    frame = pd.read_csv(io.BytesIO(response.data), sep=";", decimal=",", encoding="utf-8-sig")
+    assert len(frame) == cells
+    assert frame["Lien vers la vue"].str.contains(f"indicator={indicator}", regex=False).all()
+    if indicator == "fragility_mean_score":
+        emploi = frame[frame["Ligne"] == "Emploi / chômage / insertion"].set_index("Colonne")
+        assert emploi.loc["Citoyens", "Valeur"] == 7.1
+
+
+def test_the_slide_without_indicator_is_the_pages_default_table(client):
+    response = client.get("/export/analyse.svg?width=1280&height=720")
+    assert response.status_code == 200, response.data[:300]
+    assert "fragility_mean_score" in response.headers["Content-Disposition"]
+    assert "Emploi / chômage / insertion" in response.data.decode()
+
+
+EMPTY = "indicator=mayor_role_priority_share&actor=citoyens&rows=territory&cols=segment"
+
+
+@pytest.mark.parametrize("route", ["analyse.csv", "analyse.png", "analyse.svg"])
+def test_a_table_with_no_value_has_no_download_and_says_where_to_look(client, route):
+    response = client.get(f"/export/{route}?{EMPTY}")
+    assert response.status_code == 404
+    assert response.mimetype == "text/plain"
+    text = response.get_data(as_text=True)
+    assert text.startswith("Aucune valeur publiée dans ce tableau")
+    assert "Voir la page France : http://localhost/region/FR" in text
+    english = client.get(f"/export/{route}?{EMPTY}&lang=en").get_data(as_text=True)
+    assert english.startswith("No value published") and "See the France page: " in english

@@ -19,6 +19,7 @@ from tests.dashboard.pages.test_carte_browser import PAGE_TIMEOUT_MS, VIEWPORT
 pytestmark = pytest.mark.browser
 
 ACCEPTANCE = "/analyse?indicator=fragility_mean_score&rows=fragility&cols=actor&territory=FR"
+SCORES_TITLE = "Note moyenne de fragilité (1 à 10) — France — Fragilités × Acteurs"
 FRAGILITIES = 16
 # Not the default table: another dataset, indicator, territory and a group of fragilities.
 FILTERED = (
@@ -145,9 +146,7 @@ def acceptance(tab, live_server):
 
 def test_the_published_scores_by_fragility_and_actor(acceptance):
     page = acceptance
-    assert page.inner_text("#analyse-title") == (
-        "Note moyenne de fragilité (1 à 10) — France — Fragilités × Acteurs"
-    )
+    assert page.inner_text("#analyse-title") == SCORES_TITLE
     shown = cells(page)
     assert len(shown) == FRAGILITIES
     assert shown["emploi"]["label"] == "Emploi / chômage / insertion"
@@ -224,11 +223,48 @@ def test_a_bad_parameter_gives_a_notice_and_the_default_table(tab, live_server):
         notices = [norm(text) for text in page.locator(".url-notice").all_inner_texts()]
         assert any("« rows »" in text and "nonsense" in text for text in notices), notices
         assert any("« territory »" in text and "dep-99" in text for text in notices), notices
-        assert page.inner_text("#analyse-title") == (
-            "Partenariats source d'innovation — Territoires × Acteurs"
-        )
-        assert cells(page)["FR"]["label"] == "France"
+        assert page.inner_text("#analyse-title") == SCORES_TITLE  # the page's default table
+        assert by_column(page, "emploi")["Citoyens"] == "7,1"
         assert page.locator(".dash-fe-error__title, .alert-danger").count() == 0
+    finally:
+        page.close()
+
+
+def test_the_page_with_no_parameter_opens_on_the_published_scores(tab, live_server):
+    page = open_table(tab, f"{live_server}/analyse")
+    try:
+        assert page.inner_text("#analyse-title") == SCORES_TITLE
+        assert by_column(page, "emploi")["Citoyens"] == "7,1"
+        assert len(cells(page)) == FRAGILITIES
+        drawn = page.evaluate(
+            "() => document.querySelector('#analyse-chart .js-plotly-plot').data[0].z"
+        )
+        assert any(value is not None for row in drawn for value in row)
+        assert page.locator("#analyse-no-value").count() == 0
+    finally:
+        page.close()
+
+
+def test_the_apps_default_indicator_chosen_here_survives_a_reload(tab, live_server):
+    page = open_table(tab, f"{live_server}/analyse")
+    try:
+        choose(
+            page,
+            "analyse-indicator",
+            "Partenariats source d'innovation",
+            "indicator=partnership_innovation_share",
+        )
+        title, shown = page.inner_text("#analyse-title"), cells(page)
+        assert title == "Partenariats source d'innovation — Territoires × Acteurs"
+        assert by_column(page, "28")["Maires"] == "77 %"
+        page.reload()
+        ready(page)
+        assert (page.inner_text("#analyse-title"), cells(page)) == (title, shown)
+        copied = open_table(tab, page.input_value("#share-permalink"))
+        try:
+            assert (copied.inner_text("#analyse-title"), cells(copied)) == (title, shown)
+        finally:
+            copied.close()
     finally:
         page.close()
 

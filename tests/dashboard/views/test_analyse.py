@@ -3,10 +3,11 @@
 import numpy as np
 import pytest
 
-from dashboard.core.state import parse_state
+from dashboard.core.state import ANALYSE_PAGE, FRANCE, parse_state
 from dashboard.views.analyse import DOTS, HEATMAP, analysis_chart, analysis_view
 from dashboard.views.analyse_grid import grid_columns, grid_rows
 from dashboard.views.analyse_maps import LegendLine, analysis_maps
+from dashboard.views.no_value import FRANCE_PAGE
 from dashboard.views.small_multiples import MAX_PANELS
 
 SCORES = {"indicator": "fragility_mean_score"}
@@ -123,3 +124,62 @@ def test_the_grid_columns_name_the_fields_of_its_rows(context):
     assert [c["headerName"] for c in columns] == ["Groupe", "Fragilités", *ACTORS]
     assert set(fields) <= set(grid_rows(view)[0])
     assert columns[2]["children"][0]["valueFormatter"] == {"function": "params.data.c0_text"}
+
+
+# -- what the page opens on, and a table with nothing to draw -----------------------------------
+
+
+def page_view(context, query: dict):
+    """The view the page draws for ``/analyse?<query>`` (its own defaults filled in)."""
+    state, problems = parse_state(query, context.choices, ANALYSE_PAGE)
+    assert not problems
+    view, adjusted = analysis_view(context, state)
+    assert not adjusted
+    return view
+
+
+def cell(view, row: str, col: str) -> tuple[float, str]:
+    at = [m.id for m in view.table.rows].index(row), [m.id for m in view.table.cols].index(col)
+    return view.values[at], view.texts[at]
+
+
+def test_the_page_opens_on_the_published_scores_by_fragility_and_actor_for_france(context):
+    view = page_view(context, {})
+    choice = view.table.choice
+    assert (view.state.indicator, choice.rows, choice.cols, choice.territory) == (
+        "fragility_mean_score",
+        "fragility",
+        "actor",
+        FRANCE,
+    )
+    published = context.published.query(
+        "actor == 'citoyens' and indicator == 'fragility_mean_score' and fragility == 'emploi'"
+        " and region_code == 'FR' and confidence == 'high'"
+    )
+    assert cell(view, "emploi", "citoyens") == (published["value"].item(), "7,1")
+    assert view.no_value is None
+
+
+def test_the_default_table_is_the_richest_of_the_published_tables_for_france(context):
+    """Each indicator's own default table, for France: none has more published values."""
+    shown = {
+        indicator: int((~np.isnan(page_view(context, {"indicator": indicator}).values)).sum())
+        for indicator in context.catalogue.indicators
+    }
+    assert max(shown, key=shown.get) == page_view(context, {}).state.indicator
+
+
+def test_the_apps_default_indicator_asked_for_is_the_table_shown(context):
+    view = page_view(context, {"indicator": "partnership_innovation_share"})
+    assert view.title == "Partenariats source d'innovation — Territoires × Acteurs"
+    assert cell(view, "28", "maires")[1] == f"77{NBSP}%"
+
+
+def test_a_table_with_no_value_says_so_and_where_to_look(context):
+    query = {"indicator": "mayor_role_priority_share", "actor": "citoyens", "rows": "territory"}
+    view = page_view(context, {**query, "cols": "segment"})
+    assert np.isnan(view.values).all()
+    assert view.no_value.text.startswith("Aucune valeur publiée dans ce tableau")
+    assert (view.no_value.link_text, view.no_value.href) == ("Voir la page France", FRANCE_PAGE)
+    english = page_view(context, {**query, "cols": "segment", "lang": "en"}).no_value
+    assert english.text.startswith("No value published") and english.href.endswith("?lang=en")

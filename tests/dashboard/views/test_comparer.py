@@ -4,9 +4,10 @@ the significance marks as the data layer's corrected test gives them, all as pla
 import dataclasses
 import math
 
+import numpy as np
 import pytest
 
-from dashboard.core.state import AppState, parse_state
+from dashboard.core.state import COMPARER_PAGE, AppState, Notice, parse_state
 from dashboard.views.comparer import (
     DIFFERENT,
     MAX_TERRITORIES,
@@ -15,19 +16,24 @@ from dashboard.views.comparer import (
     compared_query,
     comparer_view,
 )
-from dashboard.views.region import PARTNERSHIP_INDICATORS, SCORE, territory_rows
+from dashboard.views.comparer_actor import actor_given
+from dashboard.views.region import PARTNERSHIP_INDICATORS, PROFILE_ACTORS, SCORE, territory_rows
 from phare.comparisons import column_differences
 
 INNOVATION = "partnership_innovation_share"
 
 
+def page_view(context, query: dict[str, object]) -> ComparerView:
+    """The view the page builds for ``?<query>`` (extra territories left out first, the page's
+    own defaults filled in)."""
+    asked = asked_territories(query.get("territories"))
+    state, problems = parse_state(compared_query(query, asked), context.choices, COMPARER_PAGE)
+    return comparer_view(context, state, asked, actor_given=actor_given(query, problems))
+
+
 def view_of(context, territories: object, **query: str) -> ComparerView:
-    """The view the page builds for ``?territories=…&…`` (extra territories left out first)."""
-    asked = asked_territories(territories)
-    state, _ = parse_state(
-        compared_query({"territories": territories, **query}, asked), context.choices
-    )
-    return comparer_view(context, state, asked)
+    """The view the page builds for ``?territories=…&…``."""
+    return page_view(context, {"territories": territories, **query})
 
 
 def chart(view: ComparerView, chart_id: str):
@@ -104,7 +110,8 @@ def test_the_mayors_partnership_figures_are_the_published_ones(context, code, na
     for lang, text in (("fr", fr), ("en", en)):
         view = view_of(context, "28,76,FR", actor="maires", lang=lang)
         partnership = chart(view, "compare-partnership")
-        at = [i for _, i, _ in _partnership_views(context)].index(INNOVATION)
+        assert len(partnership.labels) == 1  # the rows no territory has are left out
+        at = 0
         column = view.territories.index(code)
         series = partnership.series[column]
         assert (series.code, series.name, series.france) == (code, name, code == "FR")
@@ -143,12 +150,19 @@ def test_the_published_comparison_as_the_page_shows_it(context):
     assert len(fragilities.labels) == 16 and fragilities.labels[0] == "Emploi / chômage / insertion"
     assert (partnership.chart_id, partnership.heading) == ("compare-partnership", "Partenariats")
     assert (partnership.x_range, partnership.x_title) == ((0, 100), "Part des répondants (%)")
-    assert partnership.labels[1] == "Partenariats source d'innovation"
-    assert "Question : voir chaque indicateur dans le tableau" in partnership.caption.replace(
-        "<br>", " "
+    # the one indicator a territory has; the others are named, not drawn
+    assert partnership.labels == ("Partenariats source d'innovation",)
+    assert partnership.left_out == (
+        "Non publiés pour ces territoires, donc absents du graphique : Taux de pratique "
+        "partenariale ; Intention de nouer un partenariat ; Type de partenariat : mécénat ; "
+        "Type de partenariat : pratiques responsables ; Type de partenariat : coopération "
+        "économique ; Type de partenariat : innovation sociétale."
     )
+    assert fragilities.left_out == ""  # the 16 fragilities are always listed
+    question = context.catalogue.indicators[INNOVATION].question("fr")
+    assert partnership.caption.replace("<br>", " ").count(question) == 1
     assert "<br>" in partnership.caption  # wrapped for Plotly
-    assert partnership.caption.endswith(view.release)
+    assert partnership.caption.replace("<br>", " ").endswith(view.release)
     for item in view.charts:
         assert item.table.caption == "Valeurs du graphique (* : écart significatif avec Normandie)"
         assert item.table.header == ("Indicateur", "Normandie", "Occitanie", "France")
@@ -178,6 +192,9 @@ def test_simulated_marks_are_the_corrected_test_against_the_first_territory(
         frames = [
             territory_rows(context, state, code, views[item.chart_id]) for code in view.territories
         ]
+        if item.chart_id == "compare-partnership":  # the rows no territory has are left out
+            valued = np.any([rows["value"].notna() for rows in frames], axis=0)
+            frames = [rows[valued].reset_index(drop=True) for rows in frames]
         first, *others = item.series
         assert first.markers == ("",) * len(item.labels)
         for series, rows in zip(others, frames[1:], strict=True):
@@ -198,7 +215,7 @@ def test_some_simulated_differences_are_marked(context):
     assert any(DIFFERENT in s.markers for item in view.charts for s in item.series)
 
 
-PLAIN = (str, int, float, bool)
+PLAIN = (str, int, float, bool, type(None))  # None: a chart with values has no NoValue
 
 
 def _assert_plain(value: object, where: str) -> None:
@@ -229,3 +246,119 @@ def test_the_view_is_plain_frozen_data(context, territories, query):
 def _partnership_views(context, actor: str = "maires") -> list:
     indicators = context.catalogue.indicators
     return [(actor, i, None) for i in PARTNERSHIP_INDICATORS if not indicators[i].per_fragility]
+
+
+# -- every default opens on data ------------------------------------------------------------------
+
+
+def drawn_values(chart) -> list[float]:
+    """The values a drawn chart plots (none: the chart is not drawn)."""
+    if chart.no_value is not None:
+        return []
+    return [v for series in chart.series for v in series.values if not math.isnan(v)]
+
+
+def assert_no_empty_chart(view: ComparerView) -> None:
+    """Every chart is drawn with a value, or says what is missing instead."""
+    for item in view.charts:
+        values = [v for series in item.series for v in series.values if not math.isnan(v)]
+        assert (item.no_value is None) == bool(values), item.chart_id
+        if item.no_value is not None:
+            assert item.no_value.href == "/region/FR" and item.no_value.text
+
+
+def published(context, actor: str, indicator: str, region: str) -> float:
+    rows = context.published.query(
+        "actor == @actor and indicator == @indicator and region_code == @region"
+        " and segment == 'all' and confidence == 'high'"
+    )
+    return rows["value"].item()
+
+
+@pytest.mark.parametrize("query", [{}, {"territories": "28,76,FR"}])
+def test_the_page_opens_on_the_mayors_innovation_in_normandie_occitanie_and_france(context, query):
+    view = page_view(context, query)
+    assert (view.territories, view.actor, view.notices) == (("28", "76", "FR"), "maires", ())
+    assert_no_empty_chart(view)
+    fragilities, partnership = view.charts
+    assert fragilities.no_value.text == (
+        "Aucun score de fragilité publié pour les maires dans ces territoires."
+    )
+    assert fragilities.no_value.link_text == "Voir la page France"
+    assert partnership.no_value is None
+    at = partnership.labels.index("Partenariats source d'innovation")
+    assert [series.values[at] for series in partnership.series] == [
+        published(context, "maires", INNOVATION, code) for code in view.territories
+    ]
+    assert [series.hover[at] for series in partnership.series] == [
+        "77\u00a0%",
+        "100\u00a0%",
+        "87\u00a0%",
+    ]
+
+
+@pytest.mark.parametrize("actor", PROFILE_ACTORS)
+def test_no_actor_opens_an_empty_chart_on_the_default_territories(context, actor):
+    view = page_view(context, {"actor": actor})
+    assert view.territories == ("28", "76", "FR")
+    assert_no_empty_chart(view)
+    assert any(drawn_values(item) for item in view.charts)
+    # every surveyed actor has values in France: none is replaced here
+    assert (view.actor, view.notices) == (actor, ())
+
+
+def reach(context, actor: str, territories: tuple[str, ...]) -> tuple[int, int]:
+    """(territories with a value, values) of the actor's charts, from the charts' own rows."""
+    state = AppState()
+    views = [(actor, SCORE, f) for f in context.catalogue.fragilities]
+    views += _partnership_views(context, actor)
+    counts = [
+        int(territory_rows(context, state, code, views)["value"].notna().sum())
+        for code in territories
+    ]
+    return sum(1 for n in counts if n), sum(counts)
+
+
+@pytest.mark.parametrize("territories", ["27,FR", "28,76", "75,84", "53,FR", "84,93,94,FR"])
+def test_without_actor_the_page_compares_the_one_with_values_in_the_most_territories(
+    context, territories
+):
+    view = page_view(context, {"territories": territories})
+    best = max(reach(context, actor, view.territories) for actor in PROFILE_ACTORS)
+    assert reach(context, view.actor, view.territories) == best
+    assert view.notices == ()
+    assert_no_empty_chart(view)
+    assert any(drawn_values(item) for item in view.charts)
+
+
+@pytest.mark.parametrize(
+    ("query", "compared", "notice"),
+    [
+        # the citizens' Comparer charts have nothing for Normandie or Occitanie
+        ({"territories": "28,76", "actor": "citoyens"}, "maires", ("Citoyens", "Maires")),
+        (
+            {"territories": "28,76", "actor": "pionniers"},
+            "maires",
+            ("Pionniers des alliances", "Maires"),
+        ),
+        ({"territories": "27,FR", "actor": "maires"}, "maires", None),  # France has some
+        ({"territories": "53,11", "actor": "entreprises"}, "entreprises", None),  # none has any
+    ],
+)
+def test_an_actor_with_nothing_for_the_territories_is_replaced_with_a_notice(
+    context, query, compared, notice
+):
+    view = page_view(context, query)
+    assert view.actor == compared
+    expected = () if notice is None else (Notice("actor", *notice, kind="no_value"),)
+    assert view.notices == expected
+    assert_no_empty_chart(view)
+
+
+def test_with_no_value_anywhere_both_charts_say_what_is_missing(context):
+    view = page_view(context, {"territories": "53,11", "lang": "en"})
+    assert [item.no_value.text for item in view.charts] == [
+        "No fragility score published for mayors in these territories.",
+        "No partnership indicator published for mayors in these territories.",
+    ]
+    assert view.charts[0].no_value.href == "/region/FR?lang=en"

@@ -1,0 +1,103 @@
+"""Analyse over HTTP (Flask test client): the page it opens on, and a choice that survives a
+reload and a copied link, its own default indicator apart."""
+
+from urllib.parse import parse_qsl, urlsplit
+
+import dash
+from dash.development.base_component import Component
+
+from dashboard.core.state import ANALYSE_PAGE
+from dashboard.views.analyse_table import CONTROLS
+from tests.callbacks.dash_requests import post_callback
+from tests.callbacks.test_commune import find, text_of
+
+INNOVATION = "partnership_innovation_share"
+SCORES_TITLE = "Note moyenne de fragilité (1 à 10) — France — Fragilités × Acteurs"
+INNOVATION_TITLE = "Partenariats source d'innovation — Territoires × Acteurs"
+
+
+def analyse_page(dash_app, query: dict[str, str]) -> Component:
+    """The page's layout as Dash renders it for ``/analyse?<query>``."""
+    (page,) = [p for p in dash.page_registry.values() if p["path"] == ANALYSE_PAGE]
+    with dash_app.server.test_request_context(ANALYSE_PAGE):
+        return page["layout"](**query)
+
+
+def links(component) -> list[str]:
+    """Every ``href`` of a layout tree, in order."""
+    if isinstance(component, list | tuple):
+        return [href for child in component for href in links(child)]
+    if not isinstance(component, Component):
+        return []
+    own = [component.href] if isinstance(getattr(component, "href", None), str) else []
+    return own + links(getattr(component, "children", None))
+
+
+def row_text(page, code: str, column: int) -> str:
+    (row,) = [row for row in find(page, "analyse-table").rowData if row["code"] == code]
+    return row[f"c{column}_text"]
+
+
+def test_the_page_with_no_parameter_shows_the_citizens_emploi_score(dash_app):
+    page = analyse_page(dash_app, {})
+    assert text_of(find(page, "analyse-title")) == SCORES_TITLE
+    assert row_text(page, "emploi", 0) == "7,1"  # the first column: the citizens
+    assert find(page, "analyse-chart") is not None and find(page, "analyse-no-value") is None
+    hrefs = links(page)
+    # the page's own links state its indicator; the links to other pages leave it behind
+    assert "/analyse?indicator=fragility_mean_score&rows=fragility&cols=actor&lang=en" in hrefs
+    elsewhere = [h for h in hrefs if h.startswith(("/?", "/comparer", "/donnees"))]
+    assert len(elsewhere) == 3 and not [h for h in elsewhere if "indicator" in h]
+    assert all("export/analyse" not in h or "indicator=fragility_mean_score" in h for h in hrefs)
+
+
+def test_choosing_the_apps_default_indicator_survives_a_reload_and_a_copied_link(client, dash_app):
+    opened = analyse_page(dash_app, {})
+    controls = {
+        f"analyse-{name}": find(opened, f"analyse-{name}").value for name in (*CONTROLS, "group")
+    }
+    response = post_callback(
+        client,
+        dash_app,
+        "analyse-location.href",
+        {**controls, "analyse-indicator": INNOVATION, "analyse-labels": False},
+        {"analyse-state": find(opened, "analyse-state").data},
+    )
+    href = response.get_json()["response"]["analyse-location"]["href"]
+    query = dict(parse_qsl(urlsplit(href).query))
+    assert query["indicator"] == INNOVATION
+    reloaded = analyse_page(dash_app, query)
+    assert text_of(find(reloaded, "analyse-title")) == INNOVATION_TITLE
+    assert row_text(reloaded, "28", 3) == "77\u00a0%"  # Normandie's mayors
+    permalink = find(reloaded, "share-permalink").value
+    copied = dict(parse_qsl(urlsplit(permalink).query))
+    assert copied["indicator"] == INNOVATION
+    again = analyse_page(dash_app, copied)
+    assert text_of(find(again, "analyse-title")) == INNOVATION_TITLE
+    assert find(again, "analyse-table").rowData == find(reloaded, "analyse-table").rowData
+    exports = [h for h in links(reloaded) if "/export/analyse." in h]
+    assert exports and all(f"indicator={INNOVATION}" in h for h in exports)
+
+
+def test_a_table_with_no_value_draws_no_chart_and_no_map(dash_app):
+    page = analyse_page(
+        dash_app,
+        {
+            "indicator": "mayor_role_priority_share",
+            "actor": "citoyens",
+            "rows": "territory",
+            "cols": "segment",
+        },
+    )
+    assert find(page, "analyse-chart") is None and find(page, "analyse-maps") is None
+    note = find(page, "analyse-no-value")
+    assert text_of(note).startswith("Aucune valeur publiée dans ce tableau")
+    assert note.children[-1].href == "/region/FR"
+    assert "non publié" in row_text(page, "FR", 0)  # the table still says it, cell by cell
+
+
+def test_a_table_with_no_value_offers_no_download(dash_app):
+    empty = {"indicator": "mayor_role_priority_share", "actor": "citoyens", "cols": "segment"}
+    page = analyse_page(dash_app, {**empty, "rows": "territory"})
+    assert not [h for h in links(page) if "/export/" in h]
+    assert [h for h in links(analyse_page(dash_app, {})) if "/export/analyse." in h]
