@@ -50,6 +50,18 @@ def layout(**query: object) -> html.Main:
         html.P(html.A(t("back_to_map", lang), id="back-to-map", href="/" + state_query(state))),
         _view_section(context, table, state),
         _section("known", t("known_title", lang), coverage_overview(context, state)),
+        _section(
+            "france-page",
+            t("france_page_title", lang),
+            [
+                html.P(t("france_page_about", lang)),
+                html.A(
+                    t("france_page_open", lang),
+                    href="/region/FR" + state_query(state),
+                    id="france-page-link",
+                ),
+            ],
+        ),
         _studies_section(study_rows(context, state), lang),
         _section(
             "question", t("question_title", lang), _paragraphs(question_lines(context, state))

@@ -7,6 +7,27 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The table behind the map view, the studies, the question, the rules applied, "
         "licences and the data release.",
     },
+    "france_page_title": {"fr": "La page France", "en": "The France page"},
+    "france_page_about": {
+        "fr": "La plupart des chiffres publiés sont nationaux : la page France les "
+        "réunit. Les 16 fragilités y sont notées par chaque acteur sur une même échelle, une "
+        "ligne par fragilité et un repère par acteur, chacun nommé avec la population qu'il "
+        "représente ; l'ordre suit les groupes ou la note d'un acteur. Les acteurs ont répondu "
+        "à des questions différentes, posées à des populations différentes : on compare les "
+        "rangs au sein d'un acteur, jamais un écart brut. Une valeur lue sur une source abîmée "
+        "est tracée en creux, « lecture incertaine ». Suivent un graphique classé par famille "
+        "d'indicateurs et les chiffres clés ; chaque graphique a sa légende (source, terrain, "
+        "question, base) et ses fichiers PNG, SVG et CSV.",
+        "en": "Most published figures are national: the France page gathers them. "
+        "The 16 fragilities are scored there by each actor on one scale, a row per fragility "
+        "and a mark per actor, each named with the population it speaks for; the order follows "
+        "the groups or one actor's score. The actors answered different questions, asked of "
+        "different populations: compare ranks within an actor, never a raw gap. A value read "
+        "from a damaged source is drawn open, « uncertain reading ». Then one ranked chart per "
+        "family of indicators and the key figures; every chart has its caption (source, "
+        "fieldwork, question, base) and its PNG, SVG and CSV files.",
+    },
+    "france_page_open": {"fr": "Ouvrir la page France", "en": "Open the France page"},
     "back_to_map": {"fr": "← Retour à la carte de cette vue", "en": "← Back to this view's map"},
     "view_table_title": {"fr": "Tableau de la vue", "en": "Table of the view"},
     "download_csv": {

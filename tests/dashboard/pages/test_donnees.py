@@ -105,3 +105,9 @@ def test_no_csv_link_points_at_an_empty_view(dash_app, client):
     assert find(empty, "download-csv") is None and find(empty, "download-none") is not None
     regional = page_layout(dash_app)
     assert client.get(find(regional, "download-csv").href).status_code == 200
+
+
+def test_the_page_explains_the_france_page_and_links_to_it(dash_app):
+    layout = page_layout(dash_app)
+    assert "la page France les réunit" in text_of(find(layout, "france-page"))
+    assert find(layout, "france-page-link").href.startswith("/region/FR")
