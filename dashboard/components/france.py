@@ -51,12 +51,11 @@ def scores_export(context: DataContext, state: AppState) -> ChartExport | None:
     catalogue = context.catalogue
     order, by_actor = score_matrix(context, figures, state.sort)
     labels = [catalogue.fragilities[f].label(lang) for f in order]
-    groups = [catalogue.fragility_groups[catalogue.fragilities[f].group].label(lang) for f in order]
     series = [_actor_series(context, actor, rows, lang) for actor, rows in by_actor.items()]
     drawn = pd.concat(list(by_actor.values()), ignore_index=True).dropna(subset=["value"])
     drawn = drawn.assign(_at=drawn["fragility"].map(order.index)).sort_values("_at", kind="stable")
     figure = dot_chart(
-        labels if state.sort else (groups, labels),
+        labels,  # one level: a phone keeps room for the scale (the table gives the groups)
         series,
         caption=_caption(context, state, drawn, catalogue.indicators[SCORE].question(lang)),
         x_range=SCORE_RANGE,

@@ -50,6 +50,9 @@ PAGES = {
         "/?dataset=simule&actor=citoyens&indicator=fragility_mean_score&fragility=emploi"
     ),
     "region-profile": "/region/28",
+    "france": "/region/FR",
+    "carte-national": "/?actor=citoyens&indicator=fragility_mean_score&fragility=emploi",
+    "analyse": "/analyse",
     "embed": "/?embed=1",
     "comparer": "/comparer?territories=28,FR",
     "donnees": "/donnees",
