@@ -22,7 +22,11 @@ from tests.local_server import free_port
 from tests.phare.fixtures.microdata import text_frame, write_csv
 
 pytestmark = pytest.mark.server
-SLIDE = "/export/view.svg?dataset=import&width=640&height=360"
+# a view the imported microdata give values for (a view without any is refused, not exported)
+SLIDE = (
+    "/export/view.svg?dataset=import&actor=citoyens&indicator=fragility_mean_score"
+    "&fragility=emploi&width=640&height=360"
+)
 HOST = {"Host": "phare.example"}  # what a load balancer passes to every instance alike
 
 
@@ -73,6 +77,9 @@ def instances(settings, redis_url, data_dir, tmp_path_factory) -> Iterator[list[
         "PHARE_REDIS_URL": redis_url,
         "PHARE_ENABLE_SIMULATED": "0",
         "WEB_CONCURRENCY": "1",
+        # 8 respondents: every cell shown (a view with no value at all is refused, not drawn)
+        "PHARE_MIN_BASE": "1",
+        "PHARE_CAUTION_BASE": "1",
     }
     with (
         procfile_gunicorn(settings, logs / "first.log", **shared) as (first, _),

@@ -87,7 +87,7 @@ def fragility_section(context, state, profile, release, simulated) -> html.Secti
     if without:
         region = context.catalogue.regions[profile.region].named(lang)
         heading = t("profile_france_scores", lang, region=region, actors=", ".join(without))
-        blocks += [html.H3(heading), *scores_block(context, state)]
+        blocks += [html.H3(heading), *france_fallback(scores_block(context, state), state)]
     return html.Section(blocks, className="profile-section", id="profile-fragilities")
 
 
@@ -174,6 +174,15 @@ def indicator_section(kind, context, state, rows, profile, release, simulated) -
     return html.Section(blocks, className="profile-section", id=f"profile-{kind}")
 
 
+def france_fallback(charts: list, state: AppState) -> list:
+    """France's charts where a region has no figure of its own; on paper, one line pointing at
+    the France page instead (the printed profile keeps to one A4 page of the region's own)."""
+    return [
+        html.Div(charts, className="france-fallback"),
+        html.P(t("profile_france_printed", state.lang), className="print-only"),
+    ]
+
+
 def _national_indicators(context, state, rows, profile, kind: str) -> list:
     """France's values of the section's indicators as ranked bars, under « France — aucune
     donnée régionale publiée pour … »."""
@@ -193,8 +202,7 @@ def _national_indicators(context, state, rows, profile, kind: str) -> list:
         ]
         for _, row in exported.rows.iterrows()
     ]
-    return [
-        html.H3(heading),
+    chart = [
         chart_with_table(
             exported.chart_id,
             exported.figure,
@@ -204,6 +212,7 @@ def _national_indicators(context, state, rows, profile, kind: str) -> list:
             lang=lang,
         ),
     ]
+    return [html.H3(heading), *france_fallback(chart, state)]
 
 
 # shared -------------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ TEXT: dict[str, dict[str, str]] = {
         "France (france-scores, france-<famille>) et le graphique national de la carte "
         "(carte-national).",
         "en": "Unknown chart: {chart}. The charts that can be exported are the France page's "
-        "(france-scores, france-<family>) and the map's national chart (carte-national).",
+        "and the map's national chart.",
     },
     "chart_empty": {
         "fr": "Aucun chiffre publié pour ce graphique ({chart}) : il n'y a rien à exporter. "

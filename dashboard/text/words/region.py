@@ -18,6 +18,10 @@ TEXT: dict[str, dict[str, str]] = {
         "nationales",
         "en": "France — no regional data published for {region} ({actors}): the national scores",
     },
+    "profile_france_printed": {
+        "fr": "Les chiffres nationaux sont sur la page France du tableau de bord (/region/FR).",
+        "en": "The national figures are on the dashboard's France page (/region/FR).",
+    },
     "profile_france_indicators": {
         "fr": "France — aucune donnée régionale publiée pour {region}",
         "en": "France — no regional data published for {region}",

@@ -17,6 +17,12 @@ from phare.catalogue import load_catalogue
 from phare.releases import import_release, release_dir, set_current
 from tests.phare.fixtures.microdata import text_frame, write_csv
 
+# a view the imported microdata give values for (a view without any is refused, not exported)
+IMPORT_CSV = (
+    "/export/view.csv?dataset=import&actor=citoyens&indicator=fragility_mean_score"
+    "&fragility=emploi&flavour=standard"
+)
+
 
 @pytest.fixture(scope="module")
 def catalogue():
@@ -25,8 +31,9 @@ def catalogue():
 
 @pytest.fixture()
 def own_settings(settings, tmp_path):
-    """The session's settings with an empty data folder of this test's own."""
-    return replace(settings, data_dir=tmp_path / "data")
+    """The session's settings with an empty data folder of this test's own, every cell of its
+    small releases shown (an export of a view with no value at all is refused, not drawn)."""
+    return replace(settings, data_dir=tmp_path / "data", min_base=1, caution_base=1)
 
 
 @pytest.fixture()
@@ -74,9 +81,9 @@ def test_the_imported_release_is_what_the_export_serves(
 ):
     client = serving_app(context, own_settings).test_client()
     import_release(respondents[8], "r1", own_settings.data_dir, catalogue)
-    first = client.get("/export/view.csv?dataset=import&flavour=standard").get_data(as_text=True)
+    first = client.get(IMPORT_CSV).get_data(as_text=True)
     import_release(respondents[12], "r2", own_settings.data_dir, catalogue)
-    second = client.get("/export/view.csv?dataset=import&flavour=standard").get_data(as_text=True)
+    second = client.get(IMPORT_CSV).get_data(as_text=True)
     assert ",r1," in first and ",r2," not in first
     assert ",r2," in second and ",r1," not in second
 
@@ -142,7 +149,7 @@ def test_a_served_release_deleted_from_disk_is_reported_and_still_served(
     assert response.status_code == 503
     assert "deleted" in response.get_json()["reasons"][0]
     assert response.get_json()["datasets"][IMPORTED_DATASET] == {"id": "r1", "rows": 8}
-    export = client.get("/export/view.csv?dataset=import&flavour=standard")
+    export = client.get(IMPORT_CSV)
     assert export.status_code == 200 and ",r1," in export.get_data(as_text=True)
 
 
