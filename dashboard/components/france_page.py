@@ -7,6 +7,7 @@ also reads); this module lays them out with their tables and downloads.
 
 from __future__ import annotations
 
+import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
@@ -120,13 +121,14 @@ def scores_section(context: DataContext, state: AppState) -> html.Section:
     control = html.Fieldset(
         [
             html.Legend(t("france_sort", lang), className="share-label"),
-            dcc.RadioItems(
+            # native radio buttons named by the legend (Dash 4's dcc.RadioItems nests its
+            # inputs in ARIA widgets that axe reports as unnamed and nested)
+            dbc.RadioItems(
                 id="france-sort",
                 options=sort_options(context, figures, lang),
                 value=state.sort or "",
                 inline=True,
-                inputClassName="me-1",
-                labelClassName="me-3",
+                name="france-sort",
             ),
         ],
         className="france-sort no-print",
