@@ -159,7 +159,6 @@ def family_sections(context: DataContext, state: AppState) -> list[html.Section]
                 row_label(context, row, lang),
                 cell_text(row["value"], OK, row["unit"], context.catalogue, lang)
                 + (f" ({t('uncertain', lang)})" if is_uncertain(row["confidence"]) else ""),
-                row["note"],
             ]
             for _, row in rows.iterrows()
         ]
@@ -171,7 +170,9 @@ def family_sections(context: DataContext, state: AppState) -> list[html.Section]
                         exported.chart_id,
                         exported.figure,
                         exported.title,
-                        [t("indicator", lang), t("value", lang), t("note", lang)],
+                        # the sources' notes are the curators' (English, quoting French): kept
+                        # in the data file, not on a page in either language
+                        [t("indicator", lang), t("value", lang)],
                         table,
                         lang=lang,
                     ),

@@ -27,7 +27,10 @@ from dashboard.text.cells import release_text
 from dashboard.text.i18n import t
 
 dash.register_page(
-    __name__, path_template="/region/<code>", title=page_title("page_region"), name="Région"
+    __name__,
+    path_template="/region/<code>",
+    title=page_title("page_region", france="page_france"),
+    name="Région",
 )
 
 

@@ -15,17 +15,20 @@ import dash
 from dash.exceptions import MissingCallbackContextException
 from flask import has_request_context, request
 
+from dashboard.core.state import FRANCE
 from dashboard.text.i18n import LANGUAGES, t
 
 ROUTER_SEARCH = "_pages_location.search"  # Dash's page-routing callback input (dash.dash)
 TITLE_PREFIX = "PHARE – "
 
 
-def page_title(key: str) -> Callable[..., str]:
-    """A ``dash.register_page(title=...)`` callable: "PHARE – " and the page's name ``key``."""
+def page_title(key: str, *, france: str | None = None) -> Callable[..., str]:
+    """A ``dash.register_page(title=...)`` callable: "PHARE – " and the page's name ``key``;
+    ``france``: the name of the page when its path's code is France's (``/region/FR``)."""
 
-    def title(**_path_variables: object) -> str:
-        return TITLE_PREFIX + t(key, request_lang())
+    def title(**path_variables: object) -> str:
+        named = france if france and path_variables.get("code") == FRANCE else key
+        return TITLE_PREFIX + t(named, request_lang())
 
     return title
 

@@ -15,4 +15,5 @@ def escape(text: object) -> str:
 
 def wrapped(caption: str, width: int = CAPTION_WIDTH) -> str:
     """The caption as Plotly shows it: escaped, with line breaks."""
-    return "<br>".join(textwrap.wrap(escape(caption), width))
+    # never inside a hyphenated word: "PHARE-Associations", "2016-02-29" stay whole
+    return "<br>".join(textwrap.wrap(escape(caption), width, break_on_hyphens=False))

@@ -30,6 +30,9 @@ PAGES = [
     ("/?lang=en&dataset=simule&classes=bogus", "nav_map", False),  # a notice for the bad value
     ("/region/28?lang=en", "page_region", False),
     ("/region/28?lang=en&dataset=simule", "page_region", False),
+    ("/region/FR?lang=en", "page_france", False),
+    ("/region/53?lang=en", "page_region", False),  # France's charts where Bretagne has none
+    ("/?lang=en&actor=citoyens&indicator=fragility_mean_score&fragility=emploi", "nav_map", False),
     ("/comparer?lang=en&territories=28,FR&dataset=simule", "nav_compare", False),
     ("/donnees?lang=en", "nav_data", False),
     ("/donnees?lang=en&dataset=simule", "nav_data", False),
