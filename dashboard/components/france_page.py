@@ -116,7 +116,7 @@ def scores_section(context: DataContext, state: AppState) -> html.Section:
     if figures.unscored_actors:
         names = ", ".join(actors[a].label(lang) for a in figures.unscored_actors)
         notes.append(html.P(t("france_unscored", lang, actors=names)))
-    if (figures.scores["confidence"] == "low").any():
+    if figures.scores["confidence"].map(is_uncertain).any():
         notes.append(html.P(t("uncertain_key", lang), className="uncertain-key"))
     control = html.Fieldset(
         [
