@@ -133,13 +133,12 @@ def scores_section(context: DataContext, state: AppState) -> html.Section:
         ],
         className="france-sort no-print",
     )
+    reading = [html.Aside(notes, className="chart-notes"), control if len(figures.scores) else None]
+    chart = dcc.Loading(html.Div(scores_block(context, state), id="france-scores-block"))
+    # an article's embed shows the chart first, what to read into it right under it
+    parts = [chart, *reading] if state.embed else [*reading, chart]
     return html.Section(
-        [
-            html.H2(t("france_scores", lang)),
-            html.Aside(notes, className="chart-notes"),
-            control if not figures.scores.empty else None,
-            dcc.Loading(html.Div(scores_block(context, state), id="france-scores-block")),
-        ],
+        [html.H2(t("france_scores", lang)), *parts],
         className="profile-section",
         id="france-fragilities",
     )

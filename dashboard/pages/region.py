@@ -85,9 +85,16 @@ def france_page(context: DataContext, state: AppState, problems: list[Notice]) -
         dcc.Store(id="france-state", data=state.model_dump(mode="json")),
         dcc.Store(id="france-url"),
         html.H1(title),
-        html.P(t("france_intro", lang), className="lead"),
-        programme_links(context, state),
-        html.P(release_text(dataset, lang), className="release-line"),
+        # an article's embed goes straight to the chart (its caption names source and release)
+        *(
+            []
+            if state.embed
+            else [
+                html.P(t("france_intro", lang), className="lead"),
+                programme_links(context, state),
+                html.P(release_text(dataset, lang), className="release-line"),
+            ]
+        ),
         scores_section(context, state),
         *family_sections(context, state),
         key_figures_section(context, state),

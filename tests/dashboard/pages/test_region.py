@@ -3,7 +3,7 @@
 
 import dash
 
-from tests.dashboard.pages.test_donnees import text_of
+from tests.dashboard.pages.test_donnees import find, text_of
 
 
 def region_layout(dash_app, code: str, **query):
@@ -25,3 +25,15 @@ def test_fr_is_the_france_page(dash_app, client):
     text = text_of(region_layout(dash_app, "FR"))
     assert "France : ce que disent les enquêtes nationales" in text
     assert client.get("/region/XX").status_code == 404
+
+
+def test_the_france_page_s_embed_goes_straight_to_its_chart(dash_app):
+    full = text_of(region_layout(dash_app, "FR"))
+    embedded = text_of(region_layout(dash_app, "FR", embed="1"))
+    intro = "Les chiffres nationaux publiés, acteur par acteur"
+    assert intro in full and intro not in embedded
+    assert "Les 16 fragilités : le regard croisé des acteurs" in embedded
+    # the chart comes before the notes on how to read it
+    section = find(region_layout(dash_app, "FR", embed="1"), "france-fragilities")
+    kinds = [type(child).__name__ for child in section.children]
+    assert kinds.index("Loading") < kinds.index("Aside")
