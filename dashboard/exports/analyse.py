@@ -27,6 +27,7 @@ from dashboard.exports.csv import (
     CsvFlavour,
     csv_response,
     flavour_of,
+    optional_number,
     write_csv,
 )
 from dashboard.exports.renderer import RENDERER, Renderer, RenderUnavailable
@@ -133,11 +134,11 @@ def cell_records(context: DataContext, view: AnalysisView, link: str) -> list[di
                 "fragility_label": catalogue.fragilities[cell.fragility].label(lang)
                 if cell.fragility
                 else "",
-                "value": _number(cell.value),
-                "ci_low": _number(cell.ci_low),
-                "ci_high": _number(cell.ci_high),
-                "n": _number(cell.n),
-                "n_eff": _number(cell.n_eff),
+                "value": optional_number(cell.value),
+                "ci_low": optional_number(cell.ci_low),
+                "ci_high": optional_number(cell.ci_high),
+                "n": optional_number(cell.n),
+                "n_eff": optional_number(cell.n_eff),
                 "status_label": statuses[at],
                 "difference": _difference(cell.mark, cell.significant, lang),
                 "source": source_text(cell.source, lang) if isinstance(cell.source, str) else "",
@@ -147,10 +148,6 @@ def cell_records(context: DataContext, view: AnalysisView, link: str) -> list[di
             }
         )
     return records
-
-
-def _number(value: object) -> float | None:
-    return None if value is None or value != value else float(value)
 
 
 def _difference(mark: str, significant: bool | None, lang: str) -> str:

@@ -26,7 +26,14 @@ from dashboard.components.chart_export import ChartExport, ChartProvider, titled
 from dashboard.core.context import DataContext
 from dashboard.core.state import AppState, parse_state, state_query
 from dashboard.exports.cache import CACHE_HEADER, cache_key, cached_bytes
-from dashboard.exports.csv import FLAVOURS, NOTICE_HEADER, csv_response, flavour_of, write_csv
+from dashboard.exports.csv import (
+    FLAVOURS,
+    NOTICE_HEADER,
+    csv_response,
+    flavour_of,
+    optional_number,
+    write_csv,
+)
 from dashboard.exports.renderer import RENDERER, RenderOptions, RenderUnavailable
 from dashboard.exports.slides import CONTENT_TYPES, state_notice, unavailable
 from dashboard.server.current import export_context
@@ -146,10 +153,13 @@ def chart_records(
                 "fragility": catalogue.fragilities[fragility].label(lang)
                 if isinstance(fragility, str)
                 else "",
-                **{name: _number(row.get(name)) for name in ("value", "ci_low", "ci_high", "n")},
+                **{
+                    name: optional_number(row.get(name))
+                    for name in ("value", "ci_low", "ci_high", "n")
+                },
                 "unit": catalogue.unit_of(row["indicator"]).label(lang),
-                "rank": _number(row.get("rank")),
-                "ranked": _number(row.get("ranked")),
+                "rank": optional_number(row.get("rank")),
+                "ranked": optional_number(row.get("ranked")),
                 "confidence": t(f"confidence_{row['confidence']}", lang)
                 if row["confidence"]
                 else "",
@@ -164,14 +174,6 @@ def chart_records(
             }
         )
     return records
-
-
-def _number(value: object) -> float | None:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return None if number != number else number
 
 
 def _link(context: DataContext, state: AppState, exported: ChartExport) -> str:

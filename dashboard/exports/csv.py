@@ -196,6 +196,15 @@ def csv_number(value: float | int | None, decimal: str) -> str:
     return text.replace(".", decimal)
 
 
+def optional_number(value: object) -> float | None:
+    """A cell's number, or None where there is none (None, NaN, pd.NA, text): an empty cell."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number
+
+
 def safe_text(value: object) -> str:
     """Text a spreadsheet shows as text: a leading ``'`` defuses a would-be formula."""
     text = "" if value is None else str(value)

@@ -138,10 +138,11 @@ def _downloads(context: DataContext, state: AppState) -> html.P:
     """The view's CSV links; a view with a national figure only offers its national chart's
     files, a view with no value none (the sentence says where to look)."""
     lang = state.lang
-    if view_refusal(context, state) is not None:
+    refusal = view_refusal(context, state)
+    if refusal is not None:
         if national_view(context, state) is not None:
             return chart_downloads(NATIONAL_CHART, state)
-        return html.P(view_refusal(context, state), id="download-none")
+        return html.P(refusal, id="download-none")
     return html.P(
         [
             html.A(

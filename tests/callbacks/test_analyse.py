@@ -9,7 +9,7 @@ from dash.development.base_component import Component
 from dashboard.core.state import ANALYSE_PAGE
 from dashboard.views.analyse_table import CONTROLS
 from tests.callbacks.dash_requests import post_callback
-from tests.callbacks.test_commune import find, text_of
+from tests.layout_tree import find, text_of
 
 INNOVATION = "partnership_innovation_share"
 SCORES_TITLE = "Note moyenne de fragilité (1 à 10) — France — Fragilités × Acteurs"

@@ -4,6 +4,8 @@ import dash
 import pytest
 from dash.development.base_component import Component
 
+from tests.layout_tree import find, text_of
+
 BELLEVILLE = "69019"  # Belleville-en-Beaujolais: Belleville + Saint-Jean-d'Ardières in 2019
 SAINT_JEAN_D_ARDIERES = "69211"
 
@@ -27,25 +29,6 @@ def commune_page(dash_app, insee: str | None, **query) -> Component:
     (page,) = [p for p in dash.page_registry.values() if p["path_template"] == "/commune/<insee>"]
     with dash_app.server.test_request_context(f"/commune/{insee}"):
         return page["layout"](insee=insee, **query)
-
-
-def find(component, component_id: str):
-    """The component with ``id`` in a layout tree, or None."""
-    if isinstance(component, list | tuple):
-        return next((f for c in component if (f := find(c, component_id)) is not None), None)
-    if not isinstance(component, Component):
-        return None
-    if getattr(component, "id", None) == component_id:
-        return component
-    return find(getattr(component, "children", None), component_id)
-
-
-def text_of(component) -> str:
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(c) for c in component)
-    if isinstance(component, Component):
-        return text_of(getattr(component, "children", None))
-    return "" if component is None else str(component)
 
 
 # Route -----------------------------------------------------------------------------------------

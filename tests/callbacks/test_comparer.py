@@ -10,7 +10,7 @@ from dash.development.base_component import Component
 from dashboard.core.state import COMPARER_PAGE
 from tests.callbacks.dash_requests import post_callback
 from tests.callbacks.test_analyse import links
-from tests.callbacks.test_commune import find, text_of
+from tests.layout_tree import find, text_of
 
 
 def comparer_page(dash_app, query: dict[str, str]) -> Component:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from functools import partial
 
 import pytest
 from dash import html
@@ -14,31 +14,9 @@ from dashboard.components.coverage import (
 )
 from dashboard.core.state import AppState
 from dashboard.views.coverage import published_coverage
+from tests.layout_tree import of_type, text_of, walk
 
-
-def walk(component) -> Iterator:
-    """Every component of a tree, depth first."""
-    if component is None or isinstance(component, str | int | float):
-        return
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        yield from walk(child)
-
-
-def text(component) -> str:
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    children = getattr(component, "children", None)
-    if isinstance(children, list | tuple):
-        return "".join(text(child) for child in children)
-    return text(children)
-
-
-def of_type(tree, kind) -> list:
-    return [component for component in walk(tree) if isinstance(component, kind)]
+text = partial(text_of, joiner="")  # the cells' pieces as the page runs them together
 
 
 @pytest.fixture(scope="module")

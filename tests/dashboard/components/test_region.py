@@ -4,18 +4,11 @@ from dash import dcc, html
 
 from dashboard.components.region import embedded_profile
 from dashboard.core.state import AppState
-
-
-def _walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if child is not None and not isinstance(child, str | int | float):
-            yield from _walk(child)
+from tests.layout_tree import walk
 
 
 def test_bretagne_profile_draws_france_values_as_charts_not_lines(context):
-    parts = list(_walk(html.Div(embedded_profile(context, AppState(), "53"))))
+    parts = list(walk(html.Div(embedded_profile(context, AppState(), "53"))))
     graphs = {part.id: part.figure for part in parts if isinstance(part, dcc.Graph)}
     assert {"france-scores", "profile-france-partnership", "profile-france-mayors"} <= set(graphs)
     scores = graphs["france-scores"]

@@ -9,36 +9,13 @@ import pytest
 
 from dashboard.core.context import Unavailable
 from dashboard.server.current import EXTENSION_KEY
+from tests.layout_tree import find, text_of
 
 
 def page_layout(dash_app, **query):
     layout = next(p["layout"] for p in dash.page_registry.values() if p["path"] == "/donnees")
     with dash_app.server.app_context():
         return layout(**query)
-
-
-def find(component, component_id: str):
-    """The component with ``component_id`` in a layout tree, or None."""
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if child is not None and not isinstance(child, str | int | float):
-            found = find(child, component_id)
-            if found is not None:
-                return found
-    return None
-
-
-def text_of(component) -> str:
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    children = getattr(component, "children", None)
-    if isinstance(children, list | tuple):
-        return " ".join(text_of(child) for child in children)
-    return text_of(children)
 
 
 @pytest.mark.parametrize("query", ["", "?actor=zzz", "?actor=citoyens&dataset=simule&lang=en"])

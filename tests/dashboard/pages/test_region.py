@@ -3,7 +3,7 @@
 
 import dash
 
-from tests.dashboard.pages.test_donnees import find, text_of
+from tests.layout_tree import find, text_of
 
 
 def region_layout(dash_app, code: str, **query):
