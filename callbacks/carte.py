@@ -33,6 +33,7 @@ from dashboard.views.carte_filters import (
     state_from_filters,
 )
 from dashboard.views.carte_search import option_for, search_options
+from dashboard.views.credit import view_credit
 from dashboard.views.sharing import share_links
 
 COERCED = ("segment", "fragility", "level", "show", "classes")
@@ -151,7 +152,9 @@ def _panel_outputs(context: DataContext, state: AppState, panel: MapPanel) -> di
         "permalink": panel.permalink,
         "banner_hidden": not panel.view.simulated,
         "commune_tools_hidden": state.level != "commune",
-        "share": dict(zip(VIEW_OUTPUTS["share"], _share_values(state, panel), strict=True)),
+        "share": dict(
+            zip(VIEW_OUTPUTS["share"], _share_values(context, state, panel), strict=True)
+        ),
     }
 
 
@@ -166,12 +169,16 @@ def _territory_change(before: AppState, search: object, click: object) -> dict:
     return {"territory": territory_id(before.level, location)} if location else {}
 
 
-def _share_values(state: AppState, panel: MapPanel) -> tuple[str | bool | None, ...]:
+def _share_values(
+    context: DataContext, state: AppState, panel: MapPanel
+) -> tuple[str | bool | None, ...]:
     """The view's share links: permalink, image and table exports, hidden for a view with no
-    regional value (the embed code is written when its dialog opens, ``callbacks.sharing``)."""
+    regional value (the embed code is written when its dialog opens, ``callbacks.sharing``),
+    and its credit line."""
     title = frame_title(panel.title, state.lang)
     links = share_links(request_origin(), "/", state, panel.release, title)
-    return share_values(links, downloads=panel.view.has_regional_value)
+    credit = view_credit(context, state, panel.view.sources)
+    return share_values(links, credit, downloads=panel.view.has_regional_value)
 
 
 def _coerced(state: AppState, name: str, shown: object) -> object:

@@ -32,12 +32,17 @@ def embed_code_of_the_view(is_open: object, stored: object, title: object) -> st
     return share_links(request_origin(), "/", state, release, name).embed_code
 
 
-for button, field in (("copy-permalink", "share-permalink"), ("copy-embed-code", "embed-code")):
+COPIED = (
+    ("copy-permalink", "share-permalink", "value"),
+    ("copy-embed-code", "embed-code", "value"),
+    ("copy-credit", "share-credit", "children"),
+)
+for button, field, text in COPIED:
     clientside_callback(
         ClientsideFunction(namespace="phare", function_name="copy"),
         Output(f"{button}-status", "children"),
         Input(button, "n_clicks"),
-        State(field, "value"),
+        State(field, text),
         State(button, "data-copied"),
         prevent_initial_call=True,
     )

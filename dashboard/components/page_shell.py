@@ -40,6 +40,7 @@ def page_shell(
     exports: bool = False,
     home: bool = False,
     shared: AppState | None = None,
+    credit: str | None = None,
 ) -> html.Main:
     """``body`` under the shared header; ``path`` is this page's path (for the language link).
 
@@ -49,7 +50,8 @@ def page_shell(
     Carte, full width, whose header names the dashboard as its heading (its share bar sits
     under the map; an embed keeps the header hidden, and the heading for screen readers).
     ``shared``: the state the navigation carries to the other pages, when it is not ``state``
-    (a page's own defaults stay on that page: ``core.state.shared_state``).
+    (a page's own defaults stay on that page: ``core.state.shared_state``). ``credit``: the
+    page's credit line (:mod:`dashboard.views.credit`), copied with the permalink.
     """
     lang = state.lang
     banner = html.Div(
@@ -61,7 +63,7 @@ def page_shell(
     share = []
     if release is not None:
         links = share_links(request_origin(), path, state, release, title)
-        share = [share_bar(links, lang, exports=exports, embed=state.embed)]
+        share = [share_bar(links, lang, exports=exports, embed=state.embed, credit=credit)]
     if home:
         header, frame = _home_header(state), "container-fluid py-3"
     else:

@@ -7,8 +7,10 @@ Built from :func:`dashboard.views.region.region_profile` (numbers) and
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 from dash import dcc, html
 
+from dashboard.components.chart_export import chart_downloads
 from dashboard.components.chart_table import chart_with_table
 from dashboard.components.france import indicators_export, row_label
 from dashboard.components.france_page import scores_block
@@ -38,6 +40,8 @@ from phare.selection import NOT_PUBLISHED, OK
 
 SCORE_RANGE = (1.0, 10.0)
 SHARE_RANGE = (0.0, 100.0)
+FRAGILITIES_PREFIX = "fragilities-"  # then the actor: one chart per actor
+INDICATORS_PREFIX = "indicators-"  # then the section: partnership, mayors
 
 
 def embedded_profile(context: DataContext, state: AppState, region: str) -> list:
@@ -91,7 +95,7 @@ def fragility_section(context, state, profile, release, simulated) -> html.Secti
     return html.Section(blocks, className="profile-section", id="profile-fragilities")
 
 
-def _fragility_chart(context, state, region, rows, actor, release, simulated) -> html.Figure:
+def _fragility_chart(context, state, region, rows, actor, release, simulated) -> html.Div:
     lang = state.lang
     catalogue = context.catalogue
     region_name = catalogue.regions[region].name
@@ -102,9 +106,41 @@ def _fragility_chart(context, state, region, rows, actor, release, simulated) ->
         [group, label, *_value_cells(row, unit, context, lang)]
         for group, label, (_, row) in zip(groups, labels, rows.iterrows(), strict=True)
     ]
-    figure = dot_chart(
+    chart_id = f"{FRAGILITIES_PREFIX}{actor}"
+    return _with_downloads(
+        chart_with_table(
+            chart_id,
+            fragility_figure(context, state, region, rows, release, simulated),
+            t("table_of", lang, what=catalogue.actors[actor].label(lang)),
+            [t("group", lang), t("fragility", lang), *_value_header(region_name, lang)],
+            table,
+            lang=lang,
+        ),
+        chart_id,
+        state,
+        region,
+    )
+
+
+def fragility_figure(
+    context: DataContext,
+    state: AppState,
+    region: str,
+    rows: pd.DataFrame,
+    release: str,
+    simulated: bool,
+) -> go.Figure:
+    """One actor's 16 fragilities (``rows``: :func:`dashboard.views.region.fragility_rows`):
+    the region's scores beside France's, by group."""
+    lang = state.lang
+    catalogue = context.catalogue
+    labels = [catalogue.fragilities[f].label(lang) for f in rows["fragility"]]
+    groups = [catalogue.fragility_groups[g].label(lang) for g in rows["group"]]
+    return dot_chart(
         (groups, labels),
-        _region_and_france(rows, region_name, unit, context, lang),
+        _region_and_france(
+            rows, catalogue.regions[region].name, catalogue.indicators[SCORE].unit, context, lang
+        ),
         caption=wrapped(
             caption_text(rows, catalogue.indicators[SCORE].question(lang), release, catalogue, lang)
         ),
@@ -113,14 +149,12 @@ def _fragility_chart(context, state, region, rows, actor, release, simulated) ->
         simulated=simulated,
         lang=lang,
     )
-    return chart_with_table(
-        f"fragilities-{actor}",
-        figure,
-        t("table_of", lang, what=catalogue.actors[actor].label(lang)),
-        [t("group", lang), t("fragility", lang), *_value_header(region_name, lang)],
-        table,
-        lang=lang,
-    )
+
+
+def _with_downloads(chart: html.Figure, chart_id: str, state: AppState, region: str) -> html.Div:
+    """The chart, then the links to its files (which name the region in their query)."""
+    linked = state.model_copy(update={"territory": region})
+    return html.Div([chart, chart_downloads(chart_id, linked)])
 
 
 # 3-4. Partnership and mayors' indicators ------------------------------------------------------
@@ -145,33 +179,50 @@ def indicator_section(kind, context, state, rows, profile, release, simulated) -
                 labels, actors, units, rows.iterrows(), strict=True
             )
         ]
-        figure = dot_chart(
-            (labels, actors),
-            _region_and_france(rows, region_name, "pct", context, lang),
-            caption=wrapped(
-                caption_text(rows, t("questions_in_table", lang), release, catalogue, lang)
-            ),
-            x_range=SHARE_RANGE,
-            x_title=t("share_axis", lang),
-            simulated=simulated,
+        chart_id = f"{INDICATORS_PREFIX}{kind}"
+        chart = chart_with_table(
+            chart_id,
+            indicators_figure(context, state, profile.region, rows, release, simulated),
+            t(f"profile_{kind}", lang),
+            [
+                t("indicator", lang),
+                t("actor", lang),
+                *_value_header(region_name, lang),
+                t("note", lang),
+            ],
+            table,
             lang=lang,
         )
-        blocks.append(
-            chart_with_table(
-                f"indicators-{kind}",
-                figure,
-                t(f"profile_{kind}", lang),
-                [
-                    t("indicator", lang),
-                    t("actor", lang),
-                    *_value_header(region_name, lang),
-                    t("note", lang),
-                ],
-                table,
-                lang=lang,
-            )
-        )
+        blocks.append(_with_downloads(chart, chart_id, state, profile.region))
     return html.Section(blocks, className="profile-section", id=f"profile-{kind}")
+
+
+def indicators_figure(
+    context: DataContext,
+    state: AppState,
+    region: str,
+    rows: pd.DataFrame,
+    release: str,
+    simulated: bool,
+) -> go.Figure:
+    """A section's indicators (``rows``: :func:`dashboard.views.region.indicator_rows`): the
+    region's shares beside France's, labelled by indicator and actor."""
+    lang = state.lang
+    catalogue = context.catalogue
+    return dot_chart(
+        (
+            [_indicator_label(catalogue, row, lang) for _, row in rows.iterrows()],
+            [catalogue.actors[a].label(lang) for a in rows["actor"]],
+        ),
+        _region_and_france(rows, catalogue.regions[region].name, "pct", context, lang),
+        caption=wrapped(
+            caption_text(rows, t("questions_in_table", lang), release, catalogue, lang)
+        ),
+        x_range=SHARE_RANGE,
+        x_title=t("share_axis", lang),
+        simulated=simulated,
+        lang=lang,
+    )
 
 
 def france_fallback(charts: list, state: AppState) -> list:

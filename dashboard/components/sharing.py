@@ -1,4 +1,5 @@
-"""The share bar: permalink with a copy button, the "Intégrer" dialog, image and table exports.
+"""The share bar: permalink with a copy button, the "Intégrer" dialog, image and table exports,
+and on the Carte and the profiles the credit line with its « Copier la mention ».
 
 Every page shows the permalink and the embed code; the Carte adds its images and tables. The
 Carte's callback refreshes the values of the same ids (:data:`SHARE_OUTPUTS`) when the view
@@ -25,6 +26,7 @@ SHARE_OUTPUTS = (
     ("export-csv-fr", "href"),
     ("export-csv-standard", "href"),
     ("share-downloads", "hidden"),
+    ("share-credit", "children"),
 )
 
 
@@ -40,29 +42,45 @@ def frame_title(view_title: str, lang: str) -> str:
     return t("app_title", lang) + (f" – {view_title}" if view_title else "")
 
 
-def share_values(links: ShareLinks, *, downloads: bool = True) -> tuple[str | bool | None, ...]:
+def share_values(
+    links: ShareLinks, credit: str, *, downloads: bool = True
+) -> tuple[str | bool | None, ...]:
     """The values of :data:`SHARE_OUTPUTS`, in order; without ``downloads`` (a view with no
-    map to export) the download links lose their address and are hidden."""
+    map to export) the download links lose their address and are hidden. ``credit``: the
+    view's credit line without its link (:mod:`dashboard.views.credit`)."""
     return (
         links.permalink,
         links.full_view,
         *(url if downloads else None for _, url in links.images),
         *(url if downloads else None for _, url in links.tables),
         not downloads,
+        credit_with_link(credit, links),
     )
 
 
+def credit_with_link(credit: str, links: ShareLinks) -> str:
+    """The credit line as it is copied: its text, then the link to the exact view."""
+    return f"{credit} {links.permalink}"
+
+
 def share_bar(
-    links: ShareLinks, lang: str, *, exports: bool, embed: bool, downloads: bool = True
+    links: ShareLinks,
+    lang: str,
+    *,
+    exports: bool,
+    embed: bool,
+    downloads: bool = True,
+    credit: str | None = None,
 ) -> html.Div:
     """``exports``: the page has image and table exports (the Carte); ``embed``: embed mode,
     where the permalink and the dialog stay in the page (the Carte's callback updates them)
     but hidden; ``downloads``: the view has something to export (a map with a value), else
-    its download links are hidden, without an address."""
-    parts = [
-        _full_view_link(links, lang, embed),
-        html.Div([_permalink(links, lang), _embed_dialog(links, lang)], hidden=embed),
-    ]
+    its download links are hidden, without an address. ``credit``: the page's credit line
+    without its link (the Carte and the profiles), shown with its « Copier la mention »."""
+    shared = [_permalink(links, lang), _embed_dialog(links, lang)]
+    if credit is not None:
+        shared.append(_credit(credit_with_link(credit, links), lang))
+    parts = [_full_view_link(links, lang, embed), html.Div(shared, hidden=embed)]
     if exports:
         parts.append(_downloads(links, lang, downloads))
     return html.Div(
@@ -105,6 +123,20 @@ def _permalink(links: ShareLinks, lang: str) -> html.Div:
             ),
         ],
         className="share-permalink",
+    )
+
+
+def _credit(credit: str, lang: str) -> html.Div:
+    """The credit line as it will be pasted, and the button that copies it."""
+    return html.Div(
+        [
+            html.Span(t("credit_label", lang), id="share-credit-label", className="share-label"),
+            html.Span(credit, id="share-credit", className="share-credit"),
+            *_copy_button("copy-credit", t("copy_credit", lang), lang),
+        ],
+        className="share-credit-field",
+        role="group",
+        **{"aria-labelledby": "share-credit-label"},
     )
 
 

@@ -11,6 +11,9 @@ from dashboard.views.carte import MapView
 COLUMNS = ("territory_col", "value", "interval_col", "n_col", "n_eff_col", "status")
 FIELDS = ("name", "value", "interval", "n", "n_eff", "status")
 MAX_ROWS = 200  # communes: the grid lists the first rows; the CSV export has them all
+# a long name (« Provence-Alpes-Côte d'Azur ») wraps inside its cell rather than being cut
+WRAPPED = {"wrapText": True, "autoHeight": True, "cellStyle": {"lineHeight": "1.4"}}
+NAME_COLUMN = WRAPPED | {"minWidth": 170, "flex": 2}
 
 
 def table_rows(view: MapView) -> list[dict]:
@@ -46,7 +49,8 @@ def table_rows(view: MapView) -> list[dict]:
 
 def values_table(rows: list[dict], lang: str) -> dag.AgGrid:
     columns = [
-        text_column(field, t(header, lang)) for field, header in zip(FIELDS, COLUMNS, strict=True)
+        text_column(field, t(header, lang)) | (NAME_COLUMN if field == "name" else {})
+        for field, header in zip(FIELDS, COLUMNS, strict=True)
     ]
     return data_grid("values-table", rows, columns, class_name="values-table", lang=lang)
 

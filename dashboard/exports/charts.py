@@ -2,14 +2,14 @@
 
 A chart is rebuilt from the state alone by the screen that draws it (a
 :class:`dashboard.components.chart_export.ChartExport`), each screen registered once in
-:data:`PROVIDERS`: the France page's charts, and the Carte's national chart (the map's place for
-a view with a national figure only). The
+:data:`PROVIDERS`: the France page's charts, the Carte's national chart (the map's place for
+a view with a national figure only), Comparer's charts and the region profiles' charts. The
 image is the chart itself, titled, with its caption inside (source, study, fieldwork date,
 question, base, release), rendered by the same bounded renderer and response cache as the
 slides. The CSV is one tidy row per value drawn, in the Carte's two flavours, each row carrying
-its actor and the population it speaks for, indicator, fragility, value, interval, base, rank
-where the chart ranks, the source's confidence, question, source, study, fieldwork date,
-source date, release, whether the data is simulated and the link to the page.
+its territory, its actor and the population it speaks for, indicator, fragility, value,
+interval, base, rank where the chart ranks, the source's confidence, question, source, study,
+fieldwork date, source date, release, whether the data is simulated and the link to the page.
 
 An unknown chart answers 404, a chart with no value 404 too, each with a sentence saying why:
 no link on the page points at either.
@@ -21,10 +21,11 @@ import re
 
 from flask import Blueprint, Response, request
 
-from dashboard.components import carte_national, france
+from dashboard.components import carte_national, comparer, france, region_charts
 from dashboard.components.chart_export import ChartExport, ChartProvider, titled_figure
 from dashboard.core.context import DataContext
-from dashboard.core.state import AppState, parse_state, state_query
+from dashboard.core.state import FRANCE, AppState, page_query, parse_state
+from dashboard.core.values import territory_name
 from dashboard.exports.cache import CACHE_HEADER, cache_key, cached_bytes
 from dashboard.exports.csv import (
     FLAVOURS,
@@ -46,6 +47,8 @@ chart_exports = Blueprint("chart_exports", __name__)
 PROVIDERS = (
     ChartProvider(france.chart_ids, france.chart_export),
     ChartProvider(carte_national.chart_ids, carte_national.chart_export),
+    ChartProvider(comparer.chart_ids, comparer.chart_export),
+    ChartProvider(region_charts.chart_ids, region_charts.chart_export),
 )
 
 IMAGE_WIDTH = 1200  # px of the figure's layout; PNG at twice that for print and slides
@@ -53,6 +56,7 @@ PNG_SCALE = 2
 # (column header key, record field, is a number)
 CSV_COLUMNS = (
     ("chart_col", "chart", False),
+    ("territory_col", "territory", False),
     ("actor", "actor", False),
     ("population_col", "population", False),
     ("indicator", "indicator", False),
@@ -147,6 +151,8 @@ def chart_records(
         records.append(
             {
                 "chart": exported.title,
+                # a chart of territories side by side names each row's; others are France's
+                "territory": row.get("territory_name") or territory_name(context, FRANCE),
                 "actor": catalogue.actors[row["actor"]].label(lang),
                 "population": catalogue.actors[row["actor"]].population(lang),
                 "indicator": catalogue.indicators[row["indicator"]].label(lang),
@@ -178,7 +184,7 @@ def chart_records(
 
 def _link(context: DataContext, state: AppState, exported: ChartExport) -> str:
     release = context.dataset(state.dataset).id
-    query = state_query(state, release=release, embed=False)
+    query = page_query(exported.page, state, release=release, embed=False)
     return request.host_url.rstrip("/") + exported.page + query
 
 

@@ -183,11 +183,12 @@ def fill_map_area(slide: go.Figure) -> go.Figure:
 def slide_texts(context: DataContext, state: AppState, view: MapView, link: str) -> SlideTexts:
     """The slide's title, question and footer lines for ``view``."""
     lang = state.lang
-    unknown = t("not_stated", lang)
+    published = context.dataset(state.dataset).kind == "published"
     fieldwork = " ; ".join(
         f"{row.study} ({row.fieldwork})"
         for row in study_rows(context, state)
-        if row.in_view and row.fieldwork != unknown
+        # a published study whose sources do not state its fieldwork is said so
+        if row.in_view and (published or row.fieldwork != t("not_stated", lang))
     )
     title = view.title
     if view.level == "commune":

@@ -23,6 +23,7 @@ from dashboard.text.i18n import t
 from dashboard.upload.decoding import MAX_UPLOAD_BYTES, limit_text, too_large_attributes
 from dashboard.views.carte_filters import filter_options
 from dashboard.views.carte_search import option_for
+from dashboard.views.credit import view_credit
 from dashboard.views.sharing import share_links
 
 dash.register_page(__name__, path="/", title=page_title("nav_map"), name="Carte")
@@ -186,6 +187,7 @@ def _map_column(context, panel, state) -> list:
             exports=True,
             embed=state.embed,
             downloads=panel.view.has_regional_value,
+            credit=view_credit(context, state, panel.view.sources),
         ),
         html.Details(
             [

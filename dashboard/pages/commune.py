@@ -31,6 +31,7 @@ from dashboard.views.commune import (
     size_note,
     stratum_rows,
 )
+from dashboard.views.credit import profile_credit
 
 dash.register_page(
     __name__, path_template="/commune/<insee>", title=page_title("commune_page"), name="Ma commune"
@@ -72,6 +73,7 @@ def layout(insee: str | None = None, **query: object) -> html.Main:
         simulated=simulated and profile is not None,
         release=context.dataset(state.dataset).id,
         title=" – ".join([t("app_title", state.lang), *([profile.name] if profile else [])]),
+        credit=None if profile is None else profile_credit(context, state, profile.region),
     )
 
 

@@ -14,6 +14,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.components.chart_export import chart_downloads
 from dashboard.components.comparer import comparer_chart
 from dashboard.components.dropdown import labelled_dropdown
 from dashboard.components.page_shell import page_shell, unavailable_page
@@ -50,7 +51,7 @@ def layout(**query: object) -> html.Main:
         html.P(view.release, className="release-line"),
         *_too_many(view, lang),
         html.Div(_chooser(view, state), hidden=state.embed),
-        *_comparison(view, lang),
+        *_comparison(view, state),
     ]
     return page_shell(
         COMPARER_PAGE,
@@ -64,8 +65,10 @@ def layout(**query: object) -> html.Main:
     )
 
 
-def _comparison(view: ComparerView, lang: str) -> list:
-    """Each chart under its heading, or the invitation to choose two territories or more."""
+def _comparison(view: ComparerView, state: AppState) -> list:
+    """Each chart under its heading, then its downloads; or the invitation to choose two
+    territories or more."""
+    lang = state.lang
     if view.too_few:
         return [dbc.Alert(t("compare_pick", lang), color="info", id="compare-message")]
     return [
@@ -74,6 +77,7 @@ def _comparison(view: ComparerView, lang: str) -> list:
         for block in (
             html.H2(chart.heading),
             comparer_chart(chart, simulated=view.simulated, lang=lang),
+            *([] if chart.no_value else [chart_downloads(chart.chart_id, state)]),
         )
     ]
 
@@ -88,7 +92,7 @@ def _too_many(view: ComparerView, lang: str) -> list:
                 lang,
                 n=view.asked_count,
                 max=MAX_TERRITORIES,
-                dropped=", ".join(view.dropped),
+                dropped=", ".join(view.dropped_names),
             ),
             color="warning",
             id="compare-too-many",

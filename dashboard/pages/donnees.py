@@ -10,7 +10,13 @@ from dash import html
 from dashboard.components.chart_export import chart_downloads
 from dashboard.components.coverage import coverage_overview
 from dashboard.components.page_shell import page_shell, unavailable_page
-from dashboard.components.values_table import data_grid, number_column, text_column
+from dashboard.components.values_table import (
+    NAME_COLUMN,
+    WRAPPED,
+    data_grid,
+    number_column,
+    text_column,
+)
 from dashboard.core.context import DataContext, Unavailable
 from dashboard.core.state import AppState, state_query
 from dashboard.server.current import page_context
@@ -35,7 +41,6 @@ PATH = "/donnees"
 TEXT_FIELDS = ("status_label", "significance", "joint", "source", "study")
 TEXT_HEADERS = ("status", "significance_col", "joint_col", "source", "study_col")
 TEXT_WIDTHS = (2, 2, 2, 4, 2)  # flex shares: the source credit is the longest text
-WRAPPED = {"wrapText": True, "autoHeight": True, "cellStyle": {"lineHeight": "1.4"}}
 
 
 def layout(**query: object) -> html.Main:
@@ -98,7 +103,7 @@ def _paragraphs(lines: tuple[str, ...]) -> list:
 def _view_section(context: DataContext, table: ViewTable, state: AppState) -> html.Section:
     lang = state.lang
     columns = [
-        text_column("name", t("territory_col", lang)) | WRAPPED | {"minWidth": 170, "flex": 2},
+        text_column("name", t("territory_col", lang)) | NAME_COLUMN,
         number_column("value", t("value", lang), "value_label") | {"minWidth": 100},
         text_column("interval", t("interval_col", lang)) | {"minWidth": 130},
         number_column("n", t("n_col", lang), "n_label") | {"minWidth": 90},

@@ -25,6 +25,7 @@ from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.cells import release_text
 from dashboard.text.i18n import t
+from dashboard.views.credit import france_credit, profile_credit
 
 dash.register_page(
     __name__,
@@ -73,6 +74,7 @@ def layout(code: str | None = None, **query: object) -> html.Main:
         simulated=simulated,
         release=context.dataset(state.dataset).id,
         title=t("app_title", lang) + " – " + t("profile_title", lang, region=name),
+        credit=profile_credit(context, state, code),
     )
 
 
@@ -107,4 +109,5 @@ def france_page(context: DataContext, state: AppState, problems: list[Notice]) -
         simulated=dataset.simulated,
         release=dataset.id,
         title=t("app_title", lang) + " – " + title,
+        credit=france_credit(context, state),
     )

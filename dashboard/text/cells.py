@@ -132,13 +132,15 @@ def caption_text(
 
 def fieldwork_text(studies: Iterable[object], catalogue: Catalogue, lang: str = "fr") -> str:
     """When the studies' fieldwork took place (a date, never a release id): "septembre 2015",
-    or "PHARE-Citoyens : septembre 2015 ; PHARE-Entreprises : octobre 2015" for several."""
+    or "PHARE-Citoyens : septembre 2015 ; PHARE-Entreprises : octobre 2015" for several; a
+    study whose sources do not state it is said so ("non précisé par la source"), and no
+    study at all gives ""."""
     dated = {
         catalogue.studies[study].citation(lang): catalogue.studies[study].fieldwork(lang)
+        or t("not_stated", lang)
         for study in studies
         if isinstance(study, str) and study in catalogue.studies
     }
-    dated = {name: when for name, when in dated.items() if when}
     if len(dated) == 1:
         return next(iter(dated.values()))
     separator = " : " if lang == "fr" else ": "

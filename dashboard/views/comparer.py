@@ -82,6 +82,7 @@ class ComparerChart:
     chart_id: str  # the graph's DOM id; its table's is ``{chart_id}-table``
     heading: str
     labels: tuple[str, ...]  # the categories, top to bottom
+    views: tuple[View, ...]  # (actor, indicator, fragility) of each category, in that order
     series: tuple[ComparerSeries, ...]  # one per territory, in the asked order
     caption: str  # source, question, base and release, wrapped for Plotly
     x_range: tuple[float, float]
@@ -111,6 +112,7 @@ class ComparerView:
     names: tuple[str, ...]  # of ``territories``
     asked_count: int  # how many territories the URL asked for (duplicates counted)
     dropped: tuple[str, ...]  # asked beyond MAX_TERRITORIES: not compared
+    dropped_names: tuple[str, ...]  # of ``dropped``, as the page says them
     too_few: bool  # fewer than two territories: no chart
     release: str  # "Données publiées, version …"
     release_id: str
@@ -127,6 +129,13 @@ def asked_territories(raw: object) -> list[str]:
     if isinstance(raw, list | tuple):
         raw = raw[0] if raw else ""
     return [part for part in str(raw or "").split(",") if part]
+
+
+def asked_name(context: DataContext, code: str) -> str:
+    """A territory the URL asked for, by its name; a code the catalogue does not know, as
+    given (the page says it does not know it)."""
+    known = code == FRANCE or code in context.catalogue.regions
+    return territory_name(context, code) if known else code
 
 
 def compared_query(query: Mapping[str, object], asked: list[str]) -> dict[str, object]:
@@ -156,6 +165,7 @@ def comparer_view(
         names=tuple(territory_name(context, code) for code in territories),
         asked_count=len(asked),
         dropped=tuple(asked[MAX_TERRITORIES:]),
+        dropped_names=tuple(asked_name(context, code) for code in asked[MAX_TERRITORIES:]),
         too_few=too_few,
         release=release,
         release_id=dataset.id,
@@ -247,6 +257,7 @@ def comparison_chart(
         chart_id=spec.chart_id,
         heading=spec.heading,
         labels=labels,
+        views=tuple(views),
         series=series,
         caption=wrapped(
             caption_text(pd.concat(frames.values()), question, release, catalogue, lang)

@@ -59,7 +59,7 @@ def study_rows(context: DataContext, state: AppState) -> tuple[StudyRow, ...]:
     """
     lang = state.lang
     dataset = context.dataset(state.dataset)
-    used = _studies_in_view(context, state)
+    used = studies_in_view(context, state)
     missing = t("not_stated", lang)
     rows = [] if dataset.kind == PUBLISHED_KIND else [_microdata_row(context, state, dataset)]
     for study in context.catalogue.studies.values():
@@ -109,7 +109,8 @@ def _published_rows(context: DataContext, state: AppState) -> pd.DataFrame | Non
     return context.published_views.get(key)
 
 
-def _studies_in_view(context: DataContext, state: AppState) -> set[str]:
+def studies_in_view(context: DataContext, state: AppState) -> set[str]:
+    """The studies the view's published values come from (none for an estimate)."""
     rows = _published_rows(context, state)
     if rows is None:
         return set()

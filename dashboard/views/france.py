@@ -124,7 +124,7 @@ def national_row(
     if np.isnan(value):
         return None
     spec = context.catalogue.indicators[indicator]
-    detail = _published_detail(context, view)
+    detail = published_detail(context, view)
     return {
         "actor": actor,
         "indicator": indicator,
@@ -139,8 +139,9 @@ def national_row(
     }
 
 
-def _published_detail(context: DataContext, view: AppState) -> dict[str, str]:
-    """Confidence, source date and question of a published national figure ("" otherwise)."""
+def published_detail(context: DataContext, view: AppState, code: str = NATIONAL) -> dict[str, str]:
+    """Confidence, source date and question of ``code``'s published figure of the view (France
+    by default); "" for each where the view has no published figure there (an estimate)."""
     empty = {"confidence": "", "source_date": "", "question": ""}
     if context.dataset(view.dataset).kind != "published":
         return empty
@@ -148,9 +149,12 @@ def _published_detail(context: DataContext, view: AppState) -> dict[str, str]:
     rows = context.published_views.get(key)
     if rows is None:
         return empty
-    france = rows[rows["region_code"] == NATIONAL].iloc[0]
+    there = rows[rows["region_code"] == code]
+    if there.empty:
+        return empty
+    row = there.iloc[0]
     return {
-        name: "" if pd.isna(france[name]) else str(france[name])
+        name: "" if pd.isna(row[name]) else str(row[name])
         for name in ("confidence", "source_date", "question")
     }
 

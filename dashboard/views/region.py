@@ -99,7 +99,7 @@ def view_row(context: DataContext, state: AppState, region: str, view: View) -> 
         "worst_rank": ranks["worst_rank"].iloc[at],
         "ranked": int(regions["value"].notna().sum()),
         "source": row["source"] or (france["source"] if pd.notna(france["value"]) else ""),
-        "study": row["study"] if row["study"] is not None else france["study"],
+        "study": row["study"] if isinstance(row["study"], str) else france["study"],
         "note": row["note"] or "",
     }
 

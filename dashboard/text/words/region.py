@@ -80,4 +80,13 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "see_data": {"fr": "Données et méthodologie", "en": "Data and methodology"},
     "page_region": {"fr": "Profil de région", "en": "Region profile"},
+    # titles of a profile's charts in their files (PNG, SVG, CSV)
+    "region_chart_fragilities": {
+        "fr": "Fragilités perçues par les {actor} — {region} et France",
+        "en": "Fragilities as perceived by {actor} — {region} and France",
+    },
+    "region_chart_indicators": {
+        "fr": "{section} — {region} et France",
+        "en": "{section} — {region} and France",
+    },
 }

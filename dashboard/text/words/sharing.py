@@ -24,4 +24,17 @@ TEXT: dict[str, dict[str, str]] = {
     "export_svg": {"fr": "SVG", "en": "SVG"},
     "export_csv_fr": {"fr": "CSV pour Excel", "en": "CSV for French Excel"},
     "export_csv_standard": {"fr": "CSV standard", "en": "Standard CSV"},
+    # the credit line (« Copier la mention »): dashboard.views.credit
+    "credit_label": {"fr": "Mention à citer", "en": "Credit line"},
+    "copy_credit": {"fr": "Copier la mention", "en": "Copy the credit line"},
+    "credit_publisher": {
+        "fr": "Observatoire des partenariats",
+        "en": "Observatoire des partenariats",
+    },
+    "credit_sources": {"fr": "Source : {sources}", "en": "Source: {sources}"},
+    "credit_fieldwork": {"fr": "terrain : {when}", "en": "fieldwork: {when}"},
+    "credit_line_simulated": {
+        "fr": "Données simulées, pour démonstration : pas des résultats d'enquête",
+        "en": "Simulated data, for demonstration: not survey results",
+    },
 }

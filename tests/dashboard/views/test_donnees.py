@@ -148,7 +148,7 @@ def test_the_caption_says_which_view(context, state, expected):
             "703 répondants",
             "COMISIS",
         ),
-        ("PHARE-Institutions", "Maires", "publiée le 29 novembre 2016", NOT_STATED, "COMISIS"),
+        ("PHARE-Institutions", "Maires", NOT_STATED, NOT_STATED, "COMISIS"),
         (
             "PHARE – rapports régionaux",
             "Citoyens, associations et entreprises d'une région",
