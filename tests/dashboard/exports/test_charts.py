@@ -68,3 +68,56 @@ def test_an_unknown_or_empty_chart_answers_404_with_a_sentence(client):
     assert empty.status_code == 404 and "rien à exporter" in empty.text
     wrong = client.get("/export/chart/france-scores.gif")
     assert wrong.status_code == 404
+
+
+def svg_texts(response) -> str:
+    """Every text of an SVG, unescaped, spaces made plain."""
+    texts = re.findall(r"<text[^>]*>(.*?)</text>", response.data.decode())
+    return (
+        " ".join(html.unescape(text) for text in texts).replace("\u202f", " ").replace("\xa0", " ")
+    )
+
+
+COMPARER = "/export/chart/compare-partnership.{}?territories=28,76,FR&actor=maires"
+PROFILE = "/export/chart/indicators-partnership.{}?territory=28"
+
+
+@pytest.mark.parametrize("url", [COMPARER, PROFILE])
+def test_comparer_and_a_profile_serve_png_svg_and_csv_with_source_base_and_date(
+    client, empty_response_cache, url
+):
+    png = client.get(url.format("png"))
+    assert png.status_code == 200 and png.data.startswith(b"\x89PNG")
+    svg = client.get(url.format("svg"))
+    assert svg.status_code == 200 and svg.mimetype == "image/svg+xml"
+    texts = svg_texts(svg)
+    assert "Partenariats — Normandie" in texts  # the chart's title names the territories
+    assert "Source : Le RAMEAU" in texts and "Base : " in texts and "Terrain :" in texts
+    frame = read_csv(client.get(url.format("csv")), "fr")
+    normandie = frame[frame["Territoire"] == "Normandie"].iloc[0]
+    assert normandie["Valeur"] == 77 and normandie["Acteur interrogé"] == "Maires"
+    assert normandie["Source"].startswith("Le RAMEAU") and normandie["Date de la source"]
+    assert normandie["Fiabilité de la lecture"] == "sûre"
+    assert "n" in frame.columns  # the base: filled where the source gives one
+    france = frame[(frame["Territoire"] == "France") & (frame["Acteur interrogé"] == "Maires")]
+    assert france.loc[
+        france["Indicateur"] == "Partenariats source d'innovation", "Valeur"
+    ].tolist() == [87]
+
+
+def test_the_files_of_a_comparison_name_its_territories_and_link_back_to_it(client):
+    response = client.get(COMPARER.format("csv"))
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.endswith('filename="phare-compare_partnership-maires-28_76_FR.csv"')
+    frame = read_csv(response, "fr")
+    assert frame["Territoire"].tolist() == ["Normandie", "Occitanie", "France"]
+    link = frame["Lien vers la vue"].iloc[0]
+    assert "/comparer?" in link and "actor=maires" in link and "territories=28%2C76%2CFR" in link
+
+
+def test_a_profile_chart_without_a_regional_value_or_region_answers_404(client):
+    # no region has a published score of the mayors: the profile draws France's instead
+    assert client.get("/export/chart/fragilities-maires.png?territory=28").status_code == 404
+    assert client.get("/export/chart/indicators-partnership.csv").status_code == 404
+    too_few = client.get("/export/chart/compare-partnership.csv?territories=28")
+    assert too_few.status_code == 404 and "rien à exporter" in too_few.text

@@ -34,3 +34,23 @@ def test_the_page_imports_no_data_layer_and_does_no_arithmetic():
         if isinstance(node, ast.BinOp | ast.AugAssign | ast.Compare)
     ]
     assert computed == []
+
+
+def comparer_layout(dash_app, **query):
+    import dash
+
+    layout = next(p["layout"] for p in dash.page_registry.values() if p["path"] == "/comparer")
+    with dash_app.server.app_context():
+        return layout(**query)
+
+
+def test_each_drawn_chart_links_its_files_and_the_left_out_are_named(dash_app):
+    from tests.layout_tree import find, text_of
+
+    layout = comparer_layout(dash_app, territories="28,76,FR,11,24,44", actor="maires")
+    csv = find(layout, "compare-partnership-csv-fr")
+    assert csv.href.startswith("/export/chart/compare-partnership.csv?")
+    assert "territories=28%2C76%2CFR%2C11" in csv.href and "flavour=fr" in csv.href
+    assert find(layout, "compare-fragilities-png") is None  # no score of the mayors: no file
+    too_many = text_of(find(layout, "compare-too-many"))
+    assert "non retenus : Centre-Val de Loire, Grand Est." in too_many

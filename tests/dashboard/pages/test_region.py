@@ -37,3 +37,20 @@ def test_the_france_page_s_embed_goes_straight_to_its_chart(dash_app):
     section = find(region_layout(dash_app, "FR", embed="1"), "france-fragilities")
     kinds = [type(child).__name__ for child in section.children]
     assert kinds.index("Loading") < kinds.index("Aside")
+
+
+def test_a_regional_chart_links_its_files_with_the_region_and_the_page_its_credit(dash_app):
+    layout = region_layout(dash_app, "28")
+    png = find(layout, "indicators-partnership-png")
+    assert png.href.startswith("/export/chart/indicators-partnership.png?")
+    assert "territory=28" in png.href
+    credit = text_of(find(layout, "share-credit"))
+    assert credit.startswith("Observatoire des partenariats, Programme PHARE (2015-2016) : ")
+    assert "PHARE-Institutions (COMISIS)" in credit and "Source : Le RAMEAU" in credit
+    assert "/region/28?release=publie-" in credit  # ends with the link to the exact view
+    assert "Copier la mention" in text_of(find(layout, "copy-credit"))
+
+
+def test_the_france_page_has_its_credit_line(dash_app):
+    credit = text_of(find(region_layout(dash_app, "FR"), "share-credit"))
+    assert "PHARE-Citoyens (COMISIS – OpinionWay, terrain : septembre 2015)" in credit

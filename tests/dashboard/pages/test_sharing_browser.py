@@ -207,3 +207,29 @@ def test_an_embedded_profile_keeps_only_a_link_back_to_the_full_page(browser, li
         assert urlsplit(back.get_attribute("href")).path == "/region/27"
     finally:
         context.close()
+
+
+def test_the_copied_credit_line_names_the_view_s_study_and_ends_with_its_link(browser, live_server):
+    context = browser.new_context(
+        viewport=VIEWPORT, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server}/")
+        settle(page)
+        choose(page, "actor", "Citoyens")
+        page.wait_for_function(
+            "() => document.querySelector('#share-credit').textContent.includes('actor=citoyens')",
+            timeout=PAGE_TIMEOUT_MS,
+        )
+        page.click("#copy-credit")
+        page.wait_for_function(
+            "() => document.querySelector('#copy-credit-status').textContent.length > 0",
+            timeout=10_000,
+        )
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        assert copied == page.inner_text("#share-credit")
+        assert copied.startswith("Observatoire des partenariats, Programme PHARE (2015-2016)")
+        assert copied.endswith(page.input_value("#share-permalink"))
+    finally:
+        context.close()

@@ -362,3 +362,9 @@ def test_with_no_value_anywhere_both_charts_say_what_is_missing(context):
         "No partnership indicator published for mayors in these territories.",
     ]
     assert view.charts[0].no_value.href == "/region/FR?lang=en"
+
+
+def test_the_left_out_territories_are_named_and_an_unknown_code_kept_as_asked(context):
+    view = view_of(context, "27,75,FR,11,24,99")
+    assert view.dropped == ("24", "99")
+    assert view.dropped_names == ("Centre-Val de Loire", "99")
