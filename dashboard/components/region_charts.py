@@ -1,6 +1,7 @@
 """A region profile's charts rebuilt from the state for their files
-(``/export/chart/<id>.png|svg|csv?territory=<region>``): each actor's 16 fragilities, and the
-partnership and mayors' indicators, the region's values beside France's.
+(``/export/chart/<id>.png|svg|csv?territory=<region>``): each actor's 16 fragilities, the
+partnership and mayors' indicators (the region's values beside France's), and the gaps between
+actors for the state's fragility (its file holds the actors' scores the gaps come from).
 
 The region is the state's ``territory`` (the profile's links set it: the commune profile shows
 its region's charts under the same ids). A territory that is not a region, or a chart the
@@ -10,6 +11,8 @@ their own links (:mod:`dashboard.components.france`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dashboard.components.chart_export import ChartExport
 from dashboard.components.region import (
     FRAGILITIES_PREFIX,
@@ -17,6 +20,7 @@ from dashboard.components.region import (
     fragility_figure,
     indicators_figure,
 )
+from dashboard.components.region_crossed import GAPS_CHART, gap_figure
 from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState
 from dashboard.text.cells import release_text
@@ -26,6 +30,7 @@ from dashboard.views.region import (
     PROFILE_ACTORS,
     SCORE,
     RegionProfile,
+    gaps_for,
     has_regional_value,
     region_profile,
 )
@@ -38,6 +43,7 @@ def chart_ids(context: DataContext) -> tuple[str, ...]:
     return (
         *(f"{FRAGILITIES_PREFIX}{actor}" for actor in PROFILE_ACTORS),
         *(f"{INDICATORS_PREFIX}{kind}" for kind in SECTIONS),
+        GAPS_CHART,
     )
 
 
@@ -52,6 +58,8 @@ def chart_export(context: DataContext, state: AppState, chart_id: str) -> ChartE
         return _fragilities(context, state, profile, chart_id.removeprefix(FRAGILITIES_PREFIX))
     if chart_id.startswith(INDICATORS_PREFIX):
         return _indicators(context, state, profile, chart_id.removeprefix(INDICATORS_PREFIX))
+    if chart_id == GAPS_CHART:
+        return _gaps(context, state, profile)
     return None
 
 
@@ -105,6 +113,28 @@ def _indicators(
     return _export(
         context, state, profile.region, f"{INDICATORS_PREFIX}{kind}", title, figure, views
     )
+
+
+def _gaps(context: DataContext, state: AppState, profile: RegionProfile) -> ChartExport | None:
+    """The gaps of the state's fragility (the first one without), its scores in the file."""
+    catalogue = context.catalogue
+    fragility = state.fragility or next(iter(catalogue.fragilities))
+    if fragility not in catalogue.fragilities or gaps_for(profile, fragility)["gap"].isna().all():
+        return None
+    lang = state.lang
+    dataset = context.dataset(state.dataset)
+    title = t(
+        "region_chart_gaps",
+        lang,
+        fragility=catalogue.fragilities[fragility].label(lang),
+        region=catalogue.regions[profile.region].name,
+    )
+    figure = gap_figure(
+        context, state, profile, fragility, release_text(dataset, lang), dataset.simulated
+    )
+    views = [(actor, SCORE, fragility) for actor in PROFILE_ACTORS]
+    exported = _export(context, state, profile.region, GAPS_CHART, title, figure, views)
+    return replace(exported, name=(profile.region, fragility))
 
 
 def _export(context, state, region, chart_id, title, figure, views) -> ChartExport:

@@ -4,16 +4,22 @@ between actors for one fragility (the gaps chart follows its dropdown, ``callbac
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 from dash import html
 
+from dashboard.components.chart_export import chart_downloads
 from dashboard.components.chart_table import chart_with_table, data_table
 from dashboard.components.dropdown import labelled_dropdown
+from dashboard.core.context import DataContext
+from dashboard.core.state import AppState
 from dashboard.figures.dots import gap_chart
 from dashboard.text.cells import caption_text, cell_text, gap_text, interval_text
 from dashboard.text.i18n import t
 from dashboard.text.markup import wrapped
-from dashboard.views.region import PROFILE_ACTORS, SCORE, gaps_for
+from dashboard.views.region import PROFILE_ACTORS, SCORE, RegionProfile, gaps_for
 from phare.selection import OK
+
+GAPS_CHART = "gaps"
 
 
 def crossed_section(context, state, profile, release, simulated) -> html.Section:
@@ -72,7 +78,8 @@ def top3_table(context, top: pd.DataFrame, lang: str) -> html.Table:
 
 
 def gap_block(context, state, profile, fragility, release, simulated) -> list:
-    """The diverging chart of gaps between actors for ``fragility`` and its table."""
+    """The diverging chart of gaps between actors for ``fragility``, its table and the links
+    to its files."""
     lang = state.lang
     catalogue = context.catalogue
     gaps = gaps_for(profile, fragility)
@@ -81,14 +88,6 @@ def gap_block(context, state, profile, fragility, release, simulated) -> list:
         return [
             html.P(t("gaps_not_published", lang, fragility=label), className="no-regional-data")
         ]
-    names = [
-        f"{catalogue.actors[a].label(lang)} − {catalogue.actors[b].label(lang)}"
-        for a, b in zip(gaps["first"], gaps["second"], strict=True)
-    ]
-    marks = ["*" if flag is True else "" for flag in gaps["significant"]]
-    score_rows = pd.concat(
-        [rows[rows["fragility"] == fragility] for rows in profile.fragilities.values()]
-    )
     table = [
         [
             name,
@@ -98,27 +97,13 @@ def gap_block(context, state, profile, fragility, release, simulated) -> list:
             if row.significant is not None
             else t("not_tested", lang),
         ]
-        for name, row in zip(names, gaps.itertuples(), strict=True)
+        for name, row in zip(_pair_names(catalogue, gaps, lang), gaps.itertuples(), strict=True)
     ]
-    figure = gap_chart(
-        names,
-        gaps["gap"],
-        gaps["ci_low"],
-        gaps["ci_high"],
-        marks,
-        caption=wrapped(
-            caption_text(
-                score_rows, catalogue.indicators[SCORE].question(lang), release, catalogue, lang
-            )
-        ),
-        x_title=t("gap_axis", lang, fragility=label),
-        simulated=simulated,
-        lang=lang,
-    )
+    linked = state.model_copy(update={"territory": profile.region, "fragility": fragility})
     return [
         chart_with_table(
-            "gaps",
-            figure,
+            GAPS_CHART,
+            gap_figure(context, state, profile, fragility, release, simulated),
             t("gaps_caption", lang, fragility=label),
             [
                 t("actors_pair", lang),
@@ -128,5 +113,47 @@ def gap_block(context, state, profile, fragility, release, simulated) -> list:
             ],
             table,
             lang=lang,
-        )
+        ),
+        chart_downloads(GAPS_CHART, linked),
+    ]
+
+
+def gap_figure(
+    context: DataContext,
+    state: AppState,
+    profile: RegionProfile,
+    fragility: str,
+    release: str,
+    simulated: bool,
+) -> go.Figure:
+    """The gaps between actors' scores of ``fragility`` in the region, marked where
+    significant, the scores' sources in its caption."""
+    lang = state.lang
+    catalogue = context.catalogue
+    gaps = gaps_for(profile, fragility)
+    score_rows = pd.concat(
+        [rows[rows["fragility"] == fragility] for rows in profile.fragilities.values()]
+    )
+    return gap_chart(
+        _pair_names(catalogue, gaps, lang),
+        gaps["gap"],
+        gaps["ci_low"],
+        gaps["ci_high"],
+        ["*" if flag is True else "" for flag in gaps["significant"]],
+        caption=wrapped(
+            caption_text(
+                score_rows, catalogue.indicators[SCORE].question(lang), release, catalogue, lang
+            )
+        ),
+        x_title=t("gap_axis", lang, fragility=catalogue.fragilities[fragility].label(lang)),
+        simulated=simulated,
+        lang=lang,
+    )
+
+
+def _pair_names(catalogue, gaps: pd.DataFrame, lang: str) -> list[str]:
+    """ "Citoyens − Entreprises": each pair of actors, the first's score minus the second's."""
+    return [
+        f"{catalogue.actors[a].label(lang)} − {catalogue.actors[b].label(lang)}"
+        for a, b in zip(gaps["first"], gaps["second"], strict=True)
     ]

@@ -89,4 +89,8 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "{section} — {region} et France",
         "en": "{section} — {region} and France",
     },
+    "region_chart_gaps": {
+        "fr": "Écarts entre acteurs : {fragility} — {region}",
+        "en": "Gaps between actors: {fragility} — {region}",
+    },
 }

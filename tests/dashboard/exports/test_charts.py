@@ -121,3 +121,16 @@ def test_a_profile_chart_without_a_regional_value_or_region_answers_404(client):
     assert client.get("/export/chart/indicators-partnership.csv").status_code == 404
     too_few = client.get("/export/chart/compare-partnership.csv?territories=28")
     assert too_few.status_code == 404 and "rien à exporter" in too_few.text
+
+
+def test_the_gaps_chart_exports_the_scores_it_compares_for_the_chosen_fragility(client):
+    url = "/export/chart/gaps.{}?territory=28&dataset=simule&fragility=securite"
+    frame = read_csv(client.get(url.format("csv")), "fr")
+    assert frame["Territoire"].tolist() == ["Normandie"] * 4 + ["France"] * 4
+    assert set(frame["Fragilité"]) == {"Sécurité / délinquance"}
+    assert (frame["Données simulées"] == "oui").all()
+    assert frame["Graphique"].iloc[0] == "Écarts entre acteurs : Sécurité / délinquance — Normandie"
+    svg = client.get(url.format("svg"))
+    assert svg.status_code == 200 and "Citoyens − Entreprises" in svg_texts(svg)
+    # the published figures give no region's scores: no gaps to export
+    assert client.get("/export/chart/gaps.png?territory=28").status_code == 404

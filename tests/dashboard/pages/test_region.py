@@ -54,3 +54,10 @@ def test_a_regional_chart_links_its_files_with_the_region_and_the_page_its_credi
 def test_the_france_page_has_its_credit_line(dash_app):
     credit = text_of(find(region_layout(dash_app, "FR"), "share-credit"))
     assert "PHARE-Citoyens (COMISIS – OpinionWay, terrain : septembre 2015)" in credit
+
+
+def test_the_gaps_chart_links_its_files_with_the_region_and_fragility(dash_app):
+    layout = region_layout(dash_app, "28", dataset="simule", fragility="securite")
+    csv = find(layout, "gaps-csv-standard")
+    assert csv.href.startswith("/export/chart/gaps.csv?")
+    assert "territory=28" in csv.href and "fragility=securite" in csv.href
