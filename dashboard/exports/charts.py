@@ -42,7 +42,7 @@ from dashboard.exports.renderer import RENDERER, RenderOptions, RenderUnavailabl
 from dashboard.exports.slides import CONTENT_TYPES, state_notice, unavailable
 from dashboard.server.current import export_context
 from dashboard.text.i18n import t
-from dashboard.views.sharing import UNSAFE_IN_NAME, flavour_suffix
+from dashboard.views.sharing import UNSAFE_IN_NAME, dataset_suffix, flavour_suffix
 
 chart_exports = Blueprint("chart_exports", __name__)
 
@@ -185,9 +185,10 @@ def _link(context: DataContext, state: AppState, exported: ChartExport) -> str:
 
 
 def _filename(exported: ChartExport, state: AppState, extension: str, *more: str | None) -> str:
-    """``phare-<chart id>[-<view>][-<programme>][-<sort>][-<more>].<extension>``: ids only."""
+    """``phare-<chart id>[-<view>][-<programme>][-<sort>][-<dataset>][-<more>].<extension>``:
+    ids only; the dataset named unless it is the published figures (``-simule``)."""
     programme = state.study if state.study != "phare" else None
-    parts = [exported.chart_id, *exported.name, programme, state.sort, *more]
+    parts = [exported.chart_id, *exported.name, programme, state.sort, dataset_suffix(state), *more]
     return "phare-" + "-".join(UNSAFE_IN_NAME.sub("_", p) for p in parts if p) + f".{extension}"
 
 
