@@ -3,9 +3,12 @@ as the page reads it (without an ``indicator``, the page's own default table).
 
 The CSV is the cross-table as one tidy table (one row per cell) that reads back with
 ``pandas.read_csv`` alone, in the Carte's two flavours (:mod:`dashboard.exports.csv`): each row
-carries its row and column, its coordinates (actor, segment, territory, fragility), value,
-interval, bases, status, the difference marked between columns, the question, the source, the
-release, whether the data is simulated and the link to the table.
+carries its row and column, its coordinates (actor, segment, territory, fragility), value and
+interval rounded as the table shows them (in full too in the standard flavour), bases and the
+base in words, status, the difference marked between columns, the question, the source, its
+study's fieldwork date and confidence, the release, whether the data is simulated and the link
+to the table. The file is named after what the table holds: its dimensions, indicator and the
+filters that are not dimensions (no actor for a table of every actor).
 
 The images are slides (:mod:`dashboard.figures.presentation`) of the table's chart, or, when
 one dimension is the territory, of its maps (``part=chart|maps`` chooses), rendered as the
