@@ -30,6 +30,7 @@ VALUE_COLUMNS = (
     "source",  # the credit line of the row's source, "" without value
     "study",  # study id of a published figure, else None
     "note",  # what the source says about a published figure ("" when nothing)
+    "confidence",  # high, medium or low: how sure the reading of a published figure is, else ""
 )
 
 
@@ -92,6 +93,7 @@ def _published(context: DataContext, state: AppState) -> dict[str, np.ndarray]:
         ),
         "study": _objects(rows["study"]),
         "note": _objects(rows["notes"], ""),
+        "confidence": _objects(rows["confidence"], ""),
     }
 
 
@@ -141,6 +143,7 @@ def _estimated(context: DataContext, state: AppState, dataset: Dataset) -> dict[
         "source": np.where(np.isnan(value), "", dataset.label).astype(object),
         "study": np.full(size, None, dtype=object),
         "note": np.full(size, "", dtype=object),
+        "confidence": np.full(size, "", dtype=object),
     }
 
 
@@ -158,4 +161,5 @@ def _not_published(codes: list[str], catalogue) -> dict[str, np.ndarray]:
         "source": np.full(size, "", dtype=object),
         "study": np.full(size, None, dtype=object),
         "note": np.full(size, "", dtype=object),
+        "confidence": np.full(size, "", dtype=object),
     }

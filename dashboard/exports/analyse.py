@@ -3,9 +3,12 @@ as the page reads it (without an ``indicator``, the page's own default table).
 
 The CSV is the cross-table as one tidy table (one row per cell) that reads back with
 ``pandas.read_csv`` alone, in the Carte's two flavours (:mod:`dashboard.exports.csv`): each row
-carries its row and column, its coordinates (actor, segment, territory, fragility), value,
-interval, bases, status, the difference marked between columns, the question, the source, the
-release, whether the data is simulated and the link to the table.
+carries its row and column, its coordinates (actor, segment, territory, fragility), value and
+interval rounded as the table shows them (in full too in the standard flavour), bases and the
+base in words, status, the difference marked between columns, the question, the source, its
+study's fieldwork date and confidence, the release, whether the data is simulated and the link
+to the table. The file is named after what the table holds: its dimensions, indicator and the
+filters that are not dimensions (no actor for a table of every actor).
 
 The images are slides (:mod:`dashboard.figures.presentation`) of the table's chart, or, when
 one dimension is the territory, of its maps (``part=chart|maps`` chooses), rendered as the
@@ -24,10 +27,13 @@ from dashboard.exports.cache import CACHE_HEADER, cache_key, cached_bytes
 from dashboard.exports.csv import (
     FLAVOURS,
     NOTICE_HEADER,
+    UNROUNDED_COLUMNS,
+    Column,
     CsvFlavour,
+    confidence_text,
     csv_response,
     flavour_of,
-    optional_number,
+    shown_numbers,
     write_csv,
 )
 from dashboard.exports.renderer import RENDERER, Renderer, RenderUnavailable
@@ -41,44 +47,49 @@ from dashboard.exports.slides import (
 from dashboard.figures.analyse import chart_figure, maps_figure
 from dashboard.figures.presentation import SlideTexts, design_size, slide_figure
 from dashboard.server.current import export_context
-from dashboard.text.cells import base_text, release_text
+from dashboard.text.cells import base_text, fieldwork_text, release_text
 from dashboard.text.i18n import labelled, t
 from dashboard.text.sources import source_lines, source_text
 from dashboard.views.analyse import AnalysisView, analysis_chart, analysis_view
 from dashboard.views.analyse_maps import analysis_maps
-from dashboard.views.sharing import download_name, flavour_suffix
+from dashboard.views.sharing import UNSAFE_IN_NAME, dataset_suffix, flavour_suffix
+from phare.prepared import ALL
 
 analysis_exports = Blueprint("analysis_exports", __name__)
 
 CHART, MAPS = "chart", "maps"
 LABEL_CHAR_PX, LABEL_PAD_PX, MAX_LABEL_PX = 7, 16, 560
 MARK_TEXT = {"▲": "diff_higher", "▼": "diff_lower"}
-# (column header key, cell field, is a number)
+# the columns, in order: rounded values, the numbers in full in the standard flavour only
 CSV_COLUMNS = (
-    ("row_dimension_col", "row_dimension", False),
-    ("row_col", "row_label", False),
-    ("column_dimension_col", "col_dimension", False),
-    ("column_col", "col_label", False),
-    ("actor", "actor_label", False),
-    ("segment", "segment_label", False),
-    ("code_col", "territory", False),
-    ("territory_col", "territory_name", False),
-    ("fragility", "fragility_label", False),
-    ("indicator", "indicator", False),
-    ("value", "value", True),
-    ("unit_col", "unit", False),
-    ("ci_low_col", "ci_low", True),
-    ("ci_high_col", "ci_high", True),
-    ("n_col", "n", True),
-    ("n_eff_col", "n_eff", True),
-    ("status", "status_label", False),
-    ("difference_col", "difference", False),
-    ("question", "question", False),
-    ("source", "source", False),
-    ("study_col", "study", False),
-    ("release_col", "release", False),
-    ("simulated_col", "simulated", False),
-    ("link_col", "link", False),
+    Column("row_dimension_col", "row_dimension"),
+    Column("row_col", "row_label"),
+    Column("column_dimension_col", "col_dimension"),
+    Column("column_col", "col_label"),
+    Column("actor", "actor_label"),
+    Column("segment", "segment_label"),
+    Column("code_col", "territory"),
+    Column("territory_col", "territory_name"),
+    Column("fragility", "fragility_label"),
+    Column("indicator", "indicator"),
+    Column("value", "value", True),
+    Column("unit_col", "unit"),
+    Column("ci_low_col", "ci_low", True),
+    Column("ci_high_col", "ci_high", True),
+    *UNROUNDED_COLUMNS,
+    Column("n_col", "n", True),
+    Column("n_eff_col", "n_eff", True),
+    Column("base", "base"),
+    Column("status", "status_label"),
+    Column("difference_col", "difference"),
+    Column("question", "question"),
+    Column("source", "source"),
+    Column("study_col", "study"),
+    Column("fieldwork_col", "fieldwork"),
+    Column("confidence_col", "confidence"),
+    Column("release_col", "release"),
+    Column("simulated_col", "simulated"),
+    Column("link_col", "link"),
 )
 
 
@@ -92,7 +103,7 @@ def analysis_csv() -> Response:
     name, notice = flavour_of(request.args.get("flavour"), state.lang)
     flavour = FLAVOURS[name]
     text = csv_text(context, view, _link(context, view.state), flavour)
-    filename = _filename(view.state, "csv", flavour_suffix(view.state, name))
+    filename = _filename(view, "csv", flavour_suffix(view.state, name))
     return csv_response(text, flavour, filename, notice)
 
 
@@ -120,31 +131,32 @@ def cell_records(context: DataContext, view: AnalysisView, link: str) -> list[di
         "simulated": t("yes" if view.simulated else "no", lang),
         "link": link,
     }
+    unit = catalogue.indicators[view.state.indicator].unit
+    published = dataset.kind == "published"
     records = []
-    for at, cell in enumerate(table.cells.itertuples(index=False)):
+    for at, cell in enumerate(table.cells.to_dict("records")):
+        study = catalogue.studies[cell["study"]] if isinstance(cell["study"], str) else None
         records.append(
             {
                 **shared,
-                "row_label": rows[cell.row],
-                "col_label": cols[cell.col],
-                "actor_label": catalogue.actors[cell.actor].label(lang),
-                "segment_label": catalogue.segments[cell.segment].label(lang),
-                "territory": cell.territory,
-                "territory_name": territory_name(context, cell.territory),
-                "fragility_label": catalogue.fragilities[cell.fragility].label(lang)
-                if cell.fragility
+                **shown_numbers(cell, unit, lang, published=published),
+                "row_label": rows[cell["row"]],
+                "col_label": cols[cell["col"]],
+                "actor_label": catalogue.actors[cell["actor"]].label(lang),
+                "segment_label": catalogue.segments[cell["segment"]].label(lang),
+                "territory": cell["territory"],
+                "territory_name": territory_name(context, cell["territory"]),
+                "fragility_label": catalogue.fragilities[cell["fragility"]].label(lang)
+                if cell["fragility"]
                 else "",
-                "value": optional_number(cell.value),
-                "ci_low": optional_number(cell.ci_low),
-                "ci_high": optional_number(cell.ci_high),
-                "n": optional_number(cell.n),
-                "n_eff": optional_number(cell.n_eff),
                 "status_label": statuses[at],
-                "difference": _difference(cell.mark, cell.significant, lang),
-                "source": source_text(cell.source, lang) if isinstance(cell.source, str) else "",
-                "study": catalogue.studies[cell.study].citation(lang)
-                if isinstance(cell.study, str)
+                "difference": _difference(cell["mark"], cell["significant"], lang),
+                "source": source_text(cell["source"], lang)
+                if isinstance(cell["source"], str)
                 else "",
+                "study": study.citation(lang) if study else "",
+                "fieldwork": fieldwork_text([cell["study"]], context.catalogue, lang),
+                "confidence": confidence_text(cell["confidence"], lang),
             }
         )
     return records
@@ -195,7 +207,7 @@ def image_response(image_format: str, renderer: Renderer | None = None) -> Respo
         image, hit = cached_bytes(key, render)
     except RenderUnavailable as problem:
         return unavailable(str(problem))
-    filename = _filename(view.state, image_format, part)
+    filename = _filename(view, image_format, part)
     headers = {
         "Content-Disposition": f'attachment; filename="{filename}"',
         CACHE_HEADER: "hit" if hit else "miss",
@@ -273,6 +285,27 @@ def _link(context: DataContext, state: AppState) -> str:
     return request.host_url.rstrip("/") + ANALYSE_PAGE + query
 
 
-def _filename(state: AppState, extension: str, *more: str | None) -> str:
-    """``phare-analyse-<rows>-<cols>-<indicator>….<extension>`` from ids only."""
-    return download_name(state, extension, *more, lead=("analyse", state.rows, state.cols))
+def _filename(view: AnalysisView, extension: str, *more: str | None) -> str:
+    """``phare-analyse-<rows>-<cols>-<indicator>[-<group>][-<fragility>][-<actor>]
+    [-<segment>][-<territory>][-<dataset>]….<extension>`` from ids only: what the table holds,
+    each filter named only when it is not one of the table's dimensions (a table of every
+    actor is not named after one of them)."""
+    choice, state = view.table.choice, view.state
+    dimensions = (choice.rows, choice.cols)
+    fixed = {
+        "fragility": choice.fragility,
+        "actor": choice.actor,
+        "segment": None if choice.segment == ALL else choice.segment,
+        "territory": choice.territory,
+    }
+    parts = [
+        "analyse",
+        choice.rows,
+        choice.cols,
+        state.indicator,
+        choice.group if "fragility" in dimensions else None,
+        *(value for name, value in fixed.items() if name not in dimensions),
+        dataset_suffix(state),
+        *more,
+    ]
+    return "phare-" + "-".join(UNSAFE_IN_NAME.sub("_", p) for p in parts if p) + f".{extension}"

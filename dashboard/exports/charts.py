@@ -30,16 +30,21 @@ from dashboard.exports.cache import CACHE_HEADER, cache_key, cached_bytes
 from dashboard.exports.csv import (
     FLAVOURS,
     NOTICE_HEADER,
+    UNROUNDED_COLUMNS,
+    Column,
+    confidence_text,
     csv_response,
     flavour_of,
     optional_number,
+    shown_numbers,
     write_csv,
 )
 from dashboard.exports.renderer import RENDERER, RenderOptions, RenderUnavailable
 from dashboard.exports.slides import CONTENT_TYPES, state_notice, unavailable
 from dashboard.server.current import export_context
+from dashboard.text.cells import fieldwork_text
 from dashboard.text.i18n import t
-from dashboard.views.sharing import UNSAFE_IN_NAME, flavour_suffix
+from dashboard.views.sharing import UNSAFE_IN_NAME, dataset_suffix, flavour_suffix
 
 chart_exports = Blueprint("chart_exports", __name__)
 
@@ -53,30 +58,32 @@ PROVIDERS = (
 
 IMAGE_WIDTH = 1200  # px of the figure's layout; PNG at twice that for print and slides
 PNG_SCALE = 2
-# (column header key, record field, is a number)
+# the columns, in order: rounded values, the numbers in full in the standard flavour only
 CSV_COLUMNS = (
-    ("chart_col", "chart", False),
-    ("territory_col", "territory", False),
-    ("actor", "actor", False),
-    ("population_col", "population", False),
-    ("indicator", "indicator", False),
-    ("fragility", "fragility", False),
-    ("value", "value", True),
-    ("unit_col", "unit", False),
-    ("ci_low_col", "ci_low", True),
-    ("ci_high_col", "ci_high", True),
-    ("n_col", "n", True),
-    ("rank_in_actor_col", "rank", True),
-    ("ranked_col", "ranked", True),
-    ("confidence_col", "confidence", False),
-    ("question", "question", False),
-    ("source", "source", False),
-    ("study_col", "study", False),
-    ("fieldwork_col", "fieldwork", False),
-    ("source_date_col", "source_date", False),
-    ("release_col", "release", False),
-    ("simulated_col", "simulated", False),
-    ("link_col", "link", False),
+    Column("chart_col", "chart"),
+    Column("territory_col", "territory"),
+    Column("actor", "actor"),
+    Column("population_col", "population"),
+    Column("indicator", "indicator"),
+    Column("fragility", "fragility"),
+    Column("value", "value", True),
+    Column("unit_col", "unit"),
+    Column("ci_low_col", "ci_low", True),
+    Column("ci_high_col", "ci_high", True),
+    *UNROUNDED_COLUMNS,
+    Column("n_col", "n", True),
+    Column("base", "base"),
+    Column("rank_in_actor_col", "rank", True),
+    Column("ranked_col", "ranked", True),
+    Column("confidence_col", "confidence"),
+    Column("question", "question"),
+    Column("source", "source"),
+    Column("study_col", "study"),
+    Column("fieldwork_col", "fieldwork"),
+    Column("source_date_col", "source_date"),
+    Column("release_col", "release"),
+    Column("simulated_col", "simulated"),
+    Column("link_col", "link"),
 )
 
 
@@ -148,6 +155,7 @@ def chart_records(
     for row in exported.rows.to_dict("records"):
         study = catalogue.studies.get(row["study"]) if isinstance(row["study"], str) else None
         fragility = row["fragility"]
+        unit = catalogue.indicators[row["indicator"]].unit
         records.append(
             {
                 "chart": exported.title,
@@ -159,20 +167,15 @@ def chart_records(
                 "fragility": catalogue.fragilities[fragility].label(lang)
                 if isinstance(fragility, str)
                 else "",
-                **{
-                    name: optional_number(row.get(name))
-                    for name in ("value", "ci_low", "ci_high", "n")
-                },
+                **shown_numbers(row, unit, lang, published=dataset.kind == "published"),
                 "unit": catalogue.unit_of(row["indicator"]).label(lang),
                 "rank": optional_number(row.get("rank")),
                 "ranked": optional_number(row.get("ranked")),
-                "confidence": t(f"confidence_{row['confidence']}", lang)
-                if row["confidence"]
-                else "",
+                "confidence": confidence_text(row["confidence"], lang),
                 "question": catalogue.indicators[row["indicator"]].question(lang),
                 "source": row["source"],
                 "study": study.citation(lang) if study else "",
-                "fieldwork": (study.fieldwork(lang) or "") if study else "",
+                "fieldwork": fieldwork_text([row["study"]], context.catalogue, lang),
                 "source_date": row["source_date"],
                 "release": dataset.id,
                 "simulated": t("yes" if dataset.simulated else "no", lang),
@@ -189,9 +192,10 @@ def _link(context: DataContext, state: AppState, exported: ChartExport) -> str:
 
 
 def _filename(exported: ChartExport, state: AppState, extension: str, *more: str | None) -> str:
-    """``phare-<chart id>[-<view>][-<programme>][-<sort>][-<more>].<extension>``: ids only."""
+    """``phare-<chart id>[-<view>][-<programme>][-<sort>][-<dataset>][-<more>].<extension>``:
+    ids only; the dataset named unless it is the published figures (``-simule``)."""
     programme = state.study if state.study != "phare" else None
-    parts = [exported.chart_id, *exported.name, programme, state.sort, *more]
+    parts = [exported.chart_id, *exported.name, programme, state.sort, dataset_suffix(state), *more]
     return "phare-" + "-".join(UNSAFE_IN_NAME.sub("_", p) for p in parts if p) + f".{extension}"
 
 

@@ -16,11 +16,10 @@ from dashboard.core.context import DataContext
 from dashboard.core.state import AppState
 from dashboard.core.values import RegionValues
 from dashboard.text.i18n import labelled, t
-from dashboard.text.numbers import format_count, format_value
+from dashboard.text.numbers import format_count, format_value, rounded
 from dashboard.text.sources import source_text
 from phare.weighted import PRUDENCE
 
-ROUNDING = {"pct": 0, "score_1_10": 1, "pct_points": 1}
 QUESTION_WIDTH = 60
 
 
@@ -28,9 +27,7 @@ def value_label(value: float, unit: str | None, lang: str) -> str:
     """A value as readers expect it on a map: 87 %, 6,5 (rounded to what the unit deserves)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    if unit in ROUNDING:
-        value = round(float(value), ROUNDING[unit])
-    return _formatted(float(value), unit or "", lang)
+    return _formatted(rounded(value, unit), unit or "", lang)
 
 
 @lru_cache(maxsize=8192)

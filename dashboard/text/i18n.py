@@ -10,6 +10,7 @@ from dashboard.text.words import (
     comparer,
     coverage,
     donnees,
+    exports,
     france,
     region,
     sharing,
@@ -30,6 +31,7 @@ SCREENS = (
     sharing,
     upload,
     coverage,
+    exports,
 )
 
 

@@ -16,6 +16,9 @@ from babel.numbers import format_decimal, format_percent
 from phare.selection import date_order
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+# decimals a value keeps, by unit: what the pages show and the CSV files write (one rule)
+ROUNDING = {"pct": 0, "score_1_10": 1, "pct_points": 1, "count": 0, "avg_count": 1}
+MAX_DECIMALS = 2  # any other unit, and the most decimals a published figure keeps
 UNIT_PATTERNS = {
     "score_1_10": "#,##0.0",
     "count": "#,##0",
@@ -35,6 +38,38 @@ def format_value(value: float | None, unit: str, lang: str = "fr") -> str:
     if unit == "pct_points":
         return f"{formatted}\u00a0pts"
     return formatted
+
+
+def shown_digits(value: float, unit: str | None, *, published: bool = False) -> int:
+    """Decimals ``value`` keeps as shown: its unit's (:data:`ROUNDING`); a published figure
+    keeps the decimals its source gives (a 12.5 % stays 12.5), up to :data:`MAX_DECIMALS`; an
+    estimate never does."""
+    digits = ROUNDING.get(unit or "", MAX_DECIMALS)
+    if published:
+        digits = max(digits, min(decimals_of(value), MAX_DECIMALS))
+    return digits
+
+
+def rounded(value: float, unit: str | None, *, published: bool = False) -> float:
+    """``value`` to the decimals its unit deserves (87, 6.5): the number behind what the pages
+    show and what the CSV files write (:func:`shown_digits`)."""
+    digits = shown_digits(value, unit, published=published)
+    return round(float(value), digits) + 0.0  # + 0.0: no "-0" for a small negative value
+
+
+def rounded_decimal(value: float, unit: str | None, *, published: bool = False) -> Decimal:
+    """:func:`rounded` with its decimals written out, as the screen writes them: 6.0 for a
+    score of 5.99 (not 6), 75 for 75.0 %."""
+    digits = shown_digits(value, unit, published=published)
+    return Decimal(repr(rounded(value, unit, published=published))).quantize(
+        Decimal(1).scaleb(-digits)
+    )
+
+
+def decimals_of(value: float) -> int:
+    """Decimals of the shortest writing of ``value``: 7.1 → 1, 75.0 → 0, 63.2908 → 4."""
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def format_count(count: int, lang: str = "fr") -> str:

@@ -59,11 +59,15 @@ CELL_COLUMNS = (
     "source",
     "study",
     "note",
+    "confidence",  # the source's confidence in a published figure ("" otherwise)
 )
 CACHED_TABLES = 64  # the last tables asked for, per data context
 View = tuple[str, str, str | None]  # actor, segment, fragility
 Columns = dict[str, np.ndarray]  # a view's columns (dashboard.core.values.view_columns)
-CELL_FIELDS = ("value", "ci_low", "ci_high", "n", "n_eff", "status", "source", "study", "note")
+CELL_FIELDS = (
+    *("value", "ci_low", "ci_high", "n", "n_eff", "status"),
+    *("source", "study", "note", "confidence"),
+)
 
 
 @dataclass(frozen=True)
@@ -263,6 +267,7 @@ NOT_APPLICABLE_CELL = {
     "source": "",
     "study": None,
     "note": "",
+    "confidence": "",
 }
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 from dashboard.core.context import DataContext
 from dashboard.core.state import AppState
 from dashboard.core.values import view_values
-from dashboard.text.cells import status_labels
+from dashboard.text.cells import fieldwork_text, status_labels
 from dashboard.text.hover import value_label
 from dashboard.text.i18n import TEXT, labelled, t
 from dashboard.text.numbers import format_count
@@ -54,6 +54,8 @@ class ViewTable:
     unit: str  # the unit as readers read it ("%", "note sur 10")
     regions: tuple[dict, ...]  # one row per surveyed region, catalogue order (see _row)
     france: dict  # the same row for France
+    unit_id: str  # the catalogue's unit ("pct", "score_1_10"): how its values are rounded
+    published: bool  # published figures (True) or estimates from microdata
 
 
 def view_table(context: DataContext, state: AppState) -> ViewTable:
@@ -65,9 +67,8 @@ def view_table(context: DataContext, state: AppState) -> ViewTable:
     is_france = frame["code"] == NATIONAL
     france_values = frame.loc[is_france, "value"].dropna()
     france = float(france_values.iloc[0]) if not france_values.empty else None
-    labels = status_labels(
-        context.catalogue, lang, estimated=context.dataset(state.dataset).kind != PUBLISHED_KIND
-    )
+    published = context.dataset(state.dataset).kind == PUBLISHED_KIND
+    labels = status_labels(context.catalogue, lang, estimated=not published)
     rows = [
         _row(context, record, unit, france, labels, lang) for record in frame.to_dict("records")
     ]
@@ -83,6 +84,8 @@ def view_table(context: DataContext, state: AppState) -> ViewTable:
         unit=_unit_label(context, state),
         regions=tuple(row for row, national in zip(rows, is_france, strict=True) if not national),
         france=next(row for row, national in zip(rows, is_france, strict=True) if national),
+        unit_id=unit,
+        published=published,
     )
 
 
@@ -150,6 +153,7 @@ def _row(
     value, low, high = (_number(record[name]) for name in ("value", "ci_low", "ci_high"))
     n, n_eff = _number(record["n"]), _number(record["n_eff"])
     study = record.get("study")
+    study = context.catalogue.studies[study] if isinstance(study, str) else None
     return {
         "code": record["code"],
         "name": record["name"],
@@ -171,7 +175,11 @@ def _row(
         "significance": _significance(record["significant"], value, france, lang),
         "joint": _joint(context, record["joint_with"], lang),
         "source": source_text(record["source"] or "", lang),
-        "study": context.catalogue.studies[study].label(lang) if isinstance(study, str) else "",
+        "study": study.label(lang) if study else "",
+        "fieldwork": fieldwork_text(
+            [record["study"]], context.catalogue, lang
+        ),  # when, not published
+        "confidence": record.get("confidence") or "",  # high, medium, low; "" for an estimate
     }
 
 

@@ -35,6 +35,7 @@ CSV_FLAVOURS = ("fr", "standard")
 DEFAULT_FLAVOUR = {"fr": "fr", "en": "standard"}  # by interface language
 UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9_]+")  # what a download's name never holds
 EXPORTS = {"/": "view", "/analyse": "analyse"}  # page path → name of its export routes
+PUBLISHED_DATASET = "publie"  # the default dataset, unnamed in file names
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,15 @@ def _js_string(text: str) -> str:
 
 
 def csv_filename(state: AppState, flavour: str | None = None) -> str:
-    """``phare-<indicator>[-<fragility>]-<actor>[-<segment>].csv``, from catalogue ids only."""
-    return download_name(state, "csv", flavour_suffix(state, flavour))
+    """``phare-<indicator>[-<fragility>]-<actor>[-<segment>][-<dataset>].csv``, from catalogue
+    ids only; the dataset is named unless it is the published figures (``-simule``)."""
+    return download_name(state, "csv", dataset_suffix(state), flavour_suffix(state, flavour))
+
+
+def dataset_suffix(state: AppState) -> str | None:
+    """The dataset's id when the file holds anything but the published figures, so that a
+    file of simulated data never passes for published figures; None otherwise."""
+    return None if state.dataset == PUBLISHED_DATASET else state.dataset
 
 
 def flavour_suffix(state: AppState, flavour: str | None) -> str | None:

@@ -13,6 +13,7 @@ from dashboard.core.state import AppState, parse_state
 from dashboard.core.values import region_values
 from dashboard.exports.csv import FLAVOURS, csv_number, csv_text, flavour_of, safe_text
 from dashboard.server.current import EXTENSION_KEY
+from dashboard.text.numbers import rounded
 from dashboard.views.donnees import view_table
 from dashboard.views.sharing import csv_filename
 
@@ -50,12 +51,33 @@ def expected_values(dash_app, query: dict) -> dict[str, float]:
     return expected | {"FR": math.nan if values.france is None else values.france}
 
 
-def assert_same_values(rows: list[dict], expected: dict[str, float], lang: str = "fr"):
-    value, decimal = ("Valeur", ",") if lang == "fr" else ("Value", ".")
+def shown(value: float, unit: str, published: bool = False) -> float:
+    """The value as the screen rounds it (the CSV's « Valeur »), NaN staying NaN."""
+    return value if math.isnan(value) else rounded(value, unit, published=published)
+
+
+def assert_same_values(
+    rows: list[dict],
+    expected: dict[str, float],
+    unit: str,
+    lang: str = "fr",
+    decimal: str = ",",
+    published: bool = False,
+):
+    """« Valeur » is each expected value rounded as on screen (``published``: keeping the
+    source's decimals); in the standard flavour (``decimal="."``, with its « Valeur non
+    arrondie » column) the value in full is there too, exactly."""
+    value, unrounded = (
+        ("Valeur", "Valeur non arrondie") if lang == "fr" else ("Value", "Unrounded value")
+    )
     got = {row["Code"]: number(row[value], decimal) for row in rows}
     assert got.keys() == expected.keys()
     for code, wanted in expected.items():
-        assert same(got[code], wanted), code
+        assert same(got[code], shown(wanted, unit, published)), code
+    if decimal == ".":
+        full = {row["Code"]: number(row[unrounded], decimal) for row in rows}
+        for code, wanted in expected.items():
+            assert same(full[code], wanted), code
 
 
 def test_the_csv_is_an_excel_friendly_attachment(client):
@@ -76,6 +98,8 @@ def test_the_csv_numbers_are_the_views_values_with_a_decimal_comma(client, dash_
         expected_values(
             dash_app, {"actor": "citoyens", "indicator": "partnership_innovation_share"}
         ),
+        "pct",
+        published=True,
     )
     burgundy = next(row for row in rows if row["Code"] == "27")
     assert (burgundy["Territoire"], burgundy["Valeur"], burgundy["Unité"]) == (
@@ -113,7 +137,12 @@ def test_both_flavours_read_back_with_pandas_alone(client, dash_app, flavour):
     expected = expected_values(dash_app, query)
     assert list(frame["Code"]) == list(expected)
     for code, value in zip(frame["Code"], frame["Valeur"], strict=True):
-        assert same(float(value), expected[code]), code
+        assert same(float(value), shown(expected[code], "score_1_10")), code  # as on screen
+    if flavour == "standard":  # and in full, exactly
+        for code, value in zip(frame["Code"], frame["Valeur non arrondie"], strict=True):
+            assert same(float(value), expected[code]), code
+    else:
+        assert "Valeur non arrondie" not in frame.columns
     assert frame["n"].dtype.kind in "if" and frame["IC 95 % bas"].dtype.kind == "f"
     assert set(frame["Données simulées"]) == {"oui"}
     assert response.get_data().startswith(BOM.encode()) == (flavour == "fr")
@@ -128,7 +157,7 @@ def test_simulated_data_say_so_on_every_row_and_carry_every_estimate(client, das
     }
     response = client.get("/export/view.csv", query_string=query)
     rows = read_csv(response)
-    assert_same_values(rows, expected_values(dash_app, query))
+    assert_same_values(rows, expected_values(dash_app, query), "score_1_10")
     assert {row["Données simulées"] for row in rows} == {"oui"}
     assert all(row["Source"] for row in rows)
     # estimates are never called « publié »
@@ -139,11 +168,11 @@ def test_simulated_data_say_so_on_every_row_and_carry_every_estimate(client, das
     regions = region_values(context, state).regions.set_index("code")
     for row in rows[:-1]:
         estimate = regions.loc[row["Code"]]
-        assert same(number(row["IC 95 % bas"]), estimate["ci_low"])
-        assert same(number(row["n effectif"]), estimate["n_eff"])
+        assert same(number(row["IC 95 % bas"]), shown(estimate["ci_low"], "score_1_10"))
+        assert same(number(row["n effectif"]), round(estimate["n_eff"]))  # whole, as shown
         assert same(number(row["n"]), estimate["n"])
     assert response.headers["Content-Disposition"].endswith(
-        'phare-fragility_mean_score-emploi-entreprises.csv"'
+        'phare-fragility_mean_score-emploi-entreprises-simule.csv"'
     )
 
 
@@ -154,14 +183,14 @@ def test_a_bad_parameter_gives_the_default_view_not_an_error(client, dash_app):
         "phare-partnership_innovation_share-maires.csv" in response.headers["Content-Disposition"]
     )
     rows = read_csv(response)
-    assert_same_values(rows, expected_values(dash_app, {}))
+    assert_same_values(rows, expected_values(dash_app, {}), "pct", published=True)
 
 
 def test_in_english_the_csv_is_standard_by_default(client, dash_app):
     query = {"dataset": "simule", "actor": "citoyens", "lang": "en"}
     rows = read_csv(client.get("/export/view.csv", query_string=query), separator=",")
     assert {row["Simulated data"] for row in rows} == {"yes"}
-    assert_same_values(rows, expected_values(dash_app, query), lang="en")
+    assert_same_values(rows, expected_values(dash_app, query), "pct", lang="en", decimal=".")
 
 
 def test_an_unknown_flavour_falls_back_and_says_so(client):

@@ -1,12 +1,17 @@
 import math
+from decimal import Decimal
 
 import pytest
 
+from dashboard.text.hover import value_label
 from dashboard.text.numbers import (
+    decimals_of,
     format_count,
     format_size,
     format_source_date,
     format_value,
+    rounded,
+    rounded_decimal,
     size_unit,
 )
 
@@ -89,3 +94,49 @@ def test_a_size_is_written_in_the_largest_multiple_below_it(n_bytes, expected):
 )
 def test_a_source_date_reads_to_the_month(source_date, lang, expected):
     assert format_source_date(source_date, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "published", "expected", "written"),
+    [
+        (5.848220546410048, "score_1_10", False, 5.8, "5.8"),
+        (5.99059360608305, "score_1_10", False, 6.0, "6.0"),  # a score keeps its decimal
+        (63.29088129279145, "pct", False, 63.0, "63"),
+        (87.5, "pct", False, 88.0, "88"),  # as the map rounds it
+        (12.5, "pct", True, 12.5, "12.5"),  # a published figure keeps its source's decimal
+        (12.5, "pct", False, 12.0, "12"),  # an estimate never does
+        (75.0, "pct", True, 75.0, "75"),
+        (7.1, "score_1_10", True, 7.1, "7.1"),
+        (12.345, "pct", True, 12.35, "12.35"),  # at most two decimals, even published
+        (8.5, "pct_points", False, 8.5, "8.5"),
+        (-0.04, "pct_points", False, 0.0, "0.0"),  # no "-0"
+        (1234.4, "count", False, 1234.0, "1234"),
+        (4.46, "avg_count", False, 4.5, "4.5"),
+        (1.23456, None, False, 1.23, "1.23"),  # any other unit: two decimals
+    ],
+)
+def test_values_are_rounded_to_what_the_unit_deserves(value, unit, published, expected, written):
+    assert rounded(value, unit, published=published) == expected
+    assert rounded_decimal(value, unit, published=published) == Decimal(written)
+    assert str(rounded_decimal(value, unit, published=published)) == written
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "lang", "expected"),
+    [
+        (5.848220546410048, "score_1_10", "fr", "5,8"),
+        (63.29088129279145, "pct", "fr", f"63{NBSP}%"),
+        (4.46, "avg_count", "fr", "4,5"),
+        (1234.4, "count", "fr", f"1{NNBSP}234"),
+    ],
+)
+def test_the_screen_and_the_files_round_by_the_same_rule(value, unit, lang, expected):
+    assert value_label(value, unit, lang) == expected
+    assert value_label(rounded(value, unit), unit, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(7.1, 1), (75.0, 0), (100.0, 0), (63.2908, 4), (0.05, 2), (1e-05, 5)]
+)
+def test_the_decimals_a_source_gives(value, expected):
+    assert decimals_of(value) == expected

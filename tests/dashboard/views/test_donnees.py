@@ -49,6 +49,8 @@ def test_the_published_table_has_13_regions_then_france_with_french_labels(conte
         "joint": "",
         "source": "",
         "study": "PHARE – rapports régionaux",
+        "fieldwork": "2016",  # the study's fieldwork, not the source's publication date
+        "confidence": "high",
     }
     assert "avant-première Bourgogne-Franche-Comté" in rows["27"]["source"]
     assert sum(row["status"] == "non_publie" for row in table.regions) == 12
