@@ -9,25 +9,42 @@ the Carte): Back leaves the page, and the page it comes back to is the last view
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
+from dash import (
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    no_update,
+)
 from dash.exceptions import PreventUpdate
 
-from dashboard.components.analyse import address, controls, view_parts
+from dashboard.components.analyse import address, control_values, view_parts
 from dashboard.components.notices import notices
 from dashboard.components.sharing import SHARE_OUTPUTS, frame_title, request_origin, share_values
+from dashboard.core.context import DataContext
 from dashboard.core.state import ANALYSE_PAGE, parse_state
 from dashboard.server.current import callback_context
 from dashboard.server.stores import as_mapping, stored_state
 from dashboard.text.cells import release_text
-from dashboard.views.analyse import analysis_view
+from dashboard.views.analyse import AnalysisView, analysis_view
 from dashboard.views.analyse_table import CONTROLS, next_state
 from dashboard.views.sharing import share_links
+
+CHOSEN = (*CONTROLS, "group")  # the dropdowns, by the state field each sets (``analyse-<name>``)
 
 # What one choice redraws, by name (Dash's dictionary form of a callback's outputs).
 VIEW_OUTPUTS = {
     "stored": Output("analyse-state", "data"),
     "url": Output("analyse-url", "data"),
-    "controls": Output("analyse-controls-box", "children"),
+    # the controls stay drawn (the reader's focus stays on the one just used): their properties
+    "options": {name: Output(f"analyse-{name}", "options") for name in CHOSEN},
+    "values": {name: Output(f"analyse-{name}", "value") for name in CHOSEN},
+    "disabled": {name: Output(f"analyse-{name}", "disabled") for name in CHOSEN},
+    "reasons": {name: Output(f"analyse-{name}-group", "title") for name in CHOSEN},
+    "labels": Output("analyse-labels", "value"),
+    "labels_hidden": Output("analyse-labels-box", "hidden"),
     "release": Output("analyse-release", "children"),
     "notices": Output("notices", "children"),
     "banner_hidden": Output("simulated-banner", "hidden"),
@@ -50,7 +67,7 @@ VIEW_OUTPUTS = {
 @callback(
     output=VIEW_OUTPUTS,
     inputs={
-        "chosen": {name: Input(f"analyse-{name}", "value") for name in (*CONTROLS, "group")},
+        "chosen": {name: Input(f"analyse-{name}", "value") for name in CHOSEN},
         "labels": Input("analyse-labels", "value"),
     },
     state={"stored": State("analyse-state", "data")},
@@ -73,7 +90,7 @@ def choose_table(chosen: dict[str, object], labels: object, stored: object) -> d
     return {
         "stored": view.state.model_dump(mode="json"),
         "url": address(state, view),
-        "controls": controls(context, view),
+        **_controls(context, view, chosen, labels),
         "release": release_text(dataset, lang),
         "notices": notices(adjusted, lang),
         "banner_hidden": not dataset.simulated,
@@ -86,6 +103,22 @@ def choose_table(chosen: dict[str, object], labels: object, stored: object) -> d
             )
         ),
         "embed_code": links.embed_code,
+    }
+
+
+def _controls(
+    context: DataContext, view: AnalysisView, chosen: dict[str, object], labels: object
+) -> dict[str, object]:
+    """The controls' properties; a value travels only when the view changed it (the reader's
+    choice coerced: rows and columns swapped, another actor's segment…), as on the Carte."""
+    shown = control_values(context, view)
+    values = shown["values"]
+    return {
+        **shown,
+        "values": {
+            name: no_update if values[name] == chosen.get(name) else values[name] for name in CHOSEN
+        },
+        "labels": no_update if shown["labels"] == bool(labels) else shown["labels"],
     }
 
 

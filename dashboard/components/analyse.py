@@ -54,6 +54,7 @@ def controls(context: DataContext, view: AnalysisView) -> html.Div:
                 dbc.Checkbox(
                     id="analyse-labels", label=t("labels_option", lang), value=chosen.labels
                 ),
+                id="analyse-labels-box",
                 hidden=not chosen.labels_shown,  # only the maps have labels
             ),
         ],
@@ -72,9 +73,26 @@ def _dropdown(control: Control, lang: str) -> html.Div:
         disabled=control.disabled,
         className="filter",
     )
+    group.id = f"analyse-{control.name}-group"
     if control.reason:
         group.title = control.reason
     return group
+
+
+def control_values(context: DataContext, view: AnalysisView) -> dict[str, object]:
+    """The controls' properties a choice changes, by property then control name (the
+    controls stay drawn, so a reader's focus stays on the one just used): options, value,
+    whether disabled and why (the group's title), the labels box."""
+    chosen = analysis_controls(context, view.state, view.table.choice)
+    dropdowns = chosen.dropdowns.values()
+    return {
+        "options": {c.name: list(c.options) for c in dropdowns},
+        "values": {c.name: c.value for c in dropdowns},
+        "disabled": {c.name: c.disabled for c in dropdowns},
+        "reasons": {c.name: c.reason for c in dropdowns},
+        "labels": chosen.labels,
+        "labels_hidden": not chosen.labels_shown,
+    }
 
 
 def updating(children: list, lang: str) -> dcc.Loading:

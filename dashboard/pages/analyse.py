@@ -50,12 +50,7 @@ def layout(**query: object) -> html.Main:
         html.H1(t("analyse_title", lang)),
         html.P(t("analyse_intro", lang), className="lead", hidden=state.embed),
         html.P(release_text(dataset, lang), className="release-line", id="analyse-release"),
-        html.Div(
-            controls(context, view),
-            id="analyse-controls-box",
-            hidden=state.embed,
-            className="no-print",
-        ),
+        html.Div(controls(context, view), hidden=state.embed, className="no-print"),
         updating([html.H2(view.title, id="analyse-title"), *sections(context, view)], lang),
     ]
     return page_shell(

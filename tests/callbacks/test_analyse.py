@@ -152,6 +152,17 @@ def test_a_choice_redraws_in_place_what_a_reload_of_its_address_draws(client, da
     assert '"analyse-chart"' in json.dumps(drawn["analyse-chart-box"]["children"])
     assert '"analyse-maps"' in json.dumps(drawn["analyse-maps-box"]["children"])
     assert drawn["notices"]["children"] == []
+    # the controls stay drawn: their options, state and reasons as the reload draws them; a
+    # value travels only where the view changed the reader's choice (the new indicator's table)
+    for name in (*CONTROLS, "group"):
+        control, group = find(reloaded, f"analyse-{name}"), find(reloaded, f"analyse-{name}-group")
+        assert drawn[f"analyse-{name}"]["options"] == control.options, name
+        assert drawn[f"analyse-{name}"]["disabled"] == control.disabled, name
+        assert drawn[f"analyse-{name}-group"]["title"] == getattr(group, "title", None), name
+        assert drawn[f"analyse-{name}"].get("value", control.value) == control.value, name
+    assert "value" not in drawn["analyse-indicator"]  # the reader's own choice: not sent back
+    assert drawn["analyse-rows"]["value"] == "territory"  # the new indicator's own table
+    assert drawn["analyse-labels-box"]["hidden"] is False  # maps: their labels can be chosen
 
 
 def test_a_choice_of_a_table_with_no_value_hides_its_chart_maps_and_downloads(client, dash_app):
