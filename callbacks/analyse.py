@@ -20,9 +20,15 @@ from dash import (
 )
 from dash.exceptions import PreventUpdate
 
-from dashboard.components.analyse import address, control_values, view_parts
+from dashboard.components.analyse import (
+    SHARE_PARTS,
+    address,
+    control_values,
+    share_parts,
+    view_parts,
+)
 from dashboard.components.notices import notices
-from dashboard.components.sharing import SHARE_OUTPUTS, frame_title, request_origin, share_values
+from dashboard.components.sharing import frame_title, request_origin
 from dashboard.core.context import DataContext
 from dashboard.core.state import ANALYSE_PAGE, parse_state
 from dashboard.server.current import callback_context
@@ -58,9 +64,12 @@ VIEW_OUTPUTS = {
     "excel": Output("analyse-excel", "data"),
     "top3": Output("analyse-top3-box", "children"),
     "maps": Output("analyse-maps-box", "children"),
-    "share": {component: Output(component, prop) for component, prop in SHARE_OUTPUTS},
-    # the Carte writes its embed code as the dialog opens (callbacks.sharing); here, the view's
-    "embed_code": Output("embed-code", "value", allow_duplicate=True),
+    # the share bar's links and the embed code (the Carte writes its own as the dialog opens,
+    # callbacks.sharing: the one output two callbacks write)
+    "share": {
+        component: Output(component, prop, allow_duplicate=component == "embed-code")
+        for component, prop in SHARE_PARTS.items()
+    },
 }
 
 
@@ -95,14 +104,7 @@ def choose_table(chosen: dict[str, object], labels: object, stored: object) -> d
         "notices": notices(adjusted, lang),
         "banner_hidden": not dataset.simulated,
         **view_parts(context, view),
-        "share": dict(
-            zip(
-                VIEW_OUTPUTS["share"],
-                share_values(links, downloads=not view.no_value),
-                strict=True,
-            )
-        ),
-        "embed_code": links.embed_code,
+        "share": share_parts(links, downloads=not view.no_value),
     }
 
 

@@ -26,6 +26,7 @@ from dashboard.views.analyse import AnalysisView, analysis_chart, shows_top3, to
 from dashboard.views.analyse_controls import Control, analysis_controls
 from dashboard.views.analyse_grid import excel_text, grid_columns, grid_rows
 from dashboard.views.analyse_maps import AnalysisMaps, analysis_maps
+from dashboard.views.sharing import ShareLinks
 
 # the controls' rows, by the state field each sets
 CONTROL_ROWS = (
@@ -147,6 +148,36 @@ def address(state: AppState, view: AnalysisView) -> dict[str, object]:
         "href": ANALYSE_PAGE + query,
         "language": ANALYSE_PAGE + page_query(ANALYSE_PAGE, view.state, lang=other),
         "navigation": [href + state_query(shared) for _, href in NAVIGATION],
+    }
+
+
+# The share bar's parts that follow the view, by id (as ``components.sharing._downloads`` names
+# them): the permalink, the embed's link back, the downloads and whether they are hidden.
+SHARE_PARTS = {
+    "share-permalink": "value",
+    "share-full-view": "href",
+    "export-png-16-9": "href",
+    "export-png-4-3": "href",
+    "export-svg": "href",
+    "export-csv-fr": "href",
+    "export-csv-standard": "href",
+    "share-downloads": "hidden",
+    "embed-code": "value",
+}
+
+
+def share_parts(links: ShareLinks, *, downloads: bool) -> dict[str, object]:
+    """The values of :data:`SHARE_PARTS`; without ``downloads`` (a table with no value) the
+    download links lose their address and are hidden."""
+    images = {f"export-{name}": url if downloads else None for name, url in links.images}
+    tables = {f"export-csv-{flavour}": url if downloads else None for flavour, url in links.tables}
+    return {
+        "share-permalink": links.permalink,
+        "share-full-view": links.full_view,
+        **images,
+        **tables,
+        "share-downloads": not downloads,
+        "embed-code": links.embed_code,
     }
 
 
