@@ -41,6 +41,7 @@ MODULES = (
     "benchmarks.images",
     "benchmarks.analysis",
     "benchmarks.browser",
+    "benchmarks.analyse_browser",
     "benchmarks.workers",
 )
 ERROR = "error"

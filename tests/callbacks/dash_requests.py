@@ -5,7 +5,7 @@ from dashboard.core.state import AppState
 
 def post_callback(client, dash_app, output: str, inputs: dict, states: dict):
     """POST a callback by (one of) its output id.prop, with input and state values by id."""
-    (key,) = [key for key in dash_app.callback_map if output in key]
+    (key,) = [key for key in dash_app.callback_map if output in outputs_of(key)]
     spec = dash_app.callback_map[key]
     body = {
         "output": key,
@@ -19,6 +19,12 @@ def post_callback(client, dash_app, output: str, inputs: dict, states: dict):
         "state": [{**dep, "value": states.get(dep["id"])} for dep in spec["state"]],
     }
     return client.post("/_dash-update-component", json=body)
+
+
+def outputs_of(key: str) -> list[str]:
+    """The ``id.prop`` outputs of a callback's key in Dash's map (``..a.b...c.d..`` for several;
+    an output another callback also writes ends in ``@`` and a hash, and is not matched)."""
+    return key.strip(".").split("...")
 
 
 def carte_update_body(

@@ -95,4 +95,5 @@ TEXT: dict[str, dict[str, str]] = {
     "difference_col": {"fr": "Écart entre colonnes", "en": "Difference between columns"},
     "diff_higher": {"fr": "supérieur (significatif)", "en": "higher (significant)"},
     "diff_lower": {"fr": "inférieur (significatif)", "en": "lower (significant)"},
+    "analyse_updating": {"fr": "Mise à jour du tableau…", "en": "Updating the table…"},
 }

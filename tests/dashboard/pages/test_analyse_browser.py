@@ -3,8 +3,8 @@
 Cells are read from the rendered AG Grid: a row's element carries the row's id (``row-id``, the
 fragility, actor… id) and each cell its field (``col-id``: ``label``, ``c0_value``…); a value
 column is matched to its column (actor…) by the group header drawn above it, not by its index.
-A choice in a control opens the URL of the new table (a full page load): the tests wait for the
-new URL, then for the new page's grid and figures.
+A choice in a control redraws the table in place and writes its URL in the address bar: the
+tests wait for the new URL, then for the new grid and figures.
 """
 
 from __future__ import annotations
@@ -129,7 +129,8 @@ def by_column(page, row: str) -> dict[str, str]:
 
 
 def choose(page, control: str, label: str, query: str) -> None:
-    """Pick ``label`` in a control as a reader does; wait for the new table's page to load."""
+    """Pick ``label`` in a control as a reader does; wait for the new table's URL, then for the
+    table and its figures to be drawn."""
     page.click(f"#{control}")
     page.get_by_role("option", name=label, exact=True).click()
     page.wait_for_url(lambda url: query in url, timeout=PAGE_TIMEOUT_MS)
@@ -284,3 +285,79 @@ def test_the_english_page(tab, live_server):
         assert page.inner_text("#copy-excel") == "Copy for Excel"
     finally:
         page.close()
+
+
+# Installed in every document of the tab (``add_init_script``): once armed, every 50 ms it notes
+# in the tab's sessionStorage (which outlives a page load) whether a table is in view — the grid
+# present, not ``display: none``, not hidden, its own and its ancestors' opacity above 0, a
+# non-zero box, with at least one such row — which rows it shows, and which document it is.
+RECORDER = """
+(() => {
+  const KEY = 'analyse-samples';
+  const documentId = Math.random().toString(36).slice(2);
+  const inView = (element) => {
+    const box = element.getBoundingClientRect();
+    if (box.width <= 0 || box.height <= 0) return false;
+    for (let node = element; node && node.nodeType === 1; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.display === 'none' || style.visibility === 'hidden') return false;
+      if (parseFloat(style.opacity) <= 0) return false;
+    }
+    return true;
+  };
+  const sample = () => {
+    if (sessionStorage.getItem(KEY + '-armed') !== '1') return;
+    const grid = document.querySelector('#analyse-table');
+    const rows = grid ? [...grid.querySelectorAll('.ag-center-cols-container .ag-row')] : [];
+    const shown = Boolean(grid) && inView(grid) && rows.some(inView);
+    const samples = JSON.parse(sessionStorage.getItem(KEY) || '[]');
+    samples.push({
+      document: documentId,
+      shown,
+      rows: rows.map((row) => row.getAttribute('row-id')),
+    });
+    sessionStorage.setItem(KEY, JSON.stringify(samples));
+  };
+  setInterval(sample, 50);
+})();
+"""
+ARM = (
+    "() => { sessionStorage.setItem('analyse-samples', '[]');"
+    " sessionStorage.setItem('analyse-samples-armed', '1'); }"
+)
+SAMPLES = "() => JSON.parse(sessionStorage.getItem('analyse-samples') || '[]')"
+DISARM = "() => sessionStorage.setItem('analyse-samples-armed', '0')"
+
+
+def test_a_change_of_indicator_never_leaves_the_table_area_empty(tab, live_server):
+    page = tab.new_page()
+    try:
+        page.add_init_script(RECORDER)
+        page.goto(f"{live_server}/analyse")
+        ready(page)
+        page.evaluate(ARM)
+        page.wait_for_function(f"() => ({SAMPLES})().length >= 3", timeout=PAGE_TIMEOUT_MS)
+        choose(
+            page,
+            "analyse-indicator",
+            "Partenariats source d'innovation",
+            "indicator=partnership_innovation_share",
+        )
+        # the new indicator's table: the regions, Normandie's mayors at 77 %
+        assert page.inner_text("#analyse-title").startswith("Partenariats source d'innovation")
+        assert by_column(page, "28")["Maires"] == "77 %"
+        page.wait_for_function(
+            f"() => ({SAMPLES})().slice(-1)[0].rows.includes('28')", timeout=PAGE_TIMEOUT_MS
+        )
+        page.evaluate(DISARM)
+        samples = page.evaluate(SAMPLES)
+    finally:
+        page.close()
+    blank = [at for at, sample in enumerate(samples) if not sample["shown"]]
+    assert not blank, f"no table in view at samples {blank} of {len(samples)}"
+    assert {sample["document"] for sample in samples} == {samples[0]["document"]}, (
+        "the page was loaded again"
+    )
+    # the old table (the fragilities) to begin with, the new one (the regions) at the end
+    assert "emploi" in samples[0]["rows"] and "28" not in samples[0]["rows"]
+    assert "28" in samples[-1]["rows"] and "emploi" not in samples[-1]["rows"]
