@@ -48,6 +48,7 @@ from dashboard.views.carte_communes import commune_scope, without_borders
 from dashboard.views.classification import no_value_states
 from dashboard.views.donnees_sources import study_rows
 from dashboard.views.sharing import download_name
+from dashboard.views.slide_dates import fieldwork_date
 
 images = Blueprint("images", __name__)
 
@@ -164,6 +165,8 @@ def fill_map_area(slide: go.Figure) -> go.Figure:
     layout, geo = slide.layout, slide.layout.geo
     if geo.lonaxis.range is None or geo.lataxis.range is None:
         return slide
+    if len(list(slide.select_geos())) > 1:  # small multiples: each panel is fitted on its own
+        return slide
     margin = layout.margin
     area = (layout.width - margin.l - margin.r) / (layout.height - margin.t - margin.b)
     (west, east), (south, north) = geo.lonaxis.range, geo.lataxis.range
@@ -183,12 +186,6 @@ def fill_map_area(slide: go.Figure) -> go.Figure:
 def slide_texts(context: DataContext, state: AppState, view: MapView, link: str) -> SlideTexts:
     """The slide's title, question and footer lines for ``view``."""
     lang = state.lang
-    unknown = t("not_stated", lang)
-    fieldwork = " ; ".join(
-        f"{row.study} ({row.fieldwork})"
-        for row in study_rows(context, state)
-        if row.in_view and row.fieldwork != unknown
-    )
     title = view.title
     if view.level == "commune":
         region = commune_scope(context, state.territory).region
@@ -199,12 +196,28 @@ def slide_texts(context: DataContext, state: AppState, view: MapView, link: str)
         subtitle=t("quoted", lang, text=view.question),
         sources=view.sources,
         base=view.base,
-        date=" · ".join(part for part in (fieldwork, view.release) if part),
+        date=_date(context, state),
+        release=view.release,
         attribution=view.attribution,
         link=link,
         simulated=view.simulated,
         lang=lang,
     )
+
+
+def _date(context: DataContext, state: AppState) -> str:
+    """The fieldwork of the studies in view (published), or what the data stand for."""
+    lang = state.lang
+    dataset = context.dataset(state.dataset)
+    if dataset.kind != "published":
+        return fieldwork_date(context, dataset, (), (state.actor,), state.study, lang)
+    unknown = t("not_stated", lang)
+    dated = " ; ".join(
+        f"{row.study} ({row.fieldwork})"
+        for row in study_rows(context, state)
+        if row.in_view and row.fieldwork != unknown
+    )
+    return dated or unknown
 
 
 def for_image(figure: dict, features_of: Callable[[str], Mapping[str, dict]]) -> dict:

@@ -13,6 +13,7 @@ from dashboard.text.words import (
     france,
     region,
     sharing,
+    slides,
     upload,
 )
 
@@ -30,6 +31,7 @@ SCREENS = (
     sharing,
     upload,
     coverage,
+    slides,
 )
 
 
