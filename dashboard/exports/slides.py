@@ -41,6 +41,7 @@ from dashboard.figures.choropleth import LABEL_TRACE
 from dashboard.figures.geo_map import build_geo_choropleth
 from dashboard.figures.highlight import with_highlight
 from dashboard.figures.presentation import DesignSize, SlideTexts, design_size, slide_figure
+from dashboard.figures.projection import fill_zoom, outline_points
 from dashboard.server.current import export_context
 from dashboard.text.i18n import t
 from dashboard.views.carte import MapView, map_view
@@ -59,6 +60,7 @@ UNAVAILABLE = "l'export d'image n'est pas disponible : {reason}"
 REGION_COMMUNE_BORDER_PX = 0.3  # thin: thousands of small communes (France's: none)
 CACHED_LEVELS = 4  # parsed GeoJSON: ~90 MB for France's communes, a few MB for the others
 NOTICE_VALUE_CHARS = 40
+ZOOMED_FEATURES = 500  # regions and departments (with their outline), not communes
 
 
 @images.get("/export/view.png")
@@ -128,6 +130,7 @@ def render_slide(
 ) -> bytes:
     """Render a slide built on :func:`map_figure` (its geometry given by level ids)."""
     figure = for_image(fill_map_area(slide).to_dict(), lambda level: level_features(context, level))
+    figure = zoom_to_drawn(figure)
     options = RenderOptions(image_format, design.width, design.height, design.scale)
     return renderer.render(figure, options)
 
@@ -181,6 +184,32 @@ def fill_map_area(slide: go.Figure) -> go.Figure:
         lat = (south + north) / 2
         south, north = lat - half, lat + half
     return go.Figure(slide).update_geos(lonaxis_range=[west, east], lataxis_range=[south, north])
+
+
+def zoom_to_drawn(figure: dict) -> dict:
+    """``figure`` (a dict, geometry inlined) with its one map zoomed so that the drawn outlines
+    fill the frame (:func:`dashboard.figures.projection.fill_zoom`); regions and departments
+    only: a commune map's neighbours already fill its frame, and its vertices are millions.
+    Changed in place and returned."""
+    geo = figure["layout"].get("geo") or {}
+    projection = geo.get("projection") or {}
+    lon_range = (geo.get("lonaxis") or {}).get("range")
+    lat_range = (geo.get("lataxis") or {}).get("range")
+    if lon_range is None or lat_range is None or projection.get("type") != "conic conformal":
+        return figure
+    features = [
+        feature
+        for trace in figure["data"]
+        if trace.get("type") == "choropleth" and trace.get("geo", "geo") == "geo"
+        for feature in trace["geojson"]["features"]
+    ]
+    if not features or len(features) > ZOOMED_FEATURES:
+        return figure
+    lon, lat = outline_points(features)
+    zoom = fill_zoom(lon_range, lat_range, projection["parallels"], lon, lat)
+    projection["scale"] = round(zoom, 4)
+    geo["projection"] = projection
+    return figure
 
 
 def slide_texts(context: DataContext, state: AppState, view: MapView, link: str) -> SlideTexts:

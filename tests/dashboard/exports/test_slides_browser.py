@@ -11,9 +11,11 @@ from dataclasses import replace
 import pytest
 
 from dashboard.core.state import ANALYSE_PAGE, parse_state, state_query
+from dashboard.exports.analyse import MAPS, slide_content
 from dashboard.exports.analyse import slide_texts as analyse_texts
 from dashboard.exports.slides import map_figure, render_slide, slide_texts
 from dashboard.figures.presentation import design_size, slide_figure
+from dashboard.figures.small_multiples import geo_id
 from dashboard.views.analyse import analysis_view
 from dashboard.views.carte import map_view
 
@@ -151,3 +153,90 @@ def test_exported_slides_keep_their_texts_whole_and_inside(dash_app, url, page, 
     measured = drawn(page, tmp_path, response.data)
     outside = [t for t in measured["texts"] if t[0] and (t[1] < 0 or t[3] > measured["width"])]
     assert outside == []
+
+
+def plot_area(slide, scale: float) -> tuple[float, float, float, float]:
+    """Left, top, width and height of the slide's plot area (the map area), in CSS pixels."""
+    layout, margin = slide.layout, slide.layout.margin
+    width = layout.width - margin.l - margin.r
+    height = layout.height - margin.t - margin.b
+    return margin.l * scale, margin.t * scale, width * scale, height * scale
+
+
+def union(boxes: list) -> tuple[float, float, float, float]:
+    """Left, top, width and height around ``boxes`` (left, top, right, bottom)."""
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return left, top, right - left, bottom - top
+
+
+def filled(drawn_box, area) -> float:
+    """The share of ``area`` the drawing takes on the side that binds it."""
+    return max(drawn_box[2] / area[2], drawn_box[3] / area[3])
+
+
+def inside(drawn_box, area) -> bool:
+    (left, top, width, height), (a_left, a_top, a_width, a_height) = drawn_box, area
+    return (
+        left >= a_left - 1
+        and top >= a_top - 1
+        and left + width <= a_left + a_width + 1
+        and top + height <= a_top + a_height + 1
+    )
+
+
+@pytest.fixture(scope="module")
+def carte_slides(context, chromium):
+    state = state_of(context, "actor=maires")
+    view = map_view(context, state)
+    texts = slide_texts(context, state, view, link_of(context, state))
+    slides = {}
+    for size in ((1920, 1080), (1440, 1080)):
+        design = design_size(*size)
+        slide = slide_figure(map_figure(context, state, view), texts, design)
+        slides[size] = (slide, design, render_slide(context, slide, design, "svg"))
+    return slides
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1440, 1080)])
+def test_the_carte_slides_map_fills_its_area(carte_slides, size, page, tmp_path):
+    slide, design, svg = carte_slides[size]
+    (paths,) = drawn(page, tmp_path, svg)["geos"]
+    # one group of paths per choropleth trace that draws something, in order
+    traces = [trace for trace in slide.data if trace.type == "choropleth" and trace.locations]
+    assert [len(boxes) for boxes in paths] == [len(trace.locations) for trace in traces]
+    codes = [code for trace in traces for code in trace.locations]
+    boxes = [box for trace_boxes in paths for box in trace_boxes]
+    metropolitan = [box for code, box in zip(codes, boxes, strict=True) if code >= "10"]
+    area = plot_area(slide, design.scale)
+    whole, france = union(boxes), union(metropolitan)
+    assert filled(whole, area) >= 0.93  # 0.87 (16:9) and 0.94 (4:3) before the zoom
+    assert inside(whole, area)
+    if size == (1920, 1080):  # height binds: metropolitan France is the map's whole height
+        assert france[3] / area[3] >= 0.92
+    else:  # width binds: France and the insets beside it take the width
+        assert france[2] / area[2] >= 0.6
+
+
+@pytest.fixture(scope="module")
+def small_multiples_slide(context, chromium):
+    query = {"dataset": "simule", "rows": "fragility", "cols": "territory"}
+    view, _ = analysis_view(context, parse_state(query, context.choices, ANALYSE_PAGE)[0])
+    design = design_size(1920, 1080)
+    texts = analyse_texts(context, view, MAPS, "http://localhost/analyse")
+    slide = slide_figure(slide_content(context, view, MAPS), texts, design)
+    return slide, design, render_slide(context, slide, design, "svg")
+
+
+def test_each_small_multiple_fills_its_panel(small_multiples_slide, page, tmp_path):
+    slide, design, svg = small_multiples_slide
+    panels = drawn(page, tmp_path, svg)["geos"]
+    assert len(panels) == 8
+    left, top, width, height = plot_area(slide, design.scale)
+    for index, traces in enumerate(panels):
+        domain = slide.layout[geo_id(index)].domain
+        (x0, x1), (y0, y1) = domain.x, domain.y
+        panel = (left + x0 * width, top + (1 - y1) * height, (x1 - x0) * width, (y1 - y0) * height)
+        maps = union([box for boxes in traces for box in boxes])
+        assert filled(maps, panel) >= 0.85, index  # about a third before
+        assert inside(maps, panel), index
