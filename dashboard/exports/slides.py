@@ -168,7 +168,9 @@ def fill_map_area(slide: go.Figure) -> go.Figure:
     layout, geo = slide.layout, slide.layout.geo
     if geo.lonaxis.range is None or geo.lataxis.range is None:
         return slide
-    if len(list(slide.select_geos())) > 1:  # small multiples: each panel is fitted on its own
+    if len(list(slide.select_geos())) > 1:
+        # small multiples: ``update_geos`` would give every panel the whole area's shape (wide
+        # and short: each map took a third of its panel); they are fitted by ``fit_panels``
         return slide
     margin = layout.margin
     area = (layout.width - margin.l - margin.r) / (layout.height - margin.t - margin.b)

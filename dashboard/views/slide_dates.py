@@ -55,6 +55,7 @@ def dated_studies(context: DataContext, studies: Iterable[object], lang: str) ->
         for study in dict.fromkeys(studies)
         if isinstance(study, str) and study in catalogue.studies
     )
-    return " ; ".join(
+    separator = " ; " if lang == "fr" else "; "
+    return separator.join(
         f"{study.label(lang)} ({study.fieldwork(lang)})" for study in known if study.fieldwork(lang)
     )

@@ -310,3 +310,18 @@ def test_the_map_ranges_take_the_shape_of_the_map_area():
     assert east - west == pytest.approx(1200 / 520 * 0.5 / 0.5)
     assert (west + east) / 2 == pytest.approx(0)
     assert slide.layout.geo.lonaxis.range == (-0.25, 0.25)  # a new figure, the input kept
+
+
+def test_small_multiples_keep_their_own_ranges():
+    panels = {"lonaxis": {"range": [-5, 10]}, "lataxis": {"range": [41, 51]}}
+    slide = go.Figure(
+        layout={
+            "width": 1280,
+            "height": 720,
+            "margin": {"l": 80, "r": 0, "t": 100, "b": 100},
+            "geo": panels,
+            "geo2": panels,
+        }
+    )
+    kept = fill_map_area(slide)
+    assert kept.layout.geo.lonaxis.range == kept.layout.geo2.lonaxis.range == (-5, 10)
