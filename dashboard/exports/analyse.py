@@ -221,8 +221,10 @@ def slide_content(context: DataContext, view: AnalysisView, part: str) -> go.Fig
     # explicit one (an automatic margin would move the plot after the texts were placed); the
     # values are written in the cells, so a heatmap's colour bar is left out; the slide draws
     # the watermark once, over its plot area
+    # the room a heatmap keeps under its cells is its caption's (its labels are on top)
+    under = 0 if figure.layout.xaxis.side == "top" else figure.layout.margin.b
     return figure.update_layout(
-        annotations=kept, margin_l=_label_width(figure), yaxis_automargin=False
+        annotations=kept, margin_l=_label_width(figure), margin_b=under, yaxis_automargin=False
     ).update_traces(showscale=False, selector={"type": "heatmap"})
 
 
