@@ -16,6 +16,7 @@ from dashboard.exports.analyse import slide_texts as analyse_texts
 from dashboard.exports.slides import map_figure, render_slide, slide_texts
 from dashboard.figures.presentation import design_size, slide_figure
 from dashboard.figures.small_multiples import geo_id
+from dashboard.figures.text_metrics import text_width
 from dashboard.views.analyse import analysis_view
 from dashboard.views.carte import map_view
 
@@ -129,6 +130,13 @@ def test_every_footer_field_is_whole_with_three_sources_on_simulated_data(
     assert measured["width"] == size[0]
     outside = [t for t in measured["texts"] if t[0] and (t[1] < 0 or t[3] > measured["width"])]
     assert outside == []
+    # Chromium draws the source in the font it was measured in (Liberation Sans, Arial's metrics)
+    scale = design_size(*size).scale
+    for text, left, _, right, _ in measured["texts"]:
+        if text in source:
+            label = "Source : " if text.startswith("Source : ") else ""
+            width = text_width(label, 12, bold=True) + text_width(text[len(label) :], 12)
+            assert (right - left) / scale == pytest.approx(width, rel=0.01), text
 
 
 @pytest.mark.parametrize(
