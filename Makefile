@@ -33,10 +33,10 @@ load: $(VENV)/.dev-installed geodata
 
 debian-packages:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-		|| ! command -v redis-server >/dev/null; then \
-		echo "Installing Debian's chromium, chromium-driver (browser tests) and redis-server (shared cache test)"; \
+		|| ! command -v redis-server >/dev/null || ! fc-list | grep -q LiberationSans-Regular; then \
+		echo "Installing Debian's chromium, chromium-driver (browser tests), redis-server (shared cache test) and fonts-liberation (the slides' font)"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver redis-server >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver redis-server fonts-liberation >/dev/null; \
 	fi
 
 $(BIN)/python:

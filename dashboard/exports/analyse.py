@@ -46,13 +46,16 @@ from dashboard.exports.slides import (
 )
 from dashboard.figures.analyse import chart_figure, maps_figure
 from dashboard.figures.presentation import SlideTexts, design_size, slide_figure
+from dashboard.figures.small_multiples import fit_panels
+from dashboard.figures.watermark import WATERMARK_NAME
 from dashboard.server.current import export_context
 from dashboard.text.cells import base_text, fieldwork_text, release_text
 from dashboard.text.i18n import labelled, t
 from dashboard.text.sources import source_lines, source_text
 from dashboard.views.analyse import AnalysisView, analysis_chart, analysis_view
-from dashboard.views.analyse_maps import analysis_maps
+from dashboard.views.analyse_maps import AnalysisMaps, analysis_maps
 from dashboard.views.sharing import UNSAFE_IN_NAME, dataset_suffix, flavour_suffix
+from dashboard.views.slide_dates import fieldwork_date
 from phare.prepared import ALL
 
 analysis_exports = Blueprint("analysis_exports", __name__)
@@ -222,15 +225,32 @@ def slide_content(context: DataContext, view: AnalysisView, part: str) -> go.Fig
     """The maps (geometry by level id, inlined when rendered) or the chart, without its own
     caption: the slide's footer says it."""
     if part == MAPS:
-        return maps_figure(analysis_maps(context, view), "regions")
+        maps = analysis_maps(context, view)
+        return fit_panels(maps_figure(maps, "regions"), drawn_extent(context, maps))
     figure = chart_figure(analysis_chart(context, view), caption=False)
-    kept = [a for a in figure.layout.annotations if a.name != "caption"]
+    kept = [a for a in figure.layout.annotations if a.name not in ("caption", WATERMARK_NAME)]
     # the slide positions its texts from the figure's left margin: the row labels get an
     # explicit one (an automatic margin would move the plot after the texts were placed); the
-    # values are written in the cells, so a heatmap's colour bar is left out
+    # values are written in the cells, so a heatmap's colour bar is left out; the slide draws
+    # the watermark once, over its plot area
+    # the room a heatmap keeps under its cells is its caption's (its labels are on top)
+    under = 0 if figure.layout.xaxis.side == "top" else figure.layout.margin.b
     return figure.update_layout(
-        annotations=kept, margin_l=_label_width(figure), yaxis_automargin=False
+        annotations=kept, margin_l=_label_width(figure), margin_b=under, yaxis_automargin=False
     ).update_traces(showscale=False, selector={"type": "heatmap"})
+
+
+def drawn_extent(context: DataContext, maps: AnalysisMaps) -> tuple[float, float, float, float]:
+    """West, south, east and north of the regions the panels draw (their outlines)."""
+    codes = {code for panel in maps.panels for code in panel.frame["code"].astype(str)}
+    regions = context.features["region"]
+    drawn = regions[regions["code"].isin(codes)]
+    return (
+        float(drawn["min_lon"].min()),
+        float(drawn["min_lat"].min()),
+        float(drawn["max_lon"].max()),
+        float(drawn["max_lat"].max()),
+    )
 
 
 def _label_width(figure: go.Figure) -> int:
@@ -250,11 +270,8 @@ def slide_texts(context: DataContext, view: AnalysisView, part: str, link: str) 
     cells = view.table.cells
     dataset = context.dataset(view.state.dataset)
     valued = cells[cells["value"].notna()]
-    studies = [s for s in dict.fromkeys(valued["study"]) if isinstance(s, str)]
-    fieldwork = " ; ".join(
-        f"{catalogue.studies[s].label(lang)} ({catalogue.studies[s].fieldwork(lang)})"
-        for s in studies
-        if catalogue.studies[s].fieldwork(lang)
+    date = fieldwork_date(
+        context, dataset, valued["study"], valued["actor"], view.state.study, lang
     )
     sources = source_lines(valued["study"], valued["source"], catalogue, dataset, lang)
     return SlideTexts(
@@ -262,7 +279,8 @@ def slide_texts(context: DataContext, view: AnalysisView, part: str, link: str) 
         subtitle=t("quoted", lang, text=view.question),
         sources=sources,
         base=base_text(valued["n"], lang),
-        date=" · ".join(p for p in (fieldwork, release_text(dataset, lang)) if p),
+        date=date,
+        release=release_text(dataset, lang),
         attribution=context.geometry.attribution if part == MAPS else "",
         link=link,
         simulated=view.simulated,

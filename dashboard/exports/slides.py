@@ -41,6 +41,7 @@ from dashboard.figures.choropleth import LABEL_TRACE
 from dashboard.figures.geo_map import build_geo_choropleth
 from dashboard.figures.highlight import with_highlight
 from dashboard.figures.presentation import DesignSize, SlideTexts, design_size, slide_figure
+from dashboard.figures.projection import fill_zoom, outline_points
 from dashboard.server.current import export_context
 from dashboard.text.i18n import t
 from dashboard.views.carte import MapView, map_view
@@ -48,6 +49,7 @@ from dashboard.views.carte_communes import commune_scope, without_borders
 from dashboard.views.classification import no_value_states
 from dashboard.views.donnees_sources import study_rows
 from dashboard.views.sharing import download_name
+from dashboard.views.slide_dates import fieldwork_date
 
 images = Blueprint("images", __name__)
 
@@ -58,6 +60,7 @@ UNAVAILABLE = "l'export d'image n'est pas disponible : {reason}"
 REGION_COMMUNE_BORDER_PX = 0.3  # thin: thousands of small communes (France's: none)
 CACHED_LEVELS = 4  # parsed GeoJSON: ~90 MB for France's communes, a few MB for the others
 NOTICE_VALUE_CHARS = 40
+ZOOMED_FEATURES = 500  # regions and departments (with their outline), not communes
 
 
 @images.get("/export/view.png")
@@ -127,6 +130,7 @@ def render_slide(
 ) -> bytes:
     """Render a slide built on :func:`map_figure` (its geometry given by level ids)."""
     figure = for_image(fill_map_area(slide).to_dict(), lambda level: level_features(context, level))
+    figure = zoom_to_drawn(figure)
     options = RenderOptions(image_format, design.width, design.height, design.scale)
     return renderer.render(figure, options)
 
@@ -164,6 +168,10 @@ def fill_map_area(slide: go.Figure) -> go.Figure:
     layout, geo = slide.layout, slide.layout.geo
     if geo.lonaxis.range is None or geo.lataxis.range is None:
         return slide
+    if len(list(slide.select_geos())) > 1:
+        # small multiples: ``update_geos`` would give every panel the whole area's shape (wide
+        # and short: each map took a third of its panel); they are fitted by ``fit_panels``
+        return slide
     margin = layout.margin
     area = (layout.width - margin.l - margin.r) / (layout.height - margin.t - margin.b)
     (west, east), (south, north) = geo.lonaxis.range, geo.lataxis.range
@@ -180,16 +188,35 @@ def fill_map_area(slide: go.Figure) -> go.Figure:
     return go.Figure(slide).update_geos(lonaxis_range=[west, east], lataxis_range=[south, north])
 
 
+def zoom_to_drawn(figure: dict) -> dict:
+    """``figure`` (a dict, geometry inlined) with its one map zoomed so that the drawn outlines
+    fill the frame (:func:`dashboard.figures.projection.fill_zoom`); regions and departments
+    only: a commune map's neighbours already fill its frame, and its vertices are millions.
+    Changed in place and returned."""
+    geo = figure["layout"].get("geo") or {}
+    projection = geo.get("projection") or {}
+    lon_range = (geo.get("lonaxis") or {}).get("range")
+    lat_range = (geo.get("lataxis") or {}).get("range")
+    if lon_range is None or lat_range is None or projection.get("type") != "conic conformal":
+        return figure
+    features = [
+        feature
+        for trace in figure["data"]
+        if trace.get("type") == "choropleth" and trace.get("geo", "geo") == "geo"
+        for feature in trace["geojson"]["features"]
+    ]
+    if not features or len(features) > ZOOMED_FEATURES:
+        return figure
+    lon, lat = outline_points(features)
+    zoom = fill_zoom(lon_range, lat_range, projection["parallels"], lon, lat)
+    projection["scale"] = round(zoom, 4)
+    geo["projection"] = projection
+    return figure
+
+
 def slide_texts(context: DataContext, state: AppState, view: MapView, link: str) -> SlideTexts:
     """The slide's title, question and footer lines for ``view``."""
     lang = state.lang
-    published = context.dataset(state.dataset).kind == "published"
-    fieldwork = " ; ".join(
-        f"{row.study} ({row.fieldwork})"
-        for row in study_rows(context, state)
-        # a published study whose sources do not state its fieldwork is said so
-        if row.in_view and (published or row.fieldwork != t("not_stated", lang))
-    )
     title = view.title
     if view.level == "commune":
         region = commune_scope(context, state.territory).region
@@ -200,12 +227,28 @@ def slide_texts(context: DataContext, state: AppState, view: MapView, link: str)
         subtitle=t("quoted", lang, text=view.question),
         sources=view.sources,
         base=view.base,
-        date=" · ".join(part for part in (fieldwork, view.release) if part),
+        date=_date(context, state),
+        release=view.release,
         attribution=view.attribution,
         link=link,
         simulated=view.simulated,
         lang=lang,
     )
+
+
+def _date(context: DataContext, state: AppState) -> str:
+    """The fieldwork of the studies in view (published), or what the data stand for."""
+    lang = state.lang
+    dataset = context.dataset(state.dataset)
+    if dataset.kind != "published":
+        return fieldwork_date(context, dataset, (), (state.actor,), state.study, lang)
+    unknown = t("not_stated", lang)
+    dated = " ; ".join(
+        f"{row.study} ({row.fieldwork})"
+        for row in study_rows(context, state)
+        if row.in_view and row.fieldwork != unknown
+    )
+    return dated or unknown
 
 
 def for_image(figure: dict, features_of: Callable[[str], Mapping[str, dict]]) -> dict:

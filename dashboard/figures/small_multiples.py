@@ -54,6 +54,7 @@ ROW_GAP_PX = 10  # between a map and the title of the panel below
 TOP_PX, BOTTOM_PX = 6, 6
 COLUMN_GAP = 0.02  # share of the plot width between two maps
 FRAME_PAD = 0.1  # share of the label points' extent added around it (see frame_ranges)
+EXTENT_PAD = 0.01  # share of the outlines' extent added around it (see fit_panels)
 TITLE_NAME = "panel_title"
 TITLE_FONT = {"size": 15}
 
@@ -167,6 +168,24 @@ def frame_ranges(panels: Sequence[MapPanel]) -> dict:
         "lonaxis": {"range": [round(west - pad_lon, 3), round(east + pad_lon, 3)]},
         "lataxis": {"range": [round(south - pad_lat, 3), round(north + pad_lat, 3)]},
     }
+
+
+def fit_panels(figure: go.Figure, extent: tuple[float, float, float, float]) -> go.Figure:
+    """A copy of ``figure`` whose every panel shows ``extent`` (west, south, east, north of the
+    drawn territories' outlines), a little padded, instead of fitting to the label points.
+
+    Plotly fits these ranges into each panel's domain keeping their shape, so the map fills
+    its panel's binding side; with ``fitbounds`` the frame took another shape and France
+    filled about a third of its panel.
+    """
+    west, south, east, north = extent
+    pad_lon, pad_lat = (east - west) * EXTENT_PAD, (north - south) * EXTENT_PAD
+    return go.Figure(figure).update_geos(
+        fitbounds=False,
+        lonaxis_range=[round(west - pad_lon, 3), round(east + pad_lon, 3)],
+        lataxis_range=[round(south - pad_lat, 3), round(north + pad_lat, 3)],
+        center={"lon": round((west + east) / 2, 3), "lat": round((south + north) / 2, 3)},
+    )
 
 
 def legend_height(legend_items: tuple[LegendItem, ...], legend_title: str) -> int:

@@ -14,6 +14,7 @@ from dashboard.text.words import (
     france,
     region,
     sharing,
+    slides,
     upload,
 )
 
@@ -32,6 +33,7 @@ SCREENS = (
     upload,
     coverage,
     exports,
+    slides,
 )
 
 

@@ -30,7 +30,7 @@ from dashboard.exports.slides import (
     render_slide,
     slide_texts,
 )
-from dashboard.figures.presentation import FOOTER_BAND_PX, design_size, slide_figure
+from dashboard.figures.presentation import RULE_PX, design_size, slide_figure
 from dashboard.server.current import EXTENSION_KEY
 from dashboard.views.carte import map_view
 
@@ -74,10 +74,14 @@ def text_nodes(root: ElementTree.Element) -> list[str]:
     return ["".join(node.itertext()) for node in root.iter(f"{SVG}text")]
 
 
-def footer_top(height_px: int, width_px: int) -> int:
-    """First pixel row of the footer band."""
-    size = design_size(width_px, height_px)
-    return round((size.height - FOOTER_BAND_PX) * size.scale)
+def footer_top(drawn: np.ndarray) -> int:
+    """First pixel row of the footer band (its height follows its texts): the grey rule drawn
+    across the slide (antialiased over one or two rows), less its distance below the band's
+    top."""
+    across = (drawn.max(axis=2) < 245).mean(axis=1) > 0.8  # no map or text is that wide
+    row = int(np.flatnonzero(across)[0])
+    width = drawn.shape[1]
+    return row - round(RULE_PX * width / design_size(width, drawn.shape[0]).width)
 
 
 def test_the_png_is_a_1920_by_1080_attachment(png_16_9):
@@ -94,7 +98,7 @@ def test_the_png_is_a_1920_by_1080_attachment(png_16_9):
 def test_the_png_carries_its_texts_and_its_map(png_16_9, context):
     drawn = pixels(png_16_9)
     grey = drawn.mean(axis=2)
-    top = footer_top(1080, 1920)
+    top = footer_top(drawn)
     first_line = grey[top + 20 : top + 45, 30:1500]  # the source's first line
     assert (first_line < DARK).sum() > 2000
     assert (grey[:60, 30:900] < DARK).sum() > 2000  # the title
@@ -122,7 +126,8 @@ def test_the_svg_has_the_requested_size_and_text_nodes_for_its_footer(svg_publis
     assert any(text.startswith("Source : " + view.sources[0][:80]) for text in texts)
     assert f"Base : {view.base}" in texts
     date = next(text for text in texts if text.startswith("Date : "))
-    assert "PHARE-Institutions" in date and view.release in date
+    assert "PHARE-Institutions" in date and "novembre 2016" in date
+    assert f"Version des données : {view.release}" in texts  # the release on its own line
     assert view.attribution in texts
     assert view.title in footer
     assert "SIMULÉES" not in footer
@@ -148,7 +153,14 @@ def test_a_simulated_svg_says_so_in_its_footer_and_across_the_map(svg_simulated)
     assert watermarks(root) == ["DONNÉES SIMULÉES"]
     assert any(text.startswith("Source : ") and "données simulées" in text for text in texts)
     assert any(text.startswith("Base : ") for text in texts)
-    assert any(text.startswith("Date : Estimations pondérées") for text in texts)
+    # a date, and what the simulation stands for; the release id on its own line
+    date = next(text for text in texts if text.startswith("Date : "))
+    assert date.startswith(
+        "Date : données simulées, sur le modèle de PHARE-Citoyens (septembre 2015)"
+    )
+    assert "simulation-" not in date
+    release = next(text for text in texts if text.startswith("Version des données : "))
+    assert release.startswith("Version des données : Estimations pondérées, données simulation-")
 
 
 @pytest.fixture(scope="module")
@@ -167,12 +179,11 @@ def two_sources(context, chromium):
     return rendered
 
 
-def test_two_source_texts_differ_only_in_the_footer_band(two_sources):
+def test_a_longer_source_grows_the_footer_band_and_keeps_the_title_band(two_sources):
     first, second = two_sources
     assert first.shape == second.shape == (1080, 1920, 3)
-    top = footer_top(1080, 1920)
-    assert np.array_equal(first[:top], second[:top])
-    assert not np.array_equal(first[top:], second[top:])
+    assert footer_top(second) < footer_top(first)  # the map area gives way to the source
+    assert np.array_equal(first[:90], second[:90])  # the title
 
 
 def test_hostile_texts_come_out_escaped_in_the_svg(context, chromium):
@@ -299,3 +310,18 @@ def test_the_map_ranges_take_the_shape_of_the_map_area():
     assert east - west == pytest.approx(1200 / 520 * 0.5 / 0.5)
     assert (west + east) / 2 == pytest.approx(0)
     assert slide.layout.geo.lonaxis.range == (-0.25, 0.25)  # a new figure, the input kept
+
+
+def test_small_multiples_keep_their_own_ranges():
+    panels = {"lonaxis": {"range": [-5, 10]}, "lataxis": {"range": [41, 51]}}
+    slide = go.Figure(
+        layout={
+            "width": 1280,
+            "height": 720,
+            "margin": {"l": 80, "r": 0, "t": 100, "b": 100},
+            "geo": panels,
+            "geo2": panels,
+        }
+    )
+    kept = fill_map_area(slide)
+    assert kept.layout.geo.lonaxis.range == kept.layout.geo2.lonaxis.range == (-5, 10)

@@ -7,21 +7,24 @@ import pytest
 from dashboard.figures.geo_map import build_geo_choropleth
 from dashboard.figures.presentation import (
     BADGE_NAME,
+    BADGE_PX,
     DESIGN_WIDTH,
-    FOOTER_BAND_PX,
+    FOOTER_FONT,
     FOOTER_NAME,
-    SOURCE_LINES,
+    SIDE_PX,
     SUBTITLE_NAME,
-    TITLE_BAND_PX,
     TITLE_NAME,
     DesignSize,
+    Line,
     SlideTexts,
     design_size,
-    fit_lines,
-    footer_chars,
     footer_lines,
+    footer_width,
+    slide_bands,
     slide_figure,
+    title_lines,
 )
+from dashboard.figures.text_metrics import SLIDE_FONT_FAMILY, text_width
 from dashboard.figures.watermark import WATERMARK_NAME, with_watermark
 from tests.dashboard.figures.map_fixtures import (
     ATTACK,
@@ -43,7 +46,8 @@ def texts(**changes) -> SlideTexts:
         "subtitle": "« Part des répondants pour qui les partenariats sont source d'innovation »",
         "sources": ("Le RAMEAU – Observatoire des partenariats, synthèse (2017-08)",),
         "base": "1 012 répondants",
-        "date": "PHARE-Institutions (novembre 2016) · Données publiées, version publie-1",
+        "date": "PHARE-Institutions (novembre 2016)",
+        "release": "Données publiées, version publie-1",
         "attribution": "Contours : IGN – ADMIN EXPRESS COG 2018 (Licence Ouverte)",
         "link": "http://127.0.0.1:8050/?actor=maires&indicator=partnership_rate",
         "simulated": False,
@@ -98,66 +102,103 @@ def test_an_empty_size_is_refused(width, height):
         design_size(width, height)
 
 
+def footer_text(line: Line) -> str:
+    return line.label + line.text
+
+
+def test_the_footer_gives_every_field_whole_on_its_own_lines():
+    lines = footer_lines(texts(), SLIDE)
+    assert [footer_text(line) for line in lines] == [
+        "Source : Le RAMEAU – Observatoire des partenariats, synthèse (2017-08)",
+        "Base : 1 012 répondants",
+        "Date : PHARE-Institutions (novembre 2016)",
+        "Version des données : Données publiées, version publie-1",
+        "Contours : IGN – ADMIN EXPRESS COG 2018 (Licence Ouverte)",
+        "Lien vers la vue : http://127.0.0.1:8050/?actor=maires&indicator=partnership_rate",
+    ]
+    assert [line.label for line in lines][4] == "Contours : "  # drawn in bold like the others
+
+
+def test_a_long_source_wraps_whole_and_each_line_fits_the_width():
+    lines = footer_lines(texts(sources=(LONG_SOURCE,)), SLIDE)
+    assert len(lines) > 6 and "…" not in "".join(line.text for line in lines)
+    source_lines = lines[: len(lines) - 5]  # base, date, release, contours, link: one each
+    assert " ".join(line.text for line in source_lines) == LONG_SOURCE
+    assert source_lines[0].label == "Source : "
+    assert {line.label for line in source_lines[1:]} == {""}
+    room = footer_width(texts(), SLIDE)
+    for line in lines:
+        drawn = text_width(line.label, FOOTER_FONT, bold=True) + text_width(line.text, FOOTER_FONT)
+        assert drawn <= room
+
+
+def test_a_link_wider_than_a_line_is_cut_after_an_ampersand_and_kept_whole():
+    link = "http://localhost/?" + "&".join(f"parametre{n}=valeur{n}" for n in range(30))
+    lines = footer_lines(texts(link=link), SLIDE)
+    start = next(row for row, line in enumerate(lines) if line.label == "Lien vers la vue : ")
+    parts = [line.text for line in lines[start:]]
+    assert "".join(parts) == link and len(parts) >= 2
+    assert all(part.endswith("&") for part in parts[:-1])
+
+
+def test_simulated_footer_lines_leave_room_for_the_badge():
+    room = footer_width(texts(simulated=True), SLIDE)
+    assert room == pytest.approx((SLIDE.width - 2 * SIDE_PX - BADGE_PX) / 1.01)
+    assert footer_width(texts(), SLIDE) == pytest.approx((SLIDE.width - 2 * SIDE_PX) / 1.01)
+
+
 @pytest.mark.parametrize(
-    ("text", "chars", "lines", "expected"),
+    ("titles", "questions", "footer", "expected"),
     [
-        ("Source courte", 40, 2, ("Source courte",)),
-        ("un deux trois quatre", 10, 2, ("un deux", "trois…")),
-        ("un deux trois quatre", 10, 3, ("un deux", "trois", "quatre")),
-        ("aaaa bbbb cccc dddd", 9, 1, ("aaaa…",)),
-        ("espaces   et\nretours", 40, 1, ("espaces et retours",)),
-        ("", 40, 1, ("",)),
+        (1, 2, 5, (96, 109)),  # the former fixed title band
+        (1, 1, 6, (78, 126)),
+        (2, 3, 9, (144, 177)),
+        (1, 0, 1, (54, 41)),
     ],
 )
-def test_fit_lines_wraps_into_its_slots_and_marks_a_cut(text, chars, lines, expected):
-    assert fit_lines(text, chars, lines) == expected
+def test_slide_bands_grow_with_their_lines(titles, questions, footer, expected):
+    assert slide_bands(titles, questions, footer) == expected
 
 
-def test_a_cut_line_never_exceeds_its_width():
-    lines = fit_lines("x" * 30 + " " + "y" * 30, 20, 1)
-    assert lines == ("x" * 19 + "…",)
-
-
-def test_the_footer_has_a_fixed_number_of_lines_whatever_the_source_length():
-    short = footer_lines(texts(), footer_chars(SLIDE))
-    long = footer_lines(texts(sources=(LONG_SOURCE,)), footer_chars(SLIDE))
-    assert len(short) == 5 and len(long) == 4 + SOURCE_LINES
-    assert long[SOURCE_LINES - 1].endswith("…")
-    assert all(len(line) <= footer_chars(SLIDE) for line in long)
-    assert long[0].startswith("Source : Observatoire")
-    assert long[-3:] == short[-3:]  # date, contours and link keep their own lines
-
-
-def test_the_slide_has_the_design_size_and_fixed_bands():
+def test_the_slide_has_the_design_size_and_bands_fitted_to_its_texts():
     slide = slide_figure(map_figure(), texts(), SLIDE)
     layout = slide.layout
     assert (layout.width, layout.height) == (1280, 720)
-    assert (layout.margin.t, layout.margin.b, layout.margin.r) == (
-        TITLE_BAND_PX,
-        FOOTER_BAND_PX,
-        24,
-    )
+    assert (layout.margin.t, layout.margin.b, layout.margin.r) == (78, 126, 24)
     assert layout.margin.l == map_figure().layout.margin.l + 24 - 10  # legend kept, aligned
     # the legend's swatches and texts are still there
     assert len(slide.layout.shapes) == len(map_figure().layout.shapes) + 1  # + footer rule
     assert any(TITLE in annotation.text for annotation in layout.annotations)
+    assert {a.font.family for a in named(slide, FOOTER_NAME)} == {SLIDE_FONT_FAMILY}
 
 
-def test_longer_texts_never_move_the_map():
+def test_longer_texts_grow_the_bands_and_are_drawn_whole():
     short = slide_figure(map_figure(), texts(), SLIDE)
     long = slide_figure(
         map_figure(),
         texts(sources=(LONG_SOURCE,), subtitle=LONG_SOURCE, title=LONG_SOURCE),
         SLIDE,
     )
-    assert short.layout.margin == long.layout.margin
-    assert len(named(long, TITLE_NAME)) == 1
-    assert len(named(long, SUBTITLE_NAME)) == 2
-    assert named(long, TITLE_NAME)[0].text.endswith("…</b>")
+    assert long.layout.margin.t > short.layout.margin.t
+    assert long.layout.margin.b > short.layout.margin.b
+    titles, questions = title_lines(texts(title=LONG_SOURCE, subtitle=LONG_SOURCE), SLIDE)
+    assert len(named(long, TITLE_NAME)) == len(titles) > 1
+    assert len(named(long, SUBTITLE_NAME)) == len(questions) > 2
+    assert " ".join(titles) == LONG_SOURCE and " ".join(questions) == LONG_SOURCE
+    assert not any("…" in annotation.text for annotation in long.layout.annotations)
     footer = named(long, FOOTER_NAME)
-    assert len(footer) == 4 + SOURCE_LINES
-    assert all(-FOOTER_BAND_PX < annotation.yshift < 0 for annotation in footer)
+    assert all(-long.layout.margin.b < annotation.yshift < 0 for annotation in footer)
     assert [a.yshift for a in footer] == sorted((a.yshift for a in footer), reverse=True)
+    header = [*named(long, TITLE_NAME), *named(long, SUBTITLE_NAME)]
+    assert all(0 < annotation.yshift <= long.layout.margin.t for annotation in header)
+
+
+def test_a_charts_own_margins_stay_between_the_bands():
+    figure = map_figure().update_layout(margin_t=40, margin_b=12)
+    slide = slide_figure(figure, texts(), SLIDE)
+    assert (slide.layout.margin.t, slide.layout.margin.b) == (78 + 40, 126 + 12)
+    first_footer = named(slide, FOOTER_NAME)[0]
+    assert first_footer.yshift == -(12 + 14)
 
 
 def test_the_input_figure_is_left_unchanged():
@@ -209,9 +250,10 @@ def test_a_figure_already_watermarked_gets_no_second_watermark():
 
 
 def test_english_labels():
-    lines = footer_lines(texts(lang="en"), footer_chars(SLIDE))
+    lines = [footer_text(line) for line in footer_lines(texts(lang="en"), SLIDE)]
     assert lines[0].startswith("Source: ") and lines[1].startswith("Base: ")
-    assert lines[2].startswith("Date: ")
+    assert lines[2].startswith("Date: ") and lines[3].startswith("Data release: ")
+    assert lines[-1].startswith("Link to the view: ")
 
 
 def test_scale_arithmetic_uses_the_gcd():

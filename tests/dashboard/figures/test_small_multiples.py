@@ -9,7 +9,7 @@ from plotly.colors import find_intermediate_color, hex_to_rgb, unlabel_rgb
 
 from dashboard.exports.slides import for_image
 from dashboard.figures.geo_map import GEO_LAYOUT
-from dashboard.figures.small_multiples import TITLE_NAME, small_multiples_figure
+from dashboard.figures.small_multiples import TITLE_NAME, fit_panels, small_multiples_figure
 from dashboard.figures.watermark import WATERMARK_NAME
 from dashboard.views.small_multiples import MAX_PANELS, MapPanel, shared_classification
 from tests.dashboard.figures.map_fixtures import ATTACK, STATES, TITLE, URL
@@ -308,3 +308,18 @@ def test_the_image_export_inlines_the_features_each_panel_draws():
     labels = [trace for trace in drawn["data"] if trace["type"] == "scattergeo"]
     assert [len(trace["text"]) for trace in labels] == [4, 4, 2]
     assert np.isfinite(json.loads(json.dumps(drawn))["layout"]["height"])
+
+
+def test_fit_panels_gives_every_panel_the_drawn_extent_instead_of_fitbounds():
+    original = figure()
+    fitted = fit_panels(original, (-5.0, 41.0, 10.0, 51.0))
+    geos = [fitted.layout[name] for name in ("geo", "geo2", "geo3")]
+    for geo in geos:
+        assert geo.fitbounds is False
+        assert geo.lonaxis.range == (-5.15, 10.15) and geo.lataxis.range == (40.9, 51.1)
+        assert (geo.center.lon, geo.center.lat) == (2.5, 46.0)
+        assert geo.projection.type == "conic conformal"  # the rest of the layout is kept
+    assert [geo.domain for geo in geos] == [
+        original.layout[g].domain for g in ("geo", "geo2", "geo3")
+    ]
+    assert original.layout.geo.fitbounds == "locations"  # a new figure, the input kept
