@@ -47,7 +47,7 @@ from dashboard.text.i18n import t
 from dashboard.views.carte import MapView, map_view
 from dashboard.views.carte_communes import commune_scope, without_borders
 from dashboard.views.classification import no_value_states
-from dashboard.views.donnees_sources import study_rows
+from dashboard.views.donnees_sources import studies_in_view
 from dashboard.views.sharing import download_name
 from dashboard.views.slide_dates import fieldwork_date
 
@@ -238,17 +238,10 @@ def slide_texts(context: DataContext, state: AppState, view: MapView, link: str)
 
 def _date(context: DataContext, state: AppState) -> str:
     """The fieldwork of the studies in view (published), or what the data stand for."""
-    lang = state.lang
+    used = studies_in_view(context, state)
+    studies = [study for study in context.catalogue.studies if study in used]  # catalogue order
     dataset = context.dataset(state.dataset)
-    if dataset.kind != "published":
-        return fieldwork_date(context, dataset, (), (state.actor,), state.study, lang)
-    unknown = t("not_stated", lang)
-    dated = " ; ".join(
-        f"{row.study} ({row.fieldwork})"
-        for row in study_rows(context, state)
-        if row.in_view and row.fieldwork != unknown
-    )
-    return dated or unknown
+    return fieldwork_date(context, dataset, studies, (state.actor,), state.study, state.lang)
 
 
 def for_image(figure: dict, features_of: Callable[[str], Mapping[str, dict]]) -> dict:

@@ -126,7 +126,7 @@ def test_the_svg_has_the_requested_size_and_text_nodes_for_its_footer(svg_publis
     assert any(text.startswith("Source : " + view.sources[0][:80]) for text in texts)
     assert f"Base : {view.base}" in texts
     date = next(text for text in texts if text.startswith("Date : "))
-    assert "PHARE-Institutions" in date and "novembre 2016" in date
+    assert "PHARE-Institutions (non précisé par la source)" in date  # never a publication date
     assert f"Version des données : {view.release}" in texts  # the release on its own line
     assert view.attribution in texts
     assert view.title in footer

@@ -38,7 +38,8 @@ def test_modelled_studies_are_the_programmes_studies_of_the_actors(context, acto
             [],
             ("maires",),
             "fr",
-            "données simulées, sur le modèle de PHARE-Institutions (publiée le 29 novembre 2016)",
+            # no source states the mayors' fieldwork: said so, never a publication date
+            "données simulées, sur le modèle de PHARE-Institutions (non précisé par la source)",
         ),
         (
             "simule",
@@ -57,7 +58,8 @@ def test_fieldwork_date(context, dataset, studies, actors, lang, expected):
     assert "simulation-" not in date and "publie-" not in date
 
 
-def test_dated_studies_leave_out_studies_without_a_stated_fieldwork(context):
-    assert (
-        dated_studies(context, ["Other", "IMPACT", "nope"], "fr") == "Programme IMPACT (2018-2022)"
+def test_dated_studies_say_so_of_a_study_without_a_stated_fieldwork(context):
+    assert dated_studies(context, ["Other", "IMPACT", "nope"], "fr") == (
+        "Autre source ou étude non nommée (non précisé par la source) ; "
+        "Programme IMPACT (2018-2022)"
     )
