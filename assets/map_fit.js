@@ -60,7 +60,13 @@
     var scale = Math.min(width / (design[0] - legendPx), height / design[1]);
     var zoom = Math.round((fit.serverZoom + Math.log2(scale)) * 100) / 100;
     fit.fitted = [map.center.lon, map.center.lat, zoom].join();
-    if (Math.abs(zoom - map.zoom) > 0.005) update["map.zoom"] = zoom;
+    // MapLibre ignores a zoom given before it has loaded: wait for it, then compare its camera
+    var camera = (gd._fullLayout.map && gd._fullLayout.map._subplot || {}).map;
+    if (!camera || !camera.loaded()) {
+      if (camera) camera.once("idle", function () { fit(gd, box); });
+      return;
+    }
+    if (Math.abs(zoom - camera.getZoom()) > 0.005) update["map.zoom"] = zoom;
   }
 
   function fit(gd, box) {
