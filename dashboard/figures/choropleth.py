@@ -31,6 +31,9 @@ LABEL_TRACE = "labels"
 FEATURE_ID_KEY = "id"  # the served GeoJSON carries each INSEE code as the feature's top-level id
 HOVER_TEMPLATE = "%{text}<extra></extra>"
 LABEL_DECIMALS = 3  # about 100 m: enough to place a label, short on the wire
+# The name of the legend's annotations and shapes: the Carte's page hides them when its box is
+# narrow and shows the same legend as HTML under the map instead (assets/map_fit.js).
+LEGEND_NAME = "legend"
 
 # Legend drawn in the left margin, in pixels, so that PNG/SVG exports carry it.
 LEGEND_FONT_SIZE = 12
@@ -161,7 +164,8 @@ def legend_layout(legend_items: tuple[LegendItem, ...], legend_title: str) -> di
     """Swatches (shapes) and texts (annotations) in a left margin reserved for them.
 
     Positions are in pixels from the plot area's bottom-left corner, so the legend keeps its
-    size whatever the figure's size; the margin's width follows the longest text.
+    size whatever the figure's size; the margin's width follows the longest text. Every piece
+    is named :data:`LEGEND_NAME`, so that a page can tell them from other annotations.
     """
     if not legend_items and not legend_title:
         return {"annotations": [], "shapes": [], "margin": {"l": 0, "r": 0, "t": 0, "b": 0}}
@@ -258,6 +262,7 @@ def _item_text(item: LegendItem) -> str:
 
 def _legend_text(text: str, x: int, y: int) -> dict:
     return {
+        "name": LEGEND_NAME,
         "text": text,
         "xref": "paper",
         "yref": "paper",
@@ -276,6 +281,7 @@ def _legend_text(text: str, x: int, y: int) -> dict:
 def _swatch(colour: str, x: int, y: int) -> dict:
     half = LEGEND_SWATCH_PX / 2
     return {
+        "name": LEGEND_NAME,
         "type": "rect",
         "xref": "paper",
         "yref": "paper",

@@ -17,6 +17,7 @@ from dashboard.components.sharing import frame_title, request_origin, share_bar
 from dashboard.components.values_table import values_table
 from dashboard.core.context import Unavailable
 from dashboard.figures.geo_map import TOPOJSON_URL
+from dashboard.figures.tile_map import MAP_SIZE_PX
 from dashboard.server.current import page_context
 from dashboard.server.page_titles import page_title
 from dashboard.text.i18n import t
@@ -37,8 +38,11 @@ GRAPH_CONFIG = {
     "toImageButtonOptions": {"format": "png", "filename": "phare-carte", "scale": 2},
 }
 
-
-EMBED_MAP_STYLE = {"aspectRatio": "4 / 3", "maxHeight": "640px", "width": "100%"}
+# The map's height follows its box's width (assets/map_fit.css): the page gives the box the
+# width of the figure's legend margin, which the box's width must leave to the map; the style
+# sheet gives the graph its height (the graph's own style would win over a style sheet's).
+LEGEND_WIDTH_VAR = "--map-legend-px"
+MAP_STYLE = {"height": "var(--map-height)"}
 
 
 def layout(**query: object) -> html.Main:
@@ -132,7 +136,11 @@ def _commune_tools(state) -> html.Div:
 def _map_box(panel, state, *, hidden: bool) -> html.Div:
     """The map, kept in view while it updates under a still badge: Dash's default hides the
     map and animates a spinner, and every animation frame is drawn again by a
-    software-rendered browser (measured: one region's communes redrew 25 % later)."""
+    software-rendered browser (measured: one region's communes redrew 25 % later).
+
+    Its height comes from the style sheet, from its width (``assets/map_fit.css``), in an
+    embed too: an embed's frame follows the page's height, which must not follow the frame's.
+    """
     return html.Div(
         dcc.Loading(
             dcc.Graph(
@@ -140,9 +148,7 @@ def _map_box(panel, state, *, hidden: bool) -> html.Div:
                 figure=panel.figure,
                 config={**GRAPH_CONFIG, "locale": state.lang},
                 className="map",
-                # an embed follows its frame's width; its height follows the width, not the
-                # frame's height (which follows the page: that would never settle)
-                style=EMBED_MAP_STYLE if state.embed else {"height": "620px"},
+                style=MAP_STYLE,
             ),
             id="map-loading",
             overlay_style={"visibility": "visible"},
@@ -151,6 +157,23 @@ def _map_box(panel, state, *, hidden: bool) -> html.Div:
         ),
         id="map-box",
         hidden=hidden,
+    )
+
+
+def _map_fit(panel, state, national: object) -> html.Div:
+    """The map and its legend in a box sized by its own width (``assets/map_fit.css``): when
+    the box is narrow, the figure's legend margin is dropped and the text legend shows under
+    the map (``assets/map_fit.js``); otherwise the text legend is for screen readers only."""
+    legend_px = panel.changes["layout"]["margin"]["l"]
+    return html.Div(
+        [
+            _map_box(panel, state, hidden=national is not None),
+            html.Div(panel.legend, id="legend", className="legend visually-hidden"),
+        ],
+        className="map-fit",
+        style={LEGEND_WIDTH_VAR: f"{legend_px}px"},
+        # the size a commune map's zoom is computed for, which the browser scales to its own
+        **{"data-tile-px": ",".join(str(side) for side in MAP_SIZE_PX)},
     )
 
 
@@ -163,8 +186,7 @@ def _map_column(context, panel, state) -> list:
         html.Div(coverage_details(context, state), id="published-coverage-box"),
         # a view with a national figure only: its national chart in the map's place
         html.Div(national, id="national-view", hidden=national is None),
-        _map_box(panel, state, hidden=national is not None),
-        html.Div(panel.legend, id="legend", className="legend visually-hidden"),
+        _map_fit(panel, state, national),
         # the map in one sentence: its caption for everyone, what a screen reader says of it
         html.P(panel.summary, id="map-summary", className="map-summary", **{"aria-live": "polite"}),
         html.P(panel.coverage, id="coverage", className="coverage"),

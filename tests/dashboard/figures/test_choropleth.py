@@ -5,6 +5,7 @@ import pytest
 from dashboard.figures.choropleth import (
     LEGEND_MAX_PX,
     LEGEND_MIN_PX,
+    LEGEND_NAME,
     LegendItem,
     figure_changes,
     hover_texts,
@@ -151,6 +152,12 @@ def test_legend_sits_in_a_left_margin_sized_to_its_longest_text():
     short = legend_layout((LegendItem("#000", "a", "1"),), "")["margin"]["l"]
     long = legend_layout((LegendItem("#000", "x" * 200, "1"),), "")["margin"]["l"]
     assert (short, long) == (LEGEND_MIN_PX, LEGEND_MAX_PX)
+
+
+def test_every_piece_of_the_legend_is_named_so_a_page_can_hide_it():
+    layout = legend_layout(legend_items(), TITLE)
+    assert len(layout["annotations"]) == len(legend_items()) + 1  # the title, then each item
+    assert {piece["name"] for piece in (*layout["annotations"], *layout["shapes"])} == {LEGEND_NAME}
 
 
 def test_no_legend_leaves_no_margin():

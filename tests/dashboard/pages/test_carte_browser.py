@@ -46,7 +46,9 @@ SETTLED = """
     };
   }
   const shown = [...gd.querySelectorAll('.annotation-text')].map((e) => e.textContent);
-  if (shown.length !== (gd.layout.annotations || []).length) return null;
+  // a narrow box hides the figure's legend (assets/map_fit.js): count the visible ones
+  const visible = (gd.layout.annotations || []).filter((a) => a.visible !== false);
+  if (shown.length !== visible.length) return null;
   const layout = gd._fullLayout;
   if (layout.geo && layout.geo._subplot) {
     const drawn = {};
