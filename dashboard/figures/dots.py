@@ -18,6 +18,7 @@ from dashboard.figures.row_labels import (
     LABEL_LINE,
     headroom,
     label_rows,
+    legend_room,
     narrow_caption,
     row_labels,
 )
@@ -29,7 +30,7 @@ from dashboard.figures.watermark import with_watermark
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
 FRANCE_COLOUR = TEXT_COLOUR
 ABOVE, BELOW = "#542788", "#b35806"  # the two ends of PuOr, as the diverging map
-ROW_MARKER = 16  # px per row for its markers, its label's lines above them come on top
+ROW_MARKER = 24  # px per row for its markers, its label's lines above them come on top
 MIN_PLOT = 160  # px: a chart of one or two rows keeps room for its scale
 CAPTION_LINE = 16  # px per line of the caption under the plot
 AXIS_TITLE = 62  # px between the plot and the caption: tick labels and axis title
@@ -75,10 +76,11 @@ def dot_chart(
     row = ROW_MARKER + LABEL_LINE * labels.lines
     above = LABEL_GAP + LABEL_LINE * labels.lines
     plot = (len(labels.texts) + headroom(row, above)) * row
+    top = legend_room([item.name for item in series])
     figure.update_layout(
         template=phare_template(lang),
-        height=round(max(MIN_PLOT, plot)) + bottom + 60,
-        margin={"l": 10, "r": 30, "t": 40, "b": bottom},
+        height=round(max(MIN_PLOT, plot)) + bottom + top + 20,
+        margin={"l": 10, "r": 30, "t": top, "b": bottom},
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
         xaxis={"range": list(x_range), "title": {"text": x_title}, "gridcolor": "#e6e6e6"},
     )

@@ -18,6 +18,7 @@ from dashboard.figures.row_labels import (
     LABEL_LINE,
     headroom,
     label_rows,
+    legend_room,
     narrow_caption,
     row_labels,
 )
@@ -25,7 +26,7 @@ from dashboard.figures.template import phare_template
 from dashboard.figures.watermark import with_watermark
 
 BAR_HEIGHT = 16  # px: the thickness of a bar; its label's lines above it
-BAR_ROOM = 8  # px per row besides the bar and its label: 2 over the bar, 6 under it
+BAR_ROOM = 14  # px per row besides the bar and its label: 2 over the bar, 12 under it
 OPEN_FILL = "#ffffff"
 
 
@@ -62,11 +63,12 @@ def ranked_chart(
     bottom = caption_height(caption)
     above = BAR_HEIGHT // 2 + 2 + LABEL_LINE * labels.lines
     plot = (max(2, len(order)) + headroom(row, above)) * row
+    top = legend_room([item.name for item in series])
     figure.update_layout(
         template=phare_template(lang),
         barmode="overlay",
-        height=round(plot) + bottom + 70,
-        margin={"l": 10, "r": 50, "t": 40, "b": bottom},
+        height=round(plot) + bottom + top + 30,
+        margin={"l": 10, "r": 50, "t": top, "b": bottom},
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
         xaxis={"range": list(x_range), "title": {"text": x_title}, "gridcolor": "#e6e6e6"},
         yaxis={"categoryorder": "array", "categoryarray": list(order)},

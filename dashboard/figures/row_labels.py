@@ -18,7 +18,9 @@ import plotly.graph_objects as go
 ROW_LABEL = "row-label"  # the name of the annotations that label the rows
 LABEL_CHARS = 44  # characters per line of a label: ~300 px at 12 px, a phone's plot width
 LABEL_LINE = 15  # px per line of a label
-LABEL_GAP = 7  # px between a row's label and the middle of its row (a marker's radius and more)
+LABEL_GAP = 5  # px between a row's label and the middle of its row (about a marker's radius)
+LEGEND_ENTRY, LEGEND_LINE = 6, 13  # px per entry of a legend and per line of its name
+MIN_TOP = 40  # px over the plot, for a legend of one line
 CAPTION_CHARS = 58  # characters per line of a chart's caption: ~330 px at 11 px
 
 
@@ -63,6 +65,15 @@ def narrow_caption(caption: str) -> str:
     """The caption (Plotly markup, lines joined by ``<br>``) on lines a phone's chart holds."""
     words = " ".join(caption.split("<br>"))
     return "<br>".join(textwrap.wrap(words, CAPTION_CHARS, break_on_hyphens=False))
+
+
+def legend_room(names: Sequence[str]) -> int:
+    """Px over the plot for the legend of ``names`` on a phone, where its entries stack one
+    under the other: Plotly would otherwise take that room from the plot, squeezing the rows
+    under their labels."""
+    if len(names) < 2:
+        return MIN_TOP
+    return max(MIN_TOP, 10 + sum(LEGEND_ENTRY + LEGEND_LINE * (n.count("<br>") + 1) for n in names))
 
 
 def headroom(row: int, above: int) -> float:

@@ -12,6 +12,7 @@ from dashboard.figures.row_labels import (
     ROW_LABEL,
     headroom,
     label_rows,
+    legend_room,
     narrow_caption,
     row_labels,
 )
@@ -79,6 +80,18 @@ def test_headroom(row, above, rows):
     assert headroom(row, above) == pytest.approx(rows, abs=0.01)
 
 
+@pytest.mark.parametrize(
+    ("names", "room"),
+    [
+        (["France"], 40),
+        (["Normandie", "Occitanie", "France"], 67),
+        (["Citoyens<br>Français", "Maires<br>Communes", "Entreprises<br>Dirigeants"], 106),
+    ],
+)
+def test_legend_room_holds_the_entries_stacked(names, room):
+    assert legend_room(names) == room
+
+
 def test_label_rows_hides_tick_labels_and_keeps_the_first_row_on_top():
     figure = go.Figure(go.Scatter(x=[1, 2], y=["a", "b"]))
     label_rows(figure, row_labels(["a", "b"]), row=31, above=22)
@@ -106,4 +119,4 @@ def test_ranked_chart_labels_its_rows_in_their_order():
     assert labels == [("A", 0), ("B", 1)]
     assert list(figure.layout.yaxis.categoryarray) == ["A", "B"]
     assert figure.layout.yaxis.showticklabels is False
-    assert figure.data[0].width == pytest.approx(16 / 39)
+    assert figure.data[0].width == pytest.approx(16 / 45)

@@ -87,9 +87,7 @@ def settle(page) -> None:
     page.wait_for_load_state("networkidle", timeout=PAGE_TIMEOUT_MS)
 
 
-def test_the_carte_puts_the_map_on_the_first_screen_under_one_filters_button(
-    browser, live_server
-):
+def test_the_carte_puts_the_map_on_the_first_screen_under_one_filters_button(browser, live_server):
     context, page = open_phone(browser, f"{live_server}/")
     try:
         page.wait_for_function(DRAWN, timeout=PAGE_TIMEOUT_MS)
