@@ -30,7 +30,7 @@ from dashboard.figures.watermark import with_watermark
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
 FRANCE_COLOUR = TEXT_COLOUR
 ABOVE, BELOW = "#542788", "#b35806"  # the two ends of PuOr, as the diverging map
-ROW_MARKER = 24  # px per row for its markers, its label's lines above them come on top
+ROW_MARKER = 16  # px per row for its markers, its label's lines above them come on top
 MIN_PLOT = 160  # px: a chart of one or two rows keeps room for its scale
 CAPTION_LINE = 16  # px per line of the caption under the plot
 AXIS_TITLE = 62  # px between the plot and the caption: tick labels and axis title
@@ -84,8 +84,8 @@ def dot_chart(
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
         xaxis={"range": list(x_range), "title": {"text": x_title}, "gridcolor": "#e6e6e6"},
     )
+    add_caption(figure, caption)  # the first annotation: what a reader of the SVG meets first
     label_rows(figure, labels, row=row, above=above)
-    add_caption(figure, caption)
     return with_watermark(figure, simulated, lang)
 
 

@@ -73,8 +73,8 @@ def ranked_chart(
         xaxis={"range": list(x_range), "title": {"text": x_title}, "gridcolor": "#e6e6e6"},
         yaxis={"categoryorder": "array", "categoryarray": list(order)},
     )
+    add_caption(figure, caption)  # the first annotation: what a reader of the SVG meets first
     label_rows(figure, labels, row=row, above=above)
-    add_caption(figure, caption)
     return with_watermark(figure, simulated, lang)
 
 

@@ -16,12 +16,13 @@ from html import escape
 import plotly.graph_objects as go
 
 ROW_LABEL = "row-label"  # the name of the annotations that label the rows
-LABEL_CHARS = 44  # characters per line of a label: ~300 px at 12 px, a phone's plot width
-LABEL_LINE = 15  # px per line of a label
+LABEL_CHARS = 50  # characters per line of a label: ~300 px at 11 px, a phone's plot width
+LABEL_LINE = 12  # px per line of a label (11 px text)
+LABEL_FONT = 11  # px
 LABEL_GAP = 5  # px between a row's label and the middle of its row (about a marker's radius)
 LEGEND_ENTRY, LEGEND_LINE = 6, 13  # px per entry of a legend and per line of its name
 MIN_TOP = 40  # px over the plot, for a legend of one line
-CAPTION_CHARS = 58  # characters per line of a chart's caption: ~330 px at 11 px
+CAPTION_CHARS = 64  # characters per line of a chart's caption: ~340 px at 11 px
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,16 @@ def row_labels(categories: tuple[Sequence[str], Sequence[str]] | Sequence[str]) 
 
 
 def _label(label: str, group: str | None) -> str:
-    lines = _wrap(label)
     if group is None:
+        return "<br>".join(_wrap(label))
+    # the label after the group's last line when it fits there, else on a line of its own
+    heads = _wrap(group)
+    lines = [f"<b>{line}</b>" for line in heads]
+    tail = _wrap(label)
+    if len(heads[-1]) + 3 + len(tail[0]) <= LABEL_CHARS and len(tail) == 1:
+        lines[-1] += f" · {tail[0]}"
         return "<br>".join(lines)
-    if len(group) + 3 + len(label) <= LABEL_CHARS:
-        return f"<b>{escape(group, quote=False)}</b> · {lines[0]}"
-    return "<br>".join([f"<b>{line}</b>" for line in _wrap(group)] + lines)
+    return "<br>".join(lines + tail)
 
 
 def _wrap(text: str, width: int = LABEL_CHARS) -> list[str]:
@@ -101,7 +106,7 @@ def label_rows(figure: go.Figure, labels: RowLabels, *, row: int, above: int) ->
             yanchor="bottom",
             align="left",
             showarrow=False,
-            font={"size": 12},
+            font={"size": LABEL_FONT},
         )
     figure.update_yaxes(
         showticklabels=False,

@@ -37,12 +37,25 @@ LONG = "Environnement / pollution / biodiversité / transition énergétique"
         ),
         (
             (["Critères environnementaux"], ["Transition énergétique"]),
-            ("<b>Critères environnementaux</b><br>Transition énergétique",),
+            ("<b>Critères environnementaux</b> · Transition énergétique",),
+            1,
+        ),
+        (
+            (["Critères environnementaux"], ["Environnement / pollution / biodiversité"]),
+            ("<b>Critères environnementaux</b><br>Environnement / pollution / biodiversité",),
+            2,
+        ),
+        (
+            (["Domaine méritant des partenariats : Emploi / chômage / insertion"], ["Maires"]),
+            (
+                "<b>Domaine méritant des partenariats : Emploi /</b><br>"
+                "<b>chômage / insertion</b> · Maires",
+            ),
             2,
         ),
         (
             ["PHARE-Associations 2016-02-29 " * 2],
-            ("PHARE-Associations 2016-02-29<br>PHARE-Associations 2016-02-29",),
+            ("PHARE-Associations 2016-02-29 PHARE-Associations<br>2016-02-29",),
             2,
         ),
     ],
@@ -99,7 +112,7 @@ def test_label_rows_hides_tick_labels_and_keeps_the_first_row_on_top():
     assert yaxis.showticklabels is False
     assert yaxis.range[0] == 1.5 and yaxis.range[1] == pytest.approx(-0.5 - 22 / 31 + 0.5)
     drawn = [(a.text, a.y, a.yshift, a.yanchor, a.x, a.xanchor) for a in figure.layout.annotations]
-    assert drawn == [("a", 0, 7, "bottom", 0, "left"), ("b", 1, 7, "bottom", 0, "left")]
+    assert drawn == [("a", 0, 10, "bottom", 0, "left"), ("b", 1, 10, "bottom", 0, "left")]
 
 
 def test_ranked_chart_labels_its_rows_in_their_order():
@@ -119,4 +132,4 @@ def test_ranked_chart_labels_its_rows_in_their_order():
     assert labels == [("A", 0), ("B", 1)]
     assert list(figure.layout.yaxis.categoryarray) == ["A", "B"]
     assert figure.layout.yaxis.showticklabels is False
-    assert figure.data[0].width == pytest.approx(16 / 45)
+    assert figure.data[0].width == pytest.approx(16 / 42)
