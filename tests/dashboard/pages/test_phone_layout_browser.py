@@ -23,9 +23,19 @@ CHART_PAGES = ["/comparer", "/region/53", "/region/FR"]
 PAST_THE_EDGE = """
 () => {
   const edge = window.innerWidth + 1;
-  const scrolled = (element) => {
-    for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
-      if (['auto', 'scroll'].includes(getComputedStyle(up).overflowX)) return true;
+  const scrolls = (element) => ['auto', 'scroll'].includes(getComputedStyle(element).overflowX);
+  const scrolled = (from) => {
+    for (let up = from; up && up !== document.body; up = up.parentElement) {
+      if (scrolls(up)) return true;
+    }
+    return false;
+  };
+  // text for screen readers only (.visually-hidden: a 1 px box that clips): never seen
+  const unseen = (from) => {
+    for (let up = from; up && up !== document.body; up = up.parentElement) {
+      const style = getComputedStyle(up);
+      if (style.position === 'absolute' && style.overflowX !== 'visible'
+          && up.getBoundingClientRect().width <= 1) return true;
     }
     return false;
   };
@@ -33,10 +43,22 @@ PAST_THE_EDGE = """
   for (const element of document.body.querySelectorAll('*')) {
     const box = element.getBoundingClientRect();
     if (box.width === 0 && box.height === 0) continue;
-    if (box.right + window.scrollX <= edge || scrolled(element)) continue;
+    if (box.right + window.scrollX <= edge || scrolled(element.parentElement)) continue;
     const name = element.id ? `#${element.id}` : '';
     const text = (element.textContent || '').trim().slice(0, 30);
     past.push(`${element.tagName.toLowerCase()}${name} right=${Math.round(box.right)} «${text}»`);
+  }
+  // text runs past its element's box (a long unbreakable word): measured line by line
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    if (!node.textContent.trim() || scrolled(node.parentElement)) continue;
+    if (unseen(node.parentElement)) continue;
+    range.selectNodeContents(node);
+    const right = Math.max(0, ...[...range.getClientRects()].map((line) => line.right));
+    if (right + window.scrollX > edge) {
+      past.push(`text right=${Math.round(right)} «${node.textContent.trim().slice(0, 30)}»`);
+    }
   }
   return past;
 }
