@@ -59,7 +59,16 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.register_blueprint(chart_exports)
     app.layout = html.Div(dash.page_container)
     # importing a callbacks module registers its callbacks
-    from callbacks import analyse, carte, commune, comparer, france, region, sharing  # noqa: F401
+    from callbacks import (  # noqa: F401
+        analyse,
+        carte,
+        carte_fold,
+        commune,
+        comparer,
+        france,
+        region,
+        sharing,
+    )
 
     install_headers(app.server, settings.frame_ancestors, app.csp_hashes)
     install_request_guards(app)

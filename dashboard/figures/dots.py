@@ -13,6 +13,15 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from dashboard.figures.row_labels import (
+    LABEL_GAP,
+    LABEL_LINE,
+    headroom,
+    label_rows,
+    legend_room,
+    narrow_caption,
+    row_labels,
+)
 from dashboard.figures.template import TEXT_COLOUR, phare_template
 from dashboard.figures.watermark import with_watermark
 
@@ -21,7 +30,8 @@ from dashboard.figures.watermark import with_watermark
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
 FRANCE_COLOUR = TEXT_COLOUR
 ABOVE, BELOW = "#542788", "#b35806"  # the two ends of PuOr, as the diverging map
-ROW_HEIGHT = 26
+ROW_MARKER = 16  # px per row for its markers, its label's lines above them come on top
+MIN_PLOT = 160  # px: a chart of one or two rows keeps room for its scale
 CAPTION_LINE = 16  # px per line of the caption under the plot
 AXIS_TITLE = 62  # px between the plot and the caption: tick labels and axis title
 
@@ -54,21 +64,28 @@ def dot_chart(
     """Each series as dots with their 95 % intervals, one row per category, on one shared axis.
 
     ``categories`` is a list of labels, or (groups, labels) for a two-level axis (the
-    fragilities under their group). France is drawn as an open diamond.
+    fragilities under their group). France is drawn as an open diamond. Each row's label is
+    written above its markers (:mod:`dashboard.figures.row_labels`): the scale keeps the
+    chart's width on a phone.
     """
     y = [list(part) for part in categories] if isinstance(categories, tuple) else list(categories)
-    rows = len(y[1]) if isinstance(categories, tuple) else len(y)
+    labels = row_labels(categories)
     figure = go.Figure([_dot_trace(item, index, y) for index, item in enumerate(series)])
+    caption = narrow_caption(caption)
     bottom = caption_height(caption)
+    row = ROW_MARKER + LABEL_LINE * labels.lines
+    above = LABEL_GAP + LABEL_LINE * labels.lines
+    plot = (len(labels.texts) + headroom(row, above)) * row
+    top = legend_room([item.name for item in series])
     figure.update_layout(
         template=phare_template(lang),
-        height=max(220, rows * ROW_HEIGHT) + bottom + 60,
-        margin={"l": 10, "r": 30, "t": 40, "b": bottom},
+        height=round(max(MIN_PLOT, plot)) + bottom + top + 20,
+        margin={"l": 10, "r": 30, "t": top, "b": bottom},
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
         xaxis={"range": list(x_range), "title": {"text": x_title}, "gridcolor": "#e6e6e6"},
-        yaxis={"autorange": "reversed", "automargin": True},
     )
-    add_caption(figure, caption)
+    add_caption(figure, caption)  # the first annotation: what a reader of the SVG meets first
+    label_rows(figure, labels, row=row, above=above)
     return with_watermark(figure, simulated, lang)
 
 

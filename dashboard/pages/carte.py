@@ -12,6 +12,7 @@ from dashboard.components.carte_national import national_block
 from dashboard.components.carte_selection import selection_panel
 from dashboard.components.coverage import coverage_details
 from dashboard.components.dropdown import dropdown_labels
+from dashboard.components.filter_fold import filter_fold
 from dashboard.components.page_shell import page_shell, unavailable_page
 from dashboard.components.sharing import frame_title, request_origin, share_bar
 from dashboard.components.values_table import values_table
@@ -25,6 +26,7 @@ from dashboard.upload.decoding import MAX_UPLOAD_BYTES, limit_text, too_large_at
 from dashboard.views.carte_filters import filter_options
 from dashboard.views.carte_search import option_for
 from dashboard.views.credit import view_credit
+from dashboard.views.filter_summary import filter_summary
 from dashboard.views.sharing import share_links
 
 dash.register_page(__name__, path="/", title=page_title("nav_map"), name="Carte")
@@ -65,7 +67,8 @@ def layout(**query: object) -> html.Main:
     columns = dbc.Row(
         [
             dbc.Col(
-                controls,
+                # on a phone: one « Filtres » line, the map under it (assets/phone.css)
+                filter_fold(controls, filter_summary(context, state), state.lang),
                 md=3,
                 className="controls-column",
                 # embed mode: the controls stay for the callbacks' sake, out of sight

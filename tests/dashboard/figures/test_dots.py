@@ -1,6 +1,7 @@
 import math
 
 from dashboard.figures.dots import DotSeries, dot_chart, gap_chart
+from dashboard.figures.row_labels import ROW_LABEL
 
 NAN = math.nan
 
@@ -32,7 +33,14 @@ def test_dot_chart_puts_every_series_on_one_axis_with_intervals_and_caption():
     assert list(region.error_x.array) == [0.5, 0.5]
     assert region.text == ("▲", "")
     assert france.marker.symbol == "diamond-open"
-    assert [a.text for a in figure.layout.annotations] == ["Source : X"]
+    # issue 21: the rows are labelled above their markers (annotations), not in tick labels
+    assert [a.text for a in figure.layout.annotations if a.name != ROW_LABEL] == ["Source : X"]
+    labels = [a for a in figure.layout.annotations if a.name == ROW_LABEL]
+    assert [(a.text, a.y) for a in labels] == [
+        ("<b>Économiques</b> · Emploi", 0),
+        ("<b>Sociales</b> · Santé", 1),
+    ]
+    assert figure.layout.yaxis.showticklabels is False
 
 
 def test_simulated_charts_carry_the_watermark():
