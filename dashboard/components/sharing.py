@@ -127,12 +127,19 @@ def _permalink(links: ShareLinks, lang: str) -> html.Div:
 
 
 def _credit(credit: str, lang: str) -> html.Div:
-    """The credit line as it will be pasted, and the button that copies it."""
+    """The button that copies the credit line, and the line itself, folded: a long list of
+    sources would otherwise push the page down."""
     return html.Div(
         [
             html.Span(t("credit_label", lang), id="share-credit-label", className="share-label"),
-            html.Span(credit, id="share-credit", className="share-credit"),
             *_copy_button("copy-credit", t("copy_credit", lang), lang),
+            html.Details(
+                [
+                    html.Summary(t("credit_show", lang)),
+                    html.P(credit, id="share-credit", className="share-credit"),
+                ],
+                className="share-credit-text",
+            ),
         ],
         className="share-credit-field",
         role="group",

@@ -27,6 +27,7 @@ TEXT: dict[str, dict[str, str]] = {
     # the credit line (« Copier la mention »): dashboard.views.credit
     "credit_label": {"fr": "Mention à citer", "en": "Credit line"},
     "copy_credit": {"fr": "Copier la mention", "en": "Copy the credit line"},
+    "credit_show": {"fr": "Lire la mention", "en": "Read the credit line"},
     "credit_publisher": {
         "fr": "Observatoire des partenariats",
         "en": "Observatoire des partenariats",
