@@ -45,7 +45,8 @@ def credit_text(
         + programme
         + (separator + " ; ".join(surveyed) if surveyed else "")
     ]
-    cited = [source for source in dict.fromkeys(sources) if source]
+    # simulated rows cite the simulation itself, which the credit says first in the page's words
+    cited = [] if dataset.simulated else [source for source in dict.fromkeys(sources) if source]
     if cited:
         parts.append(t("credit_sources", lang, sources=" ; ".join(cited)))
     parts.append(release_text(dataset, lang))
