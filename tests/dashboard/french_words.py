@@ -67,11 +67,14 @@ FRENCH_WORDS = frozenset(
 # « d'innovation », « l'impact », « qu'il »: an elided article or pronoun before a word.
 ELISION = re.compile(r"(?<![^\W\d_])(?:c|d|j|l|n|qu|s)['’](?=[^\W\d_])", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]+")
+# an address is not wording: a link's query names ids (``actor=citoyens``) in any language
+URL = re.compile(r"https?://\S+")
 CONTEXT_CHARS = 50
 
 
 def french_words(text: str) -> list[tuple[str, str]]:
-    """(word, its context) for each French word or elision of ``text``."""
+    """(word, its context) for each French word or elision of ``text``, links left out."""
+    text = URL.sub(" ", text)
     found = [
         (match.group(), _context(text, match))
         for match in WORD.finditer(text)

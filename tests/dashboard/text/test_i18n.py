@@ -63,3 +63,10 @@ def test_no_english_text_holds_a_french_word():
 )
 def test_the_stop_list_finds_french_words_only(text, expected):
     assert [word for word, _ in french_words(text)] == expected
+
+
+def test_a_link_s_query_is_not_wording():
+    from tests.dashboard.french_words import french_words
+
+    assert french_words("Link: https://phare.example/?actor=citoyens&lang=en") == []
+    assert [word for word, _ in french_words("the citoyens view")] == ["citoyens"]
