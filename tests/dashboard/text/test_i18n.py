@@ -66,7 +66,5 @@ def test_the_stop_list_finds_french_words_only(text, expected):
 
 
 def test_a_link_s_query_is_not_wording():
-    from tests.dashboard.french_words import french_words
-
     assert french_words("Link: https://phare.example/?actor=citoyens&lang=en") == []
     assert [word for word, _ in french_words("the citoyens view")] == ["citoyens"]
