@@ -21,11 +21,12 @@ from dashboard.core.context import DataContext
 from dashboard.core.state import ANALYSE_PAGE, AppState, page_query, shared_state, state_query
 from dashboard.figures.analyse import chart_figure, maps_figure
 from dashboard.figures.geo_map import TOPOJSON_URL
+from dashboard.figures.small_multiples import fit_panels
 from dashboard.text.i18n import t
 from dashboard.views.analyse import AnalysisView, analysis_chart, shows_top3, top_rows
 from dashboard.views.analyse_controls import Control, analysis_controls
 from dashboard.views.analyse_grid import excel_text, grid_columns, grid_rows
-from dashboard.views.analyse_maps import AnalysisMaps, analysis_maps
+from dashboard.views.analyse_maps import AnalysisMaps, analysis_maps, drawn_extent
 from dashboard.views.sharing import ShareLinks
 
 # the controls' rows, by the state field each sets
@@ -299,7 +300,9 @@ def maps_section(context: DataContext, view: AnalysisView, maps: AnalysisMaps) -
                 id="analyse-maps-dropped",
             )
         )
-    figure = maps_figure(maps, context.geometry_url("regions"))
+    figure = fit_panels(
+        maps_figure(maps, context.geometry_url("regions")), drawn_extent(context, maps)
+    )
     return html.Section(
         [
             html.H3(t("analyse_maps", lang)),

@@ -53,7 +53,7 @@ from dashboard.text.cells import base_text, fieldwork_text, release_text
 from dashboard.text.i18n import labelled, t
 from dashboard.text.sources import source_lines, source_text
 from dashboard.views.analyse import AnalysisView, analysis_chart, analysis_view
-from dashboard.views.analyse_maps import AnalysisMaps, analysis_maps
+from dashboard.views.analyse_maps import analysis_maps, drawn_extent
 from dashboard.views.sharing import UNSAFE_IN_NAME, dataset_suffix, flavour_suffix
 from dashboard.views.slide_dates import fieldwork_date
 from phare.prepared import ALL
@@ -238,19 +238,6 @@ def slide_content(context: DataContext, view: AnalysisView, part: str) -> go.Fig
     return figure.update_layout(
         annotations=kept, margin_l=_label_width(figure), margin_b=under, yaxis_automargin=False
     ).update_traces(showscale=False, selector={"type": "heatmap"})
-
-
-def drawn_extent(context: DataContext, maps: AnalysisMaps) -> tuple[float, float, float, float]:
-    """West, south, east and north of the regions the panels draw (their outlines)."""
-    codes = {code for panel in maps.panels for code in panel.frame["code"].astype(str)}
-    regions = context.features["region"]
-    drawn = regions[regions["code"].isin(codes)]
-    return (
-        float(drawn["min_lon"].min()),
-        float(drawn["min_lat"].min()),
-        float(drawn["max_lon"].max()),
-        float(drawn["max_lat"].max()),
-    )
 
 
 def _label_width(figure: go.Figure) -> int:

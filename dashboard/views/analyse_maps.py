@@ -160,3 +160,17 @@ def _panel_frame(
             "lat": drawn["lat"],
         }
     )
+
+
+def drawn_extent(context: DataContext, maps: AnalysisMaps) -> tuple[float, float, float, float]:
+    """West, south, east and north of the regions the panels draw (their outlines): each
+    small map shows that extent, so it fills its panel (``figures.small_multiples.fit_panels``)."""
+    codes = {code for panel in maps.panels for code in panel.frame["code"].astype(str)}
+    regions = context.features["region"]
+    drawn = regions[regions["code"].isin(codes)]
+    return (
+        float(drawn["min_lon"].min()),
+        float(drawn["min_lat"].min()),
+        float(drawn["max_lon"].max()),
+        float(drawn["max_lat"].max()),
+    )
