@@ -93,11 +93,12 @@
     if (!box || gd.phareFit) return;
     gd.phareFit = true;
     gd.on("plotly_afterplot", function () { fit(gd, box); });
-    gd.on("plotly_relayout", function (change) {
-      var moved = Object.keys(change || {}).some(function (key) {
-        return key.indexOf("map.") === 0 && !box.phareBusy;
-      });
-      if (moved && box.phareTiles) box.phareTiles.moved = true;
+    // the reader's own pan or zoom (not MapLibre's camera events, which also follow a load or
+    // our own zoom, late on a busy machine): from then on the reader's view is kept
+    ["pointerdown", "wheel", "touchstart", "keydown"].forEach(function (type) {
+      gd.addEventListener(type, function () {
+        if (box.phareTiles) box.phareTiles.moved = true;
+      }, { passive: true });
     });
     if ("ResizeObserver" in window) {
       new ResizeObserver(function () { fit(gd, box); }).observe(box);

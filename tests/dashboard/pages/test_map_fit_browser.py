@@ -143,13 +143,19 @@ def test_a_commune_map_shows_its_whole_region_on_a_phone(
             "() => document.querySelector('#map .js-plotly-plot').layout.margin.l === 0",
             timeout=PAGE_TIMEOUT_MS,
         )
-        west, south, east, north = page.wait_for_function(
-            TILE_BOUNDS, timeout=PAGE_TIMEOUT_MS, polling=100
-        ).json_value()
         region = shapely.union_all([shape(f["geometry"]) for f in normandie_communes.values()])
         min_lon, min_lat, max_lon, max_lat = region.bounds
-        assert west <= min_lon and east >= max_lon, (west, east, region.bounds)
-        assert south <= min_lat and north >= max_lat, (south, north, region.bounds)
+        # the zoom is fitted once MapLibre has loaded: wait for the camera to show the region
+        # (a timeout here is the failure), then check it is not a speck either
+        west, south, east, north = page.wait_for_function(
+            f"""() => {{
+              const b = ({TILE_BOUNDS})();
+              return b && b[0] <= {min_lon} && b[1] <= {min_lat} && b[2] >= {max_lon}
+                && b[3] >= {max_lat} && b;
+            }}""",
+            timeout=PAGE_TIMEOUT_MS,
+            polling=100,
+        ).json_value()
         # and not a speck in the box: the region spans most of the map's width or height
         share = max((max_lon - min_lon) / (east - west), (max_lat - min_lat) / (north - south))
         assert share >= FILLED, share
