@@ -45,24 +45,25 @@
 
   function tileUpdate(gd, box, legendPx, marginPx, update) {
     var map = gd.layout.map;
-    var fit = box.phareTiles;
+    var tiles = box.phareTiles;
     if (!map || map.zoom === undefined || !map.center || !box.dataset.tilePx) return;
-    if (!fit || fit.revision !== gd.layout.uirevision) {
-      fit = box.phareTiles = { revision: gd.layout.uirevision, moved: false };
+    if (!tiles || tiles.revision !== gd.layout.uirevision) {
+      tiles = box.phareTiles = { revision: gd.layout.uirevision, moved: false };
     }
-    if (fit.moved) return;
+    if (tiles.moved) return;
     var here = [map.center.lon, map.center.lat, map.zoom].join();
-    if (here !== fit.fitted) fit.serverZoom = map.zoom; // a view from the server
+    if (here !== tiles.fitted) tiles.serverZoom = map.zoom; // a view from the server
     var design = box.dataset.tilePx.split(",").map(Number);
     var width = gd.clientWidth - marginPx;
     var height = gd.clientHeight;
     if (width <= 0 || height <= 0) return;
     var scale = Math.min(width / (design[0] - legendPx), height / design[1]);
-    var zoom = Math.round((fit.serverZoom + Math.log2(scale)) * 100) / 100;
-    fit.fitted = [map.center.lon, map.center.lat, zoom].join();
+    var zoom = Math.round((tiles.serverZoom + Math.log2(scale)) * 100) / 100;
+    tiles.fitted = [map.center.lon, map.center.lat, zoom].join();
     // MapLibre ignores a zoom given before it has loaded: wait for it, then compare its camera
     var camera = (gd._fullLayout.map && gd._fullLayout.map._subplot || {}).map;
     if (!camera || !camera.loaded()) {
+      // (``fit`` is the function below: this variable is named ``tiles`` so as not to hide it)
       if (camera) camera.once("idle", function () { fit(gd, box); });
       return;
     }
