@@ -132,7 +132,7 @@ def _panel(
         title=view.title,
         summary=_summary(context, state, view),
         coverage=view.coverage,
-        france=view.france,
+        france=" · ".join(filter(None, [view.regional, view.france])),
         legend=legend(view.legend, view.count_word, lang),
         sources=source_block(view, lang),
         rows=table_rows(view),

@@ -226,7 +226,7 @@ def slide_texts(context: DataContext, state: AppState, view: MapView, link: str)
         title=title,
         subtitle=t("quoted", lang, text=view.question),
         sources=view.sources,
-        base=view.base,
+        base=" · ".join(filter(None, [view.regional, view.base])),
         date=_date(context, state),
         release=view.release,
         attribution=view.attribution,

@@ -20,7 +20,7 @@ from dashboard.text.hover import region_details, value_label
 from dashboard.text.i18n import t
 from dashboard.text.numbers import format_count
 from dashboard.text.sources import source_lines
-from dashboard.views.carte_communes import commune_frame, commune_scope
+from dashboard.views.carte_communes import commune_frame, commune_scope, regional_sentence
 from dashboard.views.carte_drawn import DrawnValues
 from dashboard.views.classification import (
     PRECISION,
@@ -63,6 +63,7 @@ class MapView:
     attribution: str
     simulated: bool
     france: str  # the France value as a sentence
+    regional: str  # a map of one region's communes: the region's value, said once ("" else)
     has_france: bool
     has_regional_value: bool  # without one there is no map to export
     extent: tuple[float, float, float, float] | None  # communes: the area drawn
@@ -79,9 +80,10 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         scope = commune_scope(context, state.territory)
         drawn = commune_frame(context, state, values, scope, upload)
         geometry_level, extent = scope.geometry_level, scope.extent
+        regional = regional_sentence(context, state, values, scope)
     else:
         drawn = _territory_frame(context, state, values, dataset.simulated)
-        geometry_level, extent = f"{state.level}s", None
+        geometry_level, extent, regional = f"{state.level}s", None, ""
     france = values.france
     shown_unit = unit if drawn.unit is None else drawn.unit  # "" (a visitor's file): no unit
     # without a France value there is no centre to diverge from: the full scale instead
@@ -117,6 +119,7 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         attribution=context.geometry.attribution,
         simulated=dataset.simulated,
         france=_france_sentence(values, unit, lang),
+        regional=regional,
         has_france=values.france is not None,
         has_regional_value=bool(values.regions["value"].notna().any()),
         values=values,

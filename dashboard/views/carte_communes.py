@@ -1,8 +1,11 @@
 """The commune level: which communes are drawn, and what each one shows.
 
 Three layers (``state.show``): the value of the commune's stratum (its region × its size class)
-when the data has one, else its region's value, always labelled as a regional estimate; the
-commune's size class; or the values of a file the visitor uploaded (kept in their browser).
+where the data has one, labelled as the stratum's; the commune's size class; or the values of a
+file the visitor uploaded (kept in their browser). A commune whose stratum has no value is drawn
+as an outline (:data:`NO_COMMUNE_VALUE`), never in its region's colour: painted on every commune,
+a regional figure reads as each commune's result. The region's value is said once, under the map
+(:func:`regional_sentence`), as the commune page says it.
 One region's communes are drawn by default; the whole of France when the territory is ``FR``.
 """
 
@@ -25,6 +28,7 @@ from phare.selection import NOT_PUBLISHED, OK
 from phare.weighted import PRUDENCE
 
 NOT_IN_FILE = "hors_fichier"
+NO_COMMUNE_VALUE = "sans_valeur_communale"  # no value for the commune nor for its stratum
 METRO_EXTENT = (-5.2, 41.3, 9.6, 51.1)
 FRANCE_COMMUNES = "communes"  # the geometry level of all metropolitan communes (34,746)
 COMMUNE_VIEW_DEGREES = 0.25  # a searched commune is shown with its neighbours around it
@@ -101,7 +105,8 @@ def _communes(context: DataContext, scope: CommuneScope) -> pd.DataFrame:
 def _stratum_layer(
     context: DataContext, state: AppState, values: RegionValues, communes: pd.DataFrame
 ) -> DrawnValues:
-    """Each commune shows its stratum's value where the data has one, else its region's.
+    """Each commune shows its stratum's value (or status) where the data has one, else an
+    outline that says there is none.
 
     A region has a few strata (one per commune size): each stratum's value and words are
     looked up once, then given to its communes (34,746 rows: no frame join per view)."""
@@ -109,18 +114,17 @@ def _stratum_layer(
     unit = context.catalogue.indicators[state.indicator].unit
     labels = {status.id: status.label(lang) for status in context.catalogue.statuses.values()}
     strata = _strata(context, state)
-    regional = {
-        row.code: _Stratum(row.value, row.status, t("regional_estimate", lang, region=row.name))
-        for row in values.regions.itertuples(index=False)
-    }
+    names = dict(zip(values.regions["code"], values.regions["name"], strict=True))
 
     def drawn(region: str, size: int) -> tuple:
         stratum = strata.get((region, size))
-        group = f"{region}-{size}" if stratum else region
-        value, status, where = stratum or regional[region]
+        if stratum is None:
+            where = t("no_commune_value_hover", lang, region=names.get(region, region))
+            return np.nan, NO_COMMUNE_VALUE, where, region, (labels[NO_COMMUNE_VALUE], where)
+        value, status, where = stratum
         status = OK if status == PRUDENCE else status
         words = value_label(value, unit, lang) if status == OK else labels[status]
-        return value, status, where, group, (words, where)
+        return value, status, where, f"{region}-{size}", (words, where)
 
     keys = list(zip(communes["region"].tolist(), communes["size"].tolist(), strict=True))
     per_key = {key: drawn(*key) for key in set(keys)}
@@ -138,6 +142,25 @@ def _stratum_layer(
         values=frame["value"].to_numpy(),
         counted_once=~frame["group"].duplicated().to_numpy(),
     )
+
+
+def regional_sentence(
+    context: DataContext, state: AppState, values: RegionValues, scope: CommuneScope
+) -> str:
+    """The region's value said once for a map of its communes' strata (« Normandie (valeur
+    régionale, aucune commune n'a la sienne) : 77 % »); "" for other layers and for France."""
+    if state.show != "stratum" or scope.region is None:
+        return ""
+    found = values.regions[values.regions["code"] == scope.region]
+    if found.empty:
+        return ""
+    row = found.iloc[0]
+    unit = context.catalogue.indicators[state.indicator].unit
+    if pd.isna(row["value"]):
+        shown = context.catalogue.statuses[row["status"]].label(state.lang)
+    else:
+        shown = value_label(row["value"], unit, state.lang)
+    return t("region_value_once", state.lang, region=row["name"], value=shown)
 
 
 class _Stratum(NamedTuple):
@@ -213,7 +236,3 @@ def _upload_layer(communes: pd.DataFrame, upload: pd.DataFrame | None, lang: str
         domain=domain,
         unit="",
     )
-
-
-def _status_label(context: DataContext, status: str, lang: str) -> str:
-    return context.catalogue.statuses[status].label(lang)

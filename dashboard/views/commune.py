@@ -106,10 +106,12 @@ def size_class(classes: Sequence[Segment], population: int | None) -> Segment | 
 
 def stratum_rows(context: DataContext, state: AppState, profile: CommuneProfile) -> pd.DataFrame:
     """The mayors' values of the commune's stratum, one row per indicator of
-    :data:`STRATUM_INDICATORS`, formatted as the page shows them (:data:`STRATUM_COLUMNS`).
+    :data:`STRATUM_INDICATORS` (after the mayors' view the Carte showed, when it is another
+    one), formatted as the page shows them (:data:`STRATUM_COLUMNS`).
 
     A value the data does not have keeps its status ("non publié", "base insuffisante"); every
-    row says whose value it is (``scope``). No rows when the size class is unknown.
+    row says whose value it is (``scope``), in the words of the commune map's hover. No rows when
+    the size class is unknown.
     """
     if profile.size is None:
         return pd.DataFrame(columns=list(STRATUM_COLUMNS))
@@ -119,29 +121,43 @@ def stratum_rows(context: DataContext, state: AppState, profile: CommuneProfile)
     statuses = status_labels(catalogue, lang, estimated=not published)
     scope = t("stratum", lang, region=profile.region_name, size=profile.size.label(lang))
     rows = []
-    for indicator_id in STRATUM_INDICATORS:
+    for indicator_id, fragility in stratum_views(state):
         indicator = catalogue.indicators[indicator_id]
         stratum = state.model_copy(
             update={
                 "actor": MAYORS,
                 "segment": profile.size.id,
                 "indicator": indicator_id,
-                "fragility": None,
+                "fragility": fragility,
             }
         )
         regions = region_values(context, stratum).regions
         found = regions[regions["code"] == profile.region]
         row = found.iloc[0] if not found.empty else None
+        label = indicator.label(lang)
+        if fragility is not None:
+            label = f"{label} — {catalogue.fragilities[fragility].label(lang)}"
         rows.append(
             {
                 "indicator": indicator_id,
-                "indicator_label": indicator.label(lang),
+                "indicator_label": label,
                 "question": indicator.question(lang),
                 **_cells(row, indicator.unit, statuses, lang),
                 "scope": scope,
             }
         )
     return pd.DataFrame(rows, columns=list(STRATUM_COLUMNS))
+
+
+def stratum_views(state: AppState) -> list[tuple[str, str | None]]:
+    """(indicator, fragility) of the stratum rows: the mayors' view the Carte drew, when the
+    link came from one, then :data:`STRATUM_INDICATORS`. The commune map shows stratum values
+    for every mayors' view, so the page shows the same value for the view it was opened from."""
+    views = [(indicator, None) for indicator in STRATUM_INDICATORS]
+    drawn = (state.indicator, state.fragility)
+    if state.actor == MAYORS and state.segment == "all" and drawn not in views:
+        views.insert(0, drawn)
+    return views
 
 
 def _cells(row: pd.Series | None, unit: str, statuses: dict[str, str], lang: str) -> dict:
@@ -216,9 +232,9 @@ def profile_links(state: AppState, profile: CommuneProfile) -> list[tuple[str, s
             t("commune_region_profile", lang, region=profile.region_name),
             f"/region/{region}" + state_query(state),
         ),
-        (
+        (  # the region's communes, this one outlined
             t("commune_region_map", lang),
-            "/" + state_query(state, level="commune", territory=region),
+            "/" + state_query(state, level="commune", territory=profile.code),
         ),
         (
             t("commune_compare", lang, region=profile.region_name),

@@ -154,9 +154,14 @@ def test_the_status_table_has_every_state_with_distinct_fills(catalogue):
         "sans_objet",
         "non_couvert",
         "hors_fichier",
+        "sans_valeur_communale",
     ]
     fills = [status.fill for status in catalogue.statuses.values() if status.fill]
-    assert len(fills) == len(set(fills)) == 5
+    # the two commune outlines share a look: each belongs to one commune layer of its own
+    assert len(fills) == 6 and len(set(fills)) == 5
+    outlines = {"hors_fichier", "sans_valeur_communale"}
+    shared = [status.id for status in catalogue.statuses.values() if status.fill == "#ffffff"]
+    assert set(shared) == outlines
 
 
 def test_segments_belong_to_known_actors_and_fields(catalogue):

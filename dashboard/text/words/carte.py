@@ -67,9 +67,13 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "valeur de la région {region}",
         "en": "value of the region {region}",
     },
-    "regional_estimate": {
-        "fr": "estimation régionale ({region}), pas un résultat de la commune",
-        "en": "regional estimate ({region}), not a result for the commune",
+    "no_commune_value_hover": {
+        "fr": "la valeur de la région {region} est donnée sous la carte",
+        "en": "the value of the region {region} is given under the map",
+    },
+    "region_value_once": {
+        "fr": "{region} (valeur de la région, pas celle de ses communes) : {value}",
+        "en": "{region} (the region's value, not its municipalities'): {value}",
     },
     "not_in_file": {"fr": "absent de votre fichier", "en": "not in your file"},
     "your_value": {"fr": "valeur de votre fichier", "en": "value from your file"},

@@ -33,3 +33,12 @@ def test_france_communes_are_drawn_without_borders_and_a_region_s_with_them(cont
         areas = [trace for trace in figure.data if trace.name != HIGHLIGHT_TRACE]
         widths[territory] = {trace.marker.line.width for trace in areas}
     assert widths == {"FR": {0}, "28": {1}}
+
+
+def test_under_a_map_of_a_region_s_communes_the_region_s_value_comes_before_france_s(context):
+    panel = map_panel(context, AppState(level="commune", territory="28"))
+    assert panel.france == (
+        "Normandie (valeur de la région, pas celle de ses communes) : 77\u00a0%"
+        " · France : 87\u00a0%"
+    )
+    assert map_panel(context, AppState()).france == "France : 87\u00a0%"

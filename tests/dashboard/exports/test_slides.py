@@ -216,7 +216,8 @@ def test_a_bad_size_falls_back_to_the_default_and_says_so(get):
 
 
 def test_one_regions_communes_render(get):
-    response = get("/export/view.png?level=commune&territory=28&width=1280&height=720")
+    # the communes by size class: every one painted (published data have no stratum value)
+    response = get("/export/view.png?level=commune&territory=28&show=size&width=1280&height=720")
     assert response.status_code == 200, response.get_data(as_text=True)
     assert response.headers["Content-Disposition"] == (
         'attachment; filename="phare-partnership_innovation_share-maires-commune-28.png"'
@@ -325,3 +326,11 @@ def test_small_multiples_keep_their_own_ranges():
     )
     kept = fill_map_area(slide)
     assert kept.layout.geo.lonaxis.range == kept.layout.geo2.lonaxis.range == (-5, 10)
+
+
+def test_a_slide_of_a_region_s_communes_says_the_region_s_value_once(context):
+    state = AppState(level="commune", territory="28")
+    texts = slide_texts(context, state, map_view(context, state), "http://localhost/")
+    assert texts.base.startswith(
+        "Normandie (valeur de la région, pas celle de ses communes) : 77\u00a0% · "
+    )

@@ -26,7 +26,15 @@ VIEWPORT = {"width": 1400, "height": 1100}
 
 DARKEST = (20, 38, 112)  # YlGnBu at 0.95: the top of the sequential scale (100 %)
 GREY = (189, 189, 189)  # "non publié" (#bdbdbd)
-STATUSES = ("ok", "supprime", "non_publie", "sans_objet", "non_couvert", "hors_fichier")
+STATUSES = (
+    "ok",
+    "supprime",
+    "non_publie",
+    "sans_objet",
+    "non_couvert",
+    "hors_fichier",
+    "sans_valeur_communale",
+)
 METRO_COMMUNES = 34_746
 NORMANDIE_DEPARTMENTS = {"14", "27", "50", "61", "76"}
 

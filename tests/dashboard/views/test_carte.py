@@ -143,10 +143,13 @@ def test_commune_level_draws_one_region_or_all_of_france(context):
     assert [e.label for e in everywhere.legend][:1] == ["Communes de moins de 500 habitants"]
 
 
-def test_commune_values_are_always_labelled_as_regional_estimates(context):
+def test_commune_values_are_always_labelled_as_their_stratum_s(context):
     view = map_view(context, AppState(dataset="simule", level="commune", territory="28"))
-    for lines in view.frame["details"].head(50):
-        assert "pas un résultat de la commune" in lines[1]
+    assert set(view.frame["status"]) <= {"ok", "supprime", "sans_valeur_communale"}
+    for lines, status in zip(view.frame["details"], view.frame["status"], strict=True):
+        if status != "sans_valeur_communale":
+            assert lines[1].startswith("valeur de la strate Normandie × Communes de")
+            assert lines[1].endswith("pas un résultat de la commune")
 
 
 def test_a_view_asked_for_again_is_answered_from_the_cache_and_is_the_same(context):

@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 
 from dashboard.core.state import AppState
@@ -42,16 +43,38 @@ def test_stratum_values_come_from_the_mayors_size_segments_with_simulated_data(c
     assert "strate Normandie × Communes de 10 000 habitants et plus" in lines[1]
 
 
-def test_without_strata_a_commune_shows_its_regions_value_as_a_regional_estimate(context):
+def test_without_strata_a_commune_is_an_outline_and_its_regions_value_is_said_once(context):
     view = map_view(context, AppState(level="commune", territory="28"))
     caen = view.frame.set_index("code").loc["14118"]
-    assert caen["value_label"] == "77\u00a0%"
-    assert caen["details"][1] == ("estimation régionale (Normandie), pas un résultat de la commune")
+    assert caen["status"] == "sans_valeur_communale"
+    assert caen["value_label"] == "" and pd.isna(caen["value"])
+    assert caen["details"] == (
+        "aucune valeur pour la commune ni pour sa strate",
+        "la valeur de la région Normandie est donnée sous la carte",
+    )
+    assert [(e.label, e.count) for e in view.legend] == [
+        ("aucune valeur pour la commune ni pour sa strate", len(view.frame))
+    ]
+    assert view.regional == "Normandie (valeur de la région, pas celle de ses communes) : 77\u00a0%"
+    assert view.france == "France : 87\u00a0%"
+
+
+def test_other_actors_have_no_strata_so_their_communes_are_outlines(context):
+    state = AppState(dataset="simule", actor="citoyens", level="commune", territory="84")
+    view = map_view(context, state)
+    assert set(view.frame["status"]) == {"sans_valeur_communale"}
+    assert view.regional.startswith("Auvergne-Rhône-Alpes (valeur de la région, pas celle de ses")
+
+
+def test_the_region_s_value_is_said_only_for_the_strata_of_one_region(context):
+    for state in (
+        AppState(level="commune", territory="FR"),
+        AppState(level="commune", territory="28", show="size"),
+    ):
+        assert map_view(context, state).regional == ""
 
 
 def test_uploaded_values_are_drawn_and_the_other_communes_say_they_are_not_in_the_file(context):
-    import pandas as pd
-
     upload = pd.DataFrame({"code": ["14118", "14712"], "value": [12.5, 40.0]})
     view = map_view(context, AppState(level="commune", territory="28", show="upload"), upload)
     frame = view.frame.set_index("code")

@@ -153,7 +153,7 @@ def test_links_lead_to_the_region_its_communes_map_and_a_comparison_keeping_the_
     links = profile_links(AppState(dataset="simule", lang="en"), profile)
     assert [href for _, href in links] == [
         "/region/84?dataset=simule&lang=en",
-        "/?dataset=simule&level=commune&territory=84&lang=en",
+        "/?dataset=simule&level=commune&territory=69019&lang=en",
         "/comparer?dataset=simule&territories=84%2CFR&lang=en",
     ]
     assert links[0][0] == "Profile of the region Auvergne-Rhône-Alpes"
@@ -205,3 +205,15 @@ def test_options_name_how_the_commune_was_found_in_english(context):
 @pytest.mark.parametrize("query", ["", " ", "a", None, "97411"])
 def test_short_queries_and_communes_without_a_map_give_no_option(context, query):
     assert commune_options(context, query) == []
+
+
+def test_the_mayors_view_the_carte_drew_comes_first_in_the_stratum_rows(context):
+    profile = commune_profile(context, "27467")  # Pont-Audemer
+    state = AppState(dataset="simule", indicator="fragility_mean_score", fragility="emploi")
+    rows = stratum_rows(context, state, profile)
+    assert list(rows["indicator"]) == ["fragility_mean_score", *STRATUM_INDICATORS]
+    assert rows["indicator_label"].iloc[0] == (
+        "Note moyenne de fragilité (1 à 10) — Emploi / chômage / insertion"
+    )
+    other_actor = stratum_rows(context, state.model_copy(update={"actor": "citoyens"}), profile)
+    assert list(other_actor["indicator"]) == list(STRATUM_INDICATORS)
