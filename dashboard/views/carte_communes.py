@@ -27,7 +27,6 @@ from phare.weighted import PRUDENCE
 NOT_IN_FILE = "hors_fichier"
 METRO_EXTENT = (-5.2, 41.3, 9.6, 51.1)
 FRANCE_COMMUNES = "communes"  # the geometry level of all metropolitan communes (34,746)
-COMMUNE_VIEW_DEGREES = 0.25  # a searched commune is shown with its neighbours around it
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,10 @@ class CommuneScope:
 
 
 def commune_scope(context: DataContext, territory: str) -> CommuneScope:
-    """The communes to draw for a selected territory: its region's, or all for France."""
+    """The communes to draw for a selected territory: its region's, or all for France.
+
+    The map opens on the region's extent, a chosen commune's too: it stays the selected
+    territory, outlined and named among its region's communes (``components.carte_map``)."""
     level, code = territory_level(territory)
     region = None
     if level == "region":
@@ -50,15 +52,6 @@ def commune_scope(context: DataContext, territory: str) -> CommuneScope:
         return CommuneScope(None, FRANCE_COMMUNES, METRO_EXTENT)
     row = context.territory("region", region)
     extent = (row["min_lon"], row["min_lat"], row["max_lon"], row["max_lat"])
-    if level == "commune":
-        commune = context.territory("commune", code)
-        half = COMMUNE_VIEW_DEGREES
-        extent = (
-            commune["lon"] - half,
-            commune["lat"] - half,
-            commune["lon"] + half,
-            commune["lat"] + half,
-        )
     return CommuneScope(region, f"communes-{region}", tuple(float(v) for v in extent))
 
 

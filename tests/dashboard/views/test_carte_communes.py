@@ -58,3 +58,13 @@ def test_uploaded_values_are_drawn_and_the_other_communes_say_they_are_not_in_th
     assert frame.loc["14118", "status"] == "ok" and frame.loc["14712", "status"] == "ok"
     assert (frame["status"] == "hors_fichier").sum() == len(frame) - 2
     assert frame.loc["14118", "details"][0] == "12,5"
+
+
+@pytest.mark.parametrize("territory", ["28", "dep-27", "27467", "14118"])
+def test_a_commune_map_opens_on_the_whole_region_even_for_a_chosen_commune(context, territory):
+    """Pont-Audemer (27467) and Caen: Normandie's extent, not a window around the commune."""
+    normandie = context.territory("region", "28")
+    expected = tuple(
+        float(normandie[side]) for side in ("min_lon", "min_lat", "max_lon", "max_lat")
+    )
+    assert commune_scope(context, territory).extent == expected
