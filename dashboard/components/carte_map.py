@@ -32,7 +32,7 @@ from dashboard.text.i18n import t
 from dashboard.text.numbers import format_count
 from dashboard.text.summary import legend_summary, map_summary
 from dashboard.views.carte import MapView, map_view
-from dashboard.views.carte_communes import without_borders
+from dashboard.views.carte_communes import commune_focus, without_borders
 from dashboard.views.classification import no_value_states
 
 OUTLINE_LEVEL = {"departement": "regions"}
@@ -68,7 +68,8 @@ def map_panel(
 ) -> MapPanel:
     """The panel for ``state``; the full figure only when the browser's map does not already
     draw this geometry (``drawn_geometry``: the geometry URL of the figure on the page).
-    ``recentre``: the selected territory changed, so a commune map moves to it.
+    ``recentre``: the selected territory changed, so a commune map moves to it (a commune:
+    among its neighbours; a commune map opened afresh shows its whole region).
 
     Without a visitor's file the panel is a pure function of the process's read-only data and
     of the state, so the last ones are kept (:data:`CACHED_PANELS`, and fewer of the large
@@ -130,7 +131,8 @@ def _panel(
     changes = _extra_changes(changes, view, selected, name, lang)
     if recentre and view.extent is not None:
         width = MAP_SIZE_PX[0] - changes["layout"]["margin"]["l"]
-        center, zoom = view_for_extent(view.extent, (width, MAP_SIZE_PX[1]))
+        focus = commune_focus(context, state.territory) if view.level == "commune" else None
+        center, zoom = view_for_extent(focus or view.extent, (width, MAP_SIZE_PX[1]))
         changes["layout"]["map"] = {"center": center, "zoom": zoom}
     return MapPanel(
         view=view,

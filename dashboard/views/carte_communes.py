@@ -27,6 +27,7 @@ from phare.weighted import PRUDENCE
 NOT_IN_FILE = "hors_fichier"
 METRO_EXTENT = (-5.2, 41.3, 9.6, 51.1)
 FRANCE_COMMUNES = "communes"  # the geometry level of all metropolitan communes (34,746)
+COMMUNE_VIEW_DEGREES = 0.25  # a commune picked on a commune map: shown with its neighbours
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ def commune_scope(context: DataContext, territory: str) -> CommuneScope:
     """The communes to draw for a selected territory: its region's, or all for France.
 
     The map opens on the region's extent, a chosen commune's too: it stays the selected
-    territory, outlined and named among its region's communes (``components.carte_map``)."""
+    territory, outlined and named among its region's communes (``components.carte_map``); a
+    commune picked once the map is drawn is moved to (:func:`commune_focus`)."""
     level, code = territory_level(territory)
     region = None
     if level == "region":
@@ -53,6 +55,19 @@ def commune_scope(context: DataContext, territory: str) -> CommuneScope:
     row = context.territory("region", region)
     extent = (row["min_lon"], row["min_lat"], row["max_lon"], row["max_lat"])
     return CommuneScope(region, f"communes-{region}", tuple(float(v) for v in extent))
+
+
+def commune_focus(context: DataContext, territory: str) -> tuple[float, float, float, float] | None:
+    """Where the map moves when a commune is picked on a commune map already drawn: a window
+    of :data:`COMMUNE_VIEW_DEGREES` around it; None for any other territory (the drawn area).
+    A commune map opened afresh shows the whole region (:func:`commune_scope`)."""
+    level, code = territory_level(territory)
+    commune = context.territory("commune", code) if level == "commune" else None
+    if commune is None or commune_scope(context, territory).region is None:
+        return None
+    half = COMMUNE_VIEW_DEGREES
+    lon, lat = float(commune["lon"]), float(commune["lat"])
+    return (lon - half, lat - half, lon + half, lat + half)
 
 
 def without_borders(geometry_level: str) -> bool:

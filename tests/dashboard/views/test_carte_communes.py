@@ -2,7 +2,12 @@ import pytest
 
 from dashboard.core.state import AppState
 from dashboard.views.carte import map_view
-from dashboard.views.carte_communes import METRO_EXTENT, commune_scope, size_classes
+from dashboard.views.carte_communes import (
+    METRO_EXTENT,
+    commune_focus,
+    commune_scope,
+    size_classes,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +73,19 @@ def test_a_commune_map_opens_on_the_whole_region_even_for_a_chosen_commune(conte
         float(normandie[side]) for side in ("min_lon", "min_lat", "max_lon", "max_lat")
     )
     assert commune_scope(context, territory).extent == expected
+
+
+@pytest.mark.parametrize(
+    ("territory", "has_focus"),
+    [("27467", True), ("14118", True), ("28", False), ("dep-27", False), ("FR", False)],
+)
+def test_a_commune_picked_on_a_drawn_commune_map_is_moved_to_among_its_neighbours(
+    context, territory, has_focus
+):
+    focus = commune_focus(context, territory)
+    if not has_focus:
+        assert focus is None
+        return
+    commune = context.territory("commune", territory)
+    lon, lat = float(commune["lon"]), float(commune["lat"])
+    assert focus == (lon - 0.25, lat - 0.25, lon + 0.25, lat + 0.25)
