@@ -78,7 +78,8 @@ def test_a_searched_commune_is_one_click_from_its_page(carte, live_server):
     )
     near_search = carte.locator("#search-next a")
     assert near_search.get_attribute("href") == panel_link.get_attribute("href")
-    near_search.focus()
+    carte.focus("#search")
+    carte.keyboard.press("Tab")  # from the search box, the next stop is the commune's page
     assert carte.evaluate("() => document.activeElement.closest('#search-next') !== null")
 
     panel_link.click()  # the one more click
