@@ -13,7 +13,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components.carte_map import MapPanel, map_panel
 from dashboard.components.carte_national import national_block
-from dashboard.components.carte_selection import selection_panel
+from dashboard.components.carte_selection import commune_page_link, selection_panel
 from dashboard.components.coverage import coverage_details
 from dashboard.components.sharing import SHARE_OUTPUTS, frame_title, request_origin, share_values
 from dashboard.components.upload_report import upload_report
@@ -52,6 +52,7 @@ VIEW_OUTPUTS = {
     "coverage": Output("coverage", "children"),
     "france": Output("france-value", "children"),
     "selection": Output("selection", "children"),
+    "search_next": Output("search-next", "children"),
     "sources": Output("sources", "children"),
     "sources_hidden": Output("sources", "hidden"),
     "rows": Output("values-table", "rowData"),
@@ -146,6 +147,7 @@ def _panel_outputs(context: DataContext, state: AppState, panel: MapPanel) -> di
         "coverage": panel.coverage,
         "france": panel.france,
         "selection": selection_panel(context, panel.view, state),
+        "search_next": commune_page_link(state),
         "sources": panel.sources,
         "sources_hidden": national is not None,
         "rows": panel.rows,

@@ -20,14 +20,19 @@ from dashboard.core.context import DataContext
 from dashboard.core.state import FRANCE, AppState, state_query, territory_level
 from dashboard.figures.choropleth import LegendItem, figure_changes
 from dashboard.figures.geo_map import build_geo_choropleth
-from dashboard.figures.highlight import highlight_values, with_highlight
+from dashboard.figures.highlight import (
+    highlight_values,
+    selection_name_annotations,
+    with_highlight,
+    with_selection_name,
+)
 from dashboard.figures.tile_map import MAP_SIZE_PX, build_commune_choropleth, view_for_extent
 from dashboard.figures.watermark import watermark_annotations, with_watermark
 from dashboard.text.i18n import t
 from dashboard.text.numbers import format_count
 from dashboard.text.summary import legend_summary, map_summary
 from dashboard.views.carte import MapView, map_view
-from dashboard.views.carte_communes import without_borders
+from dashboard.views.carte_communes import commune_focus, without_borders
 from dashboard.views.classification import no_value_states
 
 OUTLINE_LEVEL = {"departement": "regions"}
@@ -63,7 +68,8 @@ def map_panel(
 ) -> MapPanel:
     """The panel for ``state``; the full figure only when the browser's map does not already
     draw this geometry (``drawn_geometry``: the geometry URL of the figure on the page).
-    ``recentre``: the selected territory changed, so a commune map moves to it.
+    ``recentre``: the selected territory changed, so a commune map moves to it (a commune:
+    among its neighbours; a commune map opened afresh shows its whole region).
 
     Without a visitor's file the panel is a pure function of the process's read-only data and
     of the state, so the last ones are kept (:data:`CACHED_PANELS`, and fewer of the large
@@ -116,14 +122,17 @@ def _panel(
         labels=view.level != "commune",
         names_from_geometry=view.level == "commune",
     )
+    name = _commune_name(context, view, selected)
     figure = None
     if geometry_url != drawn_geometry:
         figure = _figure(context, view, states, items, title, geometry_url, lang)
         figure = with_watermark(with_highlight(figure, selected), view.simulated, lang)
-    changes = _extra_changes(changes, view, selected, lang)
+        figure = with_selection_name(figure, name, lang)
+    changes = _extra_changes(changes, view, selected, name, lang)
     if recentre and view.extent is not None:
         width = MAP_SIZE_PX[0] - changes["layout"]["margin"]["l"]
-        center, zoom = view_for_extent(view.extent, (width, MAP_SIZE_PX[1]))
+        focus = commune_focus(context, state.territory) if view.level == "commune" else None
+        center, zoom = view_for_extent(focus or view.extent, (width, MAP_SIZE_PX[1]))
         changes["layout"]["map"] = {"center": center, "zoom": zoom}
     return MapPanel(
         view=view,
@@ -225,12 +234,24 @@ def _selected_code(state: AppState, level: str) -> str | None:
     return code if selected_level == level else None
 
 
-def _extra_changes(changes: dict, view: MapView, selected: str | None, lang: str) -> dict:
-    """The highlight (last trace) and the watermark, which the figure builders do not know."""
+def _commune_name(context: DataContext, view: MapView, selected: str | None) -> str | None:
+    """The outlined commune's name, written on a commune map (where it is hard to find)."""
+    if view.level != "commune" or selected is None:
+        return None
+    row = context.territory("commune", selected)
+    return None if row is None else str(row["name"])
+
+
+def _extra_changes(
+    changes: dict, view: MapView, selected: str | None, name: str | None, lang: str
+) -> dict:
+    """The highlight (last trace), the watermark and the outlined commune's name, which the
+    figure builders do not know."""
     layout = dict(changes["layout"])
     layout["annotations"] = [
         *layout.get("annotations", []),
         *watermark_annotations(view.simulated, lang),
+        *selection_name_annotations(name, lang),
     ]
     # the highlight is the last trace, right after the last one the changes address
     last = max(changes["data"]) + 1

@@ -25,6 +25,7 @@ NAVIGATION = (
     ("nav_compare", "/comparer"),
     ("nav_analyse", "/analyse"),
     ("nav_data", "/donnees"),
+    ("nav_commune", "/commune/"),  # a mayor's way in: the commune search page
 )
 
 

@@ -9,7 +9,7 @@ from dash import dcc, html
 from dashboard.components.carte_filters import filter_panel
 from dashboard.components.carte_map import map_panel
 from dashboard.components.carte_national import national_block
-from dashboard.components.carte_selection import selection_panel
+from dashboard.components.carte_selection import commune_page_link, selection_panel
 from dashboard.components.coverage import coverage_details
 from dashboard.components.dropdown import dropdown_labels
 from dashboard.components.filter_fold import filter_fold
@@ -99,6 +99,9 @@ def _search_box(context, state) -> html.Div:
                 className="filter",
                 labels=dropdown_labels(lang),
             ),
+            # a chosen commune's page, one click away where the eyes and the focus are (on a
+            # phone the selection panel is far below, under the map)
+            html.Div(commune_page_link(state), id="search-next", className="search-next"),
         ],
         className="search",
         role="search",

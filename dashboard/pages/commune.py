@@ -33,8 +33,14 @@ from dashboard.views.commune import (
 )
 from dashboard.views.credit import profile_credit
 
+# ``/commune`` (and ``/commune/``, Dash strips the slash) is the search page with no commune
+# yet, the navigation's « Ma commune »: Dash matches a page's ``path`` when its template fails.
 dash.register_page(
-    __name__, path_template="/commune/<insee>", title=page_title("commune_page"), name="Ma commune"
+    __name__,
+    path="/commune",
+    path_template="/commune/<insee>",
+    title=page_title("commune_page"),
+    name="Ma commune",
 )
 
 LOCATOR_CONFIG = {

@@ -36,8 +36,8 @@ def unknown_territory_is_not_found():
     kind, code = matched["kind"], matched["code"]
     if kind == "region":  # FR: the France page
         return None if code in context.catalogue.regions or code == FRANCE else abort(404)
-    if code in context.commune_codes:
-        return None
+    if not code or code in context.commune_codes:
+        return None  # no code (``/commune/``): the commune search page
     match = context.gazetteer.commune(code.upper())
     if match is None or match.code not in context.commune_codes:
         abort(404)

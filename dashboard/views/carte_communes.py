@@ -31,7 +31,7 @@ NOT_IN_FILE = "hors_fichier"
 NO_COMMUNE_VALUE = "sans_valeur_communale"  # no value for the commune nor for its stratum
 METRO_EXTENT = (-5.2, 41.3, 9.6, 51.1)
 FRANCE_COMMUNES = "communes"  # the geometry level of all metropolitan communes (34,746)
-COMMUNE_VIEW_DEGREES = 0.25  # a searched commune is shown with its neighbours around it
+COMMUNE_VIEW_DEGREES = 0.25  # a commune picked on a commune map: shown with its neighbours
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,11 @@ class CommuneScope:
 
 
 def commune_scope(context: DataContext, territory: str) -> CommuneScope:
-    """The communes to draw for a selected territory: its region's, or all for France."""
+    """The communes to draw for a selected territory: its region's, or all for France.
+
+    The map opens on the region's extent, a chosen commune's too: it stays the selected
+    territory, outlined and named among its region's communes (``components.carte_map``); a
+    commune picked once the map is drawn is moved to (:func:`commune_focus`)."""
     level, code = territory_level(territory)
     region = None
     if level == "region":
@@ -54,16 +58,20 @@ def commune_scope(context: DataContext, territory: str) -> CommuneScope:
         return CommuneScope(None, FRANCE_COMMUNES, METRO_EXTENT)
     row = context.territory("region", region)
     extent = (row["min_lon"], row["min_lat"], row["max_lon"], row["max_lat"])
-    if level == "commune":
-        commune = context.territory("commune", code)
-        half = COMMUNE_VIEW_DEGREES
-        extent = (
-            commune["lon"] - half,
-            commune["lat"] - half,
-            commune["lon"] + half,
-            commune["lat"] + half,
-        )
     return CommuneScope(region, f"communes-{region}", tuple(float(v) for v in extent))
+
+
+def commune_focus(context: DataContext, territory: str) -> tuple[float, float, float, float] | None:
+    """Where the map moves when a commune is picked on a commune map already drawn: a window
+    of :data:`COMMUNE_VIEW_DEGREES` around it; None for any other territory (the drawn area).
+    A commune map opened afresh shows the whole region (:func:`commune_scope`)."""
+    level, code = territory_level(territory)
+    commune = context.territory("commune", code) if level == "commune" else None
+    if commune is None or commune_scope(context, territory).region is None:
+        return None
+    half = COMMUNE_VIEW_DEGREES
+    lon, lat = float(commune["lon"]), float(commune["lat"])
+    return (lon - half, lat - half, lon + half, lat + half)
 
 
 def without_borders(geometry_level: str) -> bool:

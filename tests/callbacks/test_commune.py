@@ -4,6 +4,7 @@ import dash
 import pytest
 from dash.development.base_component import Component
 
+from tests.callbacks.dash_requests import page_layout_body
 from tests.layout_tree import find, text_of
 
 BELLEVILLE = "69019"  # Belleville-en-Beaujolais: Belleville + Saint-Jean-d'Ardières in 2019
@@ -39,10 +40,33 @@ def test_a_current_commune_code_answers_the_page(client, url):
     assert client.get(url).status_code == 200
 
 
-@pytest.mark.parametrize("code", ["99999", "97411", "%3Cscript%3E", ""])
+@pytest.mark.parametrize("code", ["99999", "97411", "%3Cscript%3E"])
 def test_an_unknown_commune_code_answers_404(client, code):
     # 97411 (Saint-Denis, La Réunion) exists but has no map and no survey
     assert client.get(f"/commune/{code}").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/commune/", "/commune", "/commune/?lang=en"])
+def test_without_a_code_the_address_is_the_search_page_of_the_navigation(client, dash_app, path):
+    """« Ma commune » in the navigation (issue 27): ``/commune/`` once answered 404."""
+    assert client.get(path).status_code == 200
+    pathname, _, query = path.partition("?")
+    body = page_layout_body(dash_app, pathname, f"?{query}" if query else "")
+    layout = client.post("/_dash-update-component", json=body).get_json()
+    headings = [c["props"]["children"] for c in components(layout) if c["type"] == "H1"]
+    ids = [c["props"].get("id") for c in components(layout)]
+    assert headings == ["My municipality" if query else "Ma commune"]
+    assert "commune-finder" in ids and "commune-facts" not in ids
+
+
+def components(tree: object) -> list[dict]:
+    """Every serialised component of a Dash JSON answer, depth first."""
+    if isinstance(tree, list):
+        return [found for item in tree for found in components(item)]
+    if not isinstance(tree, dict):
+        return []
+    own = [tree] if "namespace" in tree and "props" in tree else []
+    return own + [found for value in tree.values() for found in components(value)]
 
 
 def test_a_former_code_redirects_to_the_current_commune_with_the_query_kept(client):

@@ -94,6 +94,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "see_communes": {"fr": "Voir les communes", "en": "See the municipalities"},
     "see_profile": {"fr": "Voir le profil", "en": "See the profile"},
+    "see_commune_page": {"fr": "Voir la page de la commune", "en": "See the municipality's page"},
+    "selected_outline": {"fr": "Contour épais", "en": "Thick outline"},
     "selected": {"fr": "Territoire choisi", "en": "Selected territory"},
     "loading_map": {"fr": "Chargement de la carte…", "en": "Loading the map…"},
     "summary_range": {

@@ -96,6 +96,7 @@ TEXT: dict[str, dict[str, str]] = {
     "nav_map": {"fr": "Carte", "en": "Map"},
     "nav_compare": {"fr": "Comparer", "en": "Compare"},
     "nav_data": {"fr": "Données & méthodologie", "en": "Data & methodology"},
+    "nav_commune": {"fr": "Ma commune", "en": "My municipality"},
     "profile_intro": {
         "fr": "Ce que citoyens, associations, entreprises et maires de la région disent de leur "
         "territoire, face à la France. ▲ / ▼ : écart significatif à la France (test corrigé de "

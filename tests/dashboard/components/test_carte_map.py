@@ -3,7 +3,7 @@ France's communes have no borders."""
 
 from dashboard.components.carte_map import map_panel
 from dashboard.core.state import AppState
-from dashboard.figures.highlight import HIGHLIGHT_TRACE
+from dashboard.figures.highlight import HIGHLIGHT_TRACE, SELECTION_NAME
 
 
 def test_region_and_department_maps_are_framed_around_everything_they_draw(context):
@@ -42,3 +42,34 @@ def test_under_a_map_of_a_region_s_communes_the_region_s_value_comes_before_fran
         " · France : 87\u00a0%"
     )
     assert map_panel(context, AppState()).france == "France : 87\u00a0%"
+
+
+def test_a_chosen_commune_is_outlined_and_named_on_its_regions_commune_map(context):
+    """Pont-Audemer on Normandie's communes: the last trace outlines it, an annotation names
+    it; a filter change after it (a Patch) keeps both, at the same trace index."""
+    state = AppState(level="commune", territory="27467")
+    panel = map_panel(context, state)
+    figure = panel.figure
+    assert figure.data[-1].name == HIGHLIGHT_TRACE
+    assert list(figure.data[-1].locations) == ["27467"]
+    named = [a.text for a in figure.layout.annotations if a.name == SELECTION_NAME]
+    assert named == ["Contour épais\u00a0: Pont-Audemer"]
+
+    changed = map_panel(
+        context, state.model_copy(update={"actor": "citoyens"}), drawn_geometry=panel.geometry_key
+    )
+    assert changed.figure is None
+    last = len(figure.data) - 1
+    assert max(changed.changes["data"]) == last
+    assert changed.changes["data"][last] == {"locations": ["27467"], "z": [0]}
+    assert [
+        a["text"]
+        for a in changed.changes["layout"]["annotations"]
+        if a.get("name") == SELECTION_NAME
+    ] == named
+
+
+def test_only_a_chosen_commune_is_named_on_the_map(context):
+    for state in (AppState(level="commune", territory="28"), AppState(territory="27467")):
+        figure = map_panel(context, state).figure
+        assert not [a for a in figure.layout.annotations if a.name == SELECTION_NAME]

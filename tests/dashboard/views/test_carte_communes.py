@@ -3,7 +3,12 @@ import pytest
 
 from dashboard.core.state import AppState
 from dashboard.views.carte import map_view
-from dashboard.views.carte_communes import METRO_EXTENT, commune_scope, size_classes
+from dashboard.views.carte_communes import (
+    METRO_EXTENT,
+    commune_focus,
+    commune_scope,
+    size_classes,
+)
 
 
 @pytest.mark.parametrize(
@@ -81,3 +86,29 @@ def test_uploaded_values_are_drawn_and_the_other_communes_say_they_are_not_in_th
     assert frame.loc["14118", "status"] == "ok" and frame.loc["14712", "status"] == "ok"
     assert (frame["status"] == "hors_fichier").sum() == len(frame) - 2
     assert frame.loc["14118", "details"][0] == "12,5"
+
+
+@pytest.mark.parametrize("territory", ["28", "dep-27", "27467", "14118"])
+def test_a_commune_map_opens_on_the_whole_region_even_for_a_chosen_commune(context, territory):
+    """Pont-Audemer (27467) and Caen: Normandie's extent, not a window around the commune."""
+    normandie = context.territory("region", "28")
+    expected = tuple(
+        float(normandie[side]) for side in ("min_lon", "min_lat", "max_lon", "max_lat")
+    )
+    assert commune_scope(context, territory).extent == expected
+
+
+@pytest.mark.parametrize(
+    ("territory", "has_focus"),
+    [("27467", True), ("14118", True), ("28", False), ("dep-27", False), ("FR", False)],
+)
+def test_a_commune_picked_on_a_drawn_commune_map_is_moved_to_among_its_neighbours(
+    context, territory, has_focus
+):
+    focus = commune_focus(context, territory)
+    if not has_focus:
+        assert focus is None
+        return
+    commune = context.territory("commune", territory)
+    lon, lat = float(commune["lon"]), float(commune["lat"])
+    assert focus == (lon - 0.25, lat - 0.25, lon + 0.25, lat + 0.25)
