@@ -97,7 +97,7 @@ def test_the_page_shows_the_commune_its_stratum_and_links_keeping_the_state(dash
     hrefs = [item.children.href for item in links.children.children]
     assert hrefs == [
         "/region/84?dataset=simule",
-        "/?dataset=simule&level=commune&territory=84",
+        "/?dataset=simule&level=commune&territory=07184",
         "/comparer?dataset=simule&territories=84%2CFR",
     ]
     region = find(page, "commune-region-profile")

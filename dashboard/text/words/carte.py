@@ -68,8 +68,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "value of the region {region}",
     },
     "no_commune_value_hover": {
-        "fr": "la valeur de la région {region} est donnée sous la carte",
-        "en": "the value of the region {region} is given under the map",
+        "fr": "ni pour sa strate (région × taille) ; la valeur de la région {region} est "
+        "donnée sous la carte",
+        "en": "nor for its stratum (region × size); the value of the region {region} is given "
+        "under the map",
     },
     "region_value_once": {
         "fr": "{region} (valeur de la région, pas celle de ses communes) : {value}",

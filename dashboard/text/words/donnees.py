@@ -137,14 +137,14 @@ TEXT: dict[str, dict[str, str]] = {
         "par région et par taille de commune : là où les données ont une valeur pour cette strate "
         "(région × taille), chaque commune de la strate la montre, présentée comme la valeur de "
         "la strate, et la page de la commune donne la même. Ailleurs, et pour les autres "
-        "acteurs, la commune n'est qu'un contour (« aucune valeur pour la commune ni pour sa "
-        "strate ») et la valeur de la région est donnée une fois, sous la carte : peinte sur "
+        "acteurs, la commune n'est qu'un contour (« sans valeur pour la commune ») et la "
+        "valeur de la région est donnée une fois, sous la carte : peinte sur "
         "chaque commune, elle se lirait comme le résultat de chacune.",
         "en": "The surveys give no result for a municipality. Mayors were sampled by region and "
         "municipality size: where the data have a value for that stratum (region × size), every "
         "municipality of the stratum shows it, presented as the stratum's value, and the "
         "municipality's page gives the same one. Elsewhere, and for the other actors, the "
-        'municipality is an outline only ("no value for the municipality or its stratum") and '
+        'municipality is an outline only ("no value for the municipality") and '
         "the region's value is given once, under the map: painted on every municipality, it "
         "would read as each one's result.",
     },

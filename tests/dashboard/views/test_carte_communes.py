@@ -54,11 +54,12 @@ def test_without_strata_a_commune_is_an_outline_and_its_regions_value_is_said_on
     assert caen["status"] == "sans_valeur_communale"
     assert caen["value_label"] == "" and pd.isna(caen["value"])
     assert caen["details"] == (
-        "aucune valeur pour la commune ni pour sa strate",
-        "la valeur de la région Normandie est donnée sous la carte",
+        "sans valeur pour la commune",
+        "ni pour sa strate (région × taille) ; la valeur de la région Normandie est donnée sous "
+        "la carte",
     )
     assert [(e.label, e.count) for e in view.legend] == [
-        ("aucune valeur pour la commune ni pour sa strate", len(view.frame))
+        ("sans valeur pour la commune", len(view.frame))
     ]
     assert view.regional == "Normandie (valeur de la région, pas celle de ses communes) : 77\u00a0%"
     assert view.france == "France : 87\u00a0%"

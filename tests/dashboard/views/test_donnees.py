@@ -242,7 +242,7 @@ def test_the_rules_state_the_values_in_use(context, state, conflicts):
     assert "la confiance la plus élevée l'emporte, puis la date de source" in texts[3]
     assert texts[3].endswith(conflicts)
     assert "non publié" in texts[4]
-    assert "aucune valeur pour la commune ni pour sa strate" in texts[5]
+    assert "« sans valeur pour la commune »" in texts[5]
 
 
 def test_rules_in_english(context):
