@@ -57,7 +57,9 @@
     var width = gd.clientWidth - marginPx;
     var height = gd.clientHeight;
     if (width <= 0 || height <= 0) return;
-    var scale = Math.min(width / (design[0] - legendPx), height / design[1]);
+    // the box the server's zoom fits the area in (figures/tile_map.fitted_px), else its design
+    var fitted = (gd.layout.meta || {}).fitPx || [design[0] - legendPx, design[1]];
+    var scale = Math.min(width / fitted[0], height / fitted[1]);
     var zoom = Math.round((tiles.serverZoom + Math.log2(scale)) * 100) / 100;
     tiles.fitted = [map.center.lon, map.center.lat, zoom].join();
     // MapLibre ignores a zoom given before it has loaded: wait for it, then compare its camera

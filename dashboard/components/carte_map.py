@@ -26,7 +26,13 @@ from dashboard.figures.highlight import (
     with_highlight,
     with_selection_name,
 )
-from dashboard.figures.tile_map import MAP_SIZE_PX, build_commune_choropleth, view_for_extent
+from dashboard.figures.tile_map import (
+    FIT_PX_KEY,
+    MAP_SIZE_PX,
+    build_commune_choropleth,
+    fitted_px,
+    view_for_extent,
+)
 from dashboard.figures.watermark import watermark_annotations, with_watermark
 from dashboard.text.i18n import t
 from dashboard.text.numbers import format_count
@@ -132,8 +138,10 @@ def _panel(
     if recentre and view.extent is not None:
         width = MAP_SIZE_PX[0] - changes["layout"]["margin"]["l"]
         focus = commune_focus(context, state.territory) if view.level == "commune" else None
-        center, zoom = view_for_extent(focus or view.extent, (width, MAP_SIZE_PX[1]))
+        shown = focus or view.extent
+        center, zoom = view_for_extent(shown, (width, MAP_SIZE_PX[1]))
         changes["layout"]["map"] = {"center": center, "zoom": zoom}
+        changes["layout"]["meta"] = {FIT_PX_KEY: fitted_px(shown, zoom)}
     return MapPanel(
         view=view,
         figure=figure,

@@ -23,6 +23,7 @@ COMMUNE_HOVER = "<b>%{properties.nom}</b><br>%{text}<extra></extra>"
 WORLD_PX = 512  # MapLibre: the whole world is 512 px wide at zoom 0
 MAX_ZOOM = 16.0
 FIT_PADDING = 0.05  # share of each side left around the extent
+FIT_PX_KEY = "fitPx"  # layout.meta's entry read by assets/map_fit.js: see fitted_px
 
 
 def build_commune_choropleth(
@@ -64,7 +65,10 @@ def build_commune_choropleth(
     apply_changes(figure, changes)
     width = size_px[0] - changes["layout"]["margin"]["l"]
     center, zoom = view_for_extent(extent, (width, size_px[1]))
-    figure.update_layout(map={"style": "white-bg", "center": center, "zoom": zoom})
+    figure.update_layout(
+        map={"style": "white-bg", "center": center, "zoom": zoom},
+        meta={FIT_PX_KEY: fitted_px(extent, zoom)},
+    )
     return figure
 
 
@@ -87,6 +91,22 @@ def view_for_extent(
         "lat": round(_latitude((low + high) / 2), 4),
     }
     return centre, round(min(zooms), 2)
+
+
+def fitted_px(
+    extent: tuple[float, float, float, float], zoom: float, padding: float = FIT_PADDING
+) -> list[float]:
+    """Width and height in pixels of the box ``extent`` fills at ``zoom``, ``padding`` around it.
+
+    The page draws the map at its own size and scales the server's zoom by how much bigger its
+    drawing area is than this box, in the dimension that binds (``assets/map_fit.js``). Scaling
+    by the figure's whole design size instead would shrink a wide region on a phone: the
+    server's fit leaves the design's height partly empty, the phone's box does not."""
+    min_lon, min_lat, max_lon, max_lat = extent
+    world = WORLD_PX * 2**zoom
+    width = (max_lon - min_lon) / 360 * world
+    height = (_mercator_y(max_lat) - _mercator_y(min_lat)) / (2 * math.pi) * world
+    return [round(side / (1 - 2 * padding), 1) for side in (width, height)]
 
 
 def _mercator_y(lat: float) -> float:

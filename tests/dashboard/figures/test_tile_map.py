@@ -4,7 +4,7 @@ import math
 import pytest
 
 from dashboard.figures.choropleth import figure_changes
-from dashboard.figures.tile_map import build_commune_choropleth, view_for_extent
+from dashboard.figures.tile_map import build_commune_choropleth, fitted_px, view_for_extent
 from tests.dashboard.figures.map_fixtures import (
     STATES,
     TITLE,
@@ -95,3 +95,20 @@ def test_commune_names_come_from_the_geometry_not_the_wire():
     assert all("%{properties.nom}" in trace.hovertemplate for trace in drawn.data)
     for trace in drawn.data:
         assert not any("<b>" in text for text in trace.text or ())
+
+
+@pytest.mark.parametrize(
+    ("extent", "binding"),
+    [
+        ((-1.96, 48.18, 1.80, 50.07), 0),  # Normandie: wide, its width binds in 585 × 620
+        ((6.0, 41.3, 9.6, 51.1), 1),  # a tall strip: its height binds
+    ],
+)
+def test_the_fitted_box_is_the_size_the_zoom_was_fitted_to_in_the_binding_side(extent, binding):
+    """The page scales the server's zoom by this box (assets/map_fit.js): in the side that
+    binds it is the size fitted to; the other side is smaller (the map has room to spare)."""
+    size = (585, 620)
+    _, zoom = view_for_extent(extent, size)
+    fitted = fitted_px(extent, zoom)
+    assert fitted[binding] == pytest.approx(size[binding], rel=0.01)  # zoom rounded to 0.01
+    assert fitted[1 - binding] < size[1 - binding]
