@@ -46,27 +46,36 @@ def edge_precision(spread: float, half_width: float, precision: int) -> int:
 
 
 def auto_edges(
-    basis: np.ndarray, k: int, half_width: float, precision: int
+    basis: np.ndarray,
+    k: int,
+    half_width: float,
+    precision: int,
+    domain: tuple[float, float] | None = None,
 ) -> tuple[np.ndarray, int]:
     """The ``auto`` scheme's edges and the decimals they are written with.
 
-    Fisher-Jenks breaks for the most classes (up to ``k``, at least three) whose rounded
-    breaks are all a gap apart; else, when the spread is more than two half-widths, rounded
-    equal steps of at least the gap (three classes or more); else two Jenks classes a gap
-    apart, else one class, at least a gap wide.
+    Fisher-Jenks breaks into ``k`` classes or fewer, rounded and spaced a gap apart
+    (:func:`spaced`) within ``domain``: the most classes, of those the closest fit, if three
+    or more; else, when the spread is more than two half-widths, rounded equal steps of at
+    least the gap (three classes or more); else two Jenks classes a gap apart; else one
+    class, at least a gap wide.
     """
     spread = float(basis.max() - basis.min())
     decimals = edge_precision(spread, half_width, precision)
     gap = min_gap(half_width, decimals)
     distinct = np.unique(basis).size
-    for m in range(min(k, distinct), MIN_CLASSES - 1, -1):
-        edges = spaced(jenks_edges(basis, m, decimals), gap)
-        if len(edges) - 1 == m:
-            return edges, decimals
+    tries = [
+        spaced(jenks_edges(basis, m, decimals), gap, domain)
+        for m in range(min(k, distinct), MIN_CLASSES - 1, -1)
+    ]
+    if tries and max(len(edges) for edges in tries) - 1 >= MIN_CLASSES:
+        # the most classes; of those, the closest fit
+        best = max(tries, key=lambda edges: (len(edges), -within_spread(basis, edges)))
+        return best, decimals
     if spread > 2 * half_width and k >= MIN_CLASSES:
-        return step_edges(basis, k, gap, decimals), decimals
+        return step_edges(basis, k, gap, decimals, domain), decimals
     if k >= 2 and distinct >= 2:
-        edges = spaced(jenks_edges(basis, 2, decimals), gap)
+        edges = spaced(jenks_edges(basis, 2, decimals), gap, domain)
         if len(edges) == 3:
             return edges, decimals
     low = float(round_to(np.floor, basis.min(), decimals))
@@ -94,7 +103,13 @@ def data_edges(basis: np.ndarray, scheme: Callable, k: int, precision: int) -> n
     return np.unique([ends[0], *inner, ends[1]])
 
 
-def step_edges(basis: np.ndarray, k: int, gap: float, precision: int) -> np.ndarray:
+def step_edges(
+    basis: np.ndarray,
+    k: int,
+    gap: float,
+    precision: int,
+    domain: tuple[float, float] | None = None,
+) -> np.ndarray:
     """Equal steps from the minimum rounded down to past the maximum, at most ``k``: 1, 2 or
     5 times a power of ten when that gives three classes or more, else any rounded width;
     never narrower than ``gap``. When even the gap leaves fewer than three classes, the steps
@@ -107,28 +122,47 @@ def step_edges(basis: np.ndarray, k: int, gap: float, precision: int) -> np.ndar
     if _steps(top - low, width) < MIN_CLASSES:
         low = float(round_to(np.ceil, basis.min(), precision)) - width
     count = max(1, min(k, _steps(top - low, width)))
-    return np.round(low + width * np.arange(count + 1), precision)
+    edges = low + width * np.arange(count + 1)
+    if domain is not None:  # moved back inside the indicator's scale, if they leave it
+        edges = edges - max(0.0, edges[-1] - domain[1]) + max(0.0, domain[0] - edges[0])
+    return np.round(edges, precision)
 
 
 def _steps(reach: float, width: float) -> int:
     return math.ceil(reach / width - EPSILON)
 
 
-def spaced(edges: np.ndarray, gap: float) -> np.ndarray:
+def spaced(edges: np.ndarray, gap: float, domain: tuple[float, float] | None = None) -> np.ndarray:
     """``edges`` with no two adjacent ones closer than ``gap``: an inner break too close to
-    the previous one kept is dropped (their classes merge); the ends move outwards."""
+    the previous one kept is dropped (their classes merge); the ends move outwards, within
+    ``domain`` (the indicator's scale): where they cannot, the break next to them goes."""
     edges = np.asarray(edges, dtype=float)
     if len(edges) < 2:
         return edges
+    low, high = domain if domain is not None else (-math.inf, math.inf)
     inner: list[float] = []
     for cut in edges[1:-1]:
         if not inner or cut - inner[-1] >= gap - EPSILON:
             inner.append(float(cut))
+    while inner and inner[0] - gap < low - EPSILON:
+        inner.pop(0)
+    while inner and inner[-1] + gap > high + EPSILON:
+        inner.pop()
     if not inner:
-        return np.round([edges[0], max(edges[-1], edges[0] + gap)], 10)
+        first = float(edges[0])
+        return np.round([first, max(float(edges[-1]), first + gap)], 10)
     first = min(float(edges[0]), inner[0] - gap)
     last = max(float(edges[-1]), inner[-1] + gap)
     return np.round([first, *inner, last], 10)  # drop float noise such as 5.300000000000001
+
+
+def within_spread(basis: np.ndarray, edges: np.ndarray) -> float:
+    """The sum of squared deviations from their class mean: how well ``edges`` fit the data
+    (Fisher-Jenks minimises it)."""
+    index = np.clip(np.searchsorted(edges[1:], basis, side="left"), 0, len(edges) - 2)
+    return float(
+        sum(((basis[index == i] - basis[index == i].mean()) ** 2).sum() for i in set(index))
+    )
 
 
 def diverging_step(basis: np.ndarray, centre: float, k: int, precision: int, gap: float) -> tuple:

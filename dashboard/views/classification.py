@@ -181,7 +181,7 @@ def _spaced_edges(
     if scheme == "fixed":
         return np.linspace(domain[0], domain[1], k + 1), precision
     if scheme == AUTO:
-        return auto_edges(basis, k, half_width, precision)
+        return auto_edges(basis, k, half_width, precision, domain)
     if scheme == "diverging":
         if gap is None:
             step, k = nice_step(2 * _largest_deviation(basis, centre) / k, precision), k
@@ -190,7 +190,7 @@ def _spaced_edges(
         offsets = (np.arange(k + 1) - k / 2) * step
         return np.round(centre + offsets, 10), precision  # drop noise such as 63.400000000000006
     edges = data_edges(basis, DATA_SCHEMES[scheme], k, precision)
-    return (edges if gap is None else spaced(edges, gap)), precision
+    return (edges if gap is None else spaced(edges, gap, domain)), precision
 
 
 def _largest_deviation(basis: np.ndarray, centre: float) -> float:
