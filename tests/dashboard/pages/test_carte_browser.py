@@ -457,6 +457,8 @@ def test_dataset_level_and_classes_filters_redraw(page):
     assert "DONNÉES SIMULÉES" in drawn["annotations"]
     assert [count for _, count in legend_items(page)][-1] == "5 dép."
 
+    # the full scale, one choice away from the default (which follows the data)
+    choose(page, "classes", "Échelle complète, classes égales")
     choose(page, "k", "4")
     assert [label for label, _ in legend_items(page)][:4] == [
         "0 % – 25 %",
