@@ -290,7 +290,11 @@ def test_default_view_draws_the_mayors_published_values(default_page, inside_poi
     ]
     assert legend_items(page) == expected_legend
     in_figure = [norm(text) for text in drawn["annotations"]]
-    assert in_figure == ["Légende", *(f"{label}  {count}" for label, count in expected_legend)]
+    assert in_figure == [
+        "Légende",
+        *(f"{label}  {count}" for label, count in expected_legend),
+        "Valeurs exactes",  # the scale shown: published values, unclassed
+    ]
     assert page.inner_text("#coverage") == "Valeurs publiées : 3 régions sur 13"
     assert page.is_hidden("#simulated-banner")
 
