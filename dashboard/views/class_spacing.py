@@ -80,7 +80,7 @@ def auto_edges(
             return edges, decimals
     low = float(round_to(np.floor, basis.min(), decimals))
     high = float(round_to(np.ceil, basis.max(), decimals))
-    return np.round(np.array([low, max(high, low + gap)]), decimals), decimals
+    return np.round(inside(np.array([low, max(high, low + gap)]), domain), decimals), decimals
 
 
 def jenks_edges(basis: np.ndarray, k: int, precision: int) -> np.ndarray:
@@ -122,10 +122,15 @@ def step_edges(
     if _steps(top - low, width) < MIN_CLASSES:
         low = float(round_to(np.ceil, basis.min(), precision)) - width
     count = max(1, min(k, _steps(top - low, width)))
-    edges = low + width * np.arange(count + 1)
-    if domain is not None:  # moved back inside the indicator's scale, if they leave it
-        edges = edges - max(0.0, edges[-1] - domain[1]) + max(0.0, domain[0] - edges[0])
-    return np.round(edges, precision)
+    return np.round(inside(low + width * np.arange(count + 1), domain), precision)
+
+
+def inside(edges: np.ndarray, domain: tuple[float, float] | None) -> np.ndarray:
+    """``edges`` moved back inside the indicator's scale when they leave it on one side (their
+    spacing kept: the values, inside the scale, stay inside the classes)."""
+    if domain is None:
+        return edges
+    return edges - max(0.0, edges[-1] - domain[1]) + max(0.0, domain[0] - edges[0])
 
 
 def _steps(reach: float, width: float) -> int:
@@ -150,7 +155,7 @@ def spaced(edges: np.ndarray, gap: float, domain: tuple[float, float] | None = N
         inner.pop()
     if not inner:
         first = float(edges[0])
-        return np.round([first, max(float(edges[-1]), first + gap)], 10)
+        return np.round(inside(np.array([first, max(float(edges[-1]), first + gap)]), domain), 10)
     first = min(float(edges[0]), inner[0] - gap)
     last = max(float(edges[-1]), inner[-1] + gap)
     return np.round([first, *inner, last], 10)  # drop float noise such as 5.300000000000001

@@ -41,6 +41,8 @@ def edges_of(result) -> tuple[float, ...]:
         ([40, 45, 50, 55, 60, 65, 70], 0, 3, PERCENT, (40, 45, 50, 60, 70), (2, 1, 2, 2), 0, False),
         ([40, 45, 50, 55, 60, 65, 70], 0, 6, PERCENT, (39, 45, 60, 70), (2, 3, 2), 0, False),
         ([40, 41, 42, 43, 44, 45, 60], 0, 2.5, PERCENT, (39, 42, 45, 60), (3, 3, 1), 0, False),
+        # near the top of the scale: one class a half-width wide, ending at 10
+        ([9.91, 9.93, 9.95, 9.97, 9.99], 1, 0.3, SCORES, (9.7, 10.0), (5,), 1, True),
         # clusters at both ends of the scale: no Jenks break stays a gap inside 0-100, so
         # rounded equal steps, moved back inside the scale
         ([1, 2, 3, 50, 51, 52, 99, 100], 0, 4, PERCENT,
@@ -117,6 +119,7 @@ def test_diverging_step(k, gap, expected):
         ([5.3, 5.5, 5.7, 5.8], 0.2, None, (5.3, 5.5, 5.7, 5.9)),  # the end widens
         ([1, 3, 52, 100], 4, (0, 100), (1, 52, 100)),  # -1 % is no bound: 3 goes
         ([5.4, 5.5], 0.3, None, (5.4, 5.7)),  # one class, a gap wide
+        ([9.9, 10.0], 0.3, (1, 10), (9.7, 10.0)),  # …inside the scale
     ],
 )
 def test_spaced(edges, gap, domain, expected):
