@@ -7,8 +7,12 @@ from dashboard.text.numbers import format_count
 from dashboard.views.carte import LegendEntry
 
 
-def legend(entries: tuple[LegendEntry, ...], count_word: str, lang: str) -> list:
-    """The legend as text for screen readers (the figure draws the same entries for the eye)."""
+def legend(
+    entries: tuple[LegendEntry, ...], count_word: str, lang: str, notes: tuple[str, ...] = ()
+) -> list:
+    """The legend as text for screen readers and narrow screens (the figure draws the same
+    entries and notes for the eye): the classes, then the notes (the scale shown, the regions
+    against France)."""
     items = [
         html.Li(
             [
@@ -22,4 +26,7 @@ def legend(entries: tuple[LegendEntry, ...], count_word: str, lang: str) -> list
         )
         for entry in entries
     ]
-    return [html.H3(t("legend", lang), className="legend-title"), html.Ul(items)]
+    shown = [html.H3(t("legend", lang), className="legend-title"), html.Ul(items)]
+    if notes:
+        shown.append(html.Ul([html.Li(note) for note in notes], className="legend-notes"))
+    return shown

@@ -150,7 +150,7 @@ def _panel(
         summary=_summary(context, state, view),
         coverage=view.coverage,
         france=" · ".join(filter(None, [view.regional, view.france])),
-        legend=legend(view.legend, view.count_word, lang),
+        legend=legend(view.legend, view.count_word, lang, view.legend_notes),
         sources=source_block(view, lang),
         rows=table_rows(view),
         permalink="/" + state_query(state, release=release),
@@ -201,13 +201,15 @@ def view_range(context: DataContext, view: MapView) -> dict:
 
 
 def legend_items(view: MapView, lang: str) -> tuple[LegendItem, ...]:
-    """The legend drawn in the figure: each entry with its count ("3 rég.")."""
-    return tuple(
+    """The legend drawn in the figure: each entry with its count ("3 rég."), then its notes
+    (the scale shown, the regions against France) without swatch."""
+    entries = tuple(
         LegendItem(
             entry.colour, entry.label, f"{format_count(entry.count, lang)} {view.count_word}"
         )
         for entry in view.legend
     )
+    return entries + tuple(LegendItem("", note, "") for note in view.legend_notes)
 
 
 def legend_title(view: MapView, lang: str) -> str:

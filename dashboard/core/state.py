@@ -24,7 +24,9 @@ MAX_PARAM_LENGTH = 200
 MAP_LEVELS = ("region", "departement", "commune")
 COMMUNE_LAYERS = ("stratum", "size", "upload")  # what the commune level shows
 # ``classes=``: how the map cuts values into classes (dashboard.views.classification)
-CLASS_SCHEMES = ("fixed", "quantiles", "equal_interval", "fisher_jenks", "diverging")
+# "auto" (the default) follows the data when they have intervals; "fixed" is the full scale.
+AUTO_SCHEME = "auto"
+CLASS_SCHEMES = (AUTO_SCHEME, "fixed", "quantiles", "equal_interval", "fisher_jenks", "diverging")
 FRANCE = "FR"
 DEPARTMENT_PREFIX = "dep-"  # department codes 11…94 would collide with region codes
 ANALYSE_PAGE, COMPARER_PAGE = "/analyse", "/comparer"
@@ -62,7 +64,7 @@ class AppState(BaseModel):
     indicator: str = "partnership_innovation_share"
     fragility: str | None = None
     level: str = "region"
-    classes: str = "fixed"
+    classes: str = AUTO_SCHEME
     k: int = Field(default=5, ge=2, le=9)
     territory: str = FRANCE
     territories: tuple[str, ...] = Field(default=(), max_length=4)

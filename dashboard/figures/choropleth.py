@@ -49,7 +49,10 @@ LEGEND_SWATCH_LINE = "#9e9e9e"
 
 @dataclass(frozen=True)
 class LegendItem:
-    """One legend line: swatch colour, label (class bounds or state) and count, plain text."""
+    """One legend line: swatch colour, label (class bounds or state) and count, plain text.
+
+    Without a colour, a note under the classes (the scale shown, the regions against France):
+    its text from the swatch's place, without swatch."""
 
     colour: str
     label: str
@@ -177,6 +180,9 @@ def legend_layout(legend_items: tuple[LegendItem, ...], legend_title: str) -> di
         annotations.append(_legend_text(f"<b>{escape(legend_title)}</b>", left, _row_y(0, rows)))
     for row, item in enumerate(legend_items, start=int(bool(legend_title))):
         y = _row_y(row, rows)
+        if not item.colour:
+            annotations.append(_legend_text(_item_text(item), left, y))
+            continue
         shapes.append(_swatch(item.colour, left, y))
         annotations.append(
             _legend_text(_item_text(item), left + LEGEND_SWATCH_PX + LEGEND_GAP_PX, y)

@@ -10,6 +10,7 @@ import datetime
 import math
 from decimal import Decimal
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
@@ -38,6 +39,17 @@ def format_value(value: float | None, unit: str, lang: str = "fr") -> str:
     if unit == "pct_points":
         return f"{formatted}\u00a0pts"
     return formatted
+
+
+def format_bound(value: float, unit: str, lang: str, decimals: int) -> str:
+    """A class bound written with ``decimals`` decimals, finer than the unit's own (« 5,35 »,
+    « 87,5 % »): a map's classes on a spread narrower than its values' usual rounding."""
+    locale = LOCALES.get(lang, LOCALES["fr"])
+    digits = "0" * decimals
+    if unit == "pct":  # the locale's own pattern (87 % in French, 87% in English), finer
+        pattern = Locale.parse(locale).percent_formats[None].pattern
+        return format_percent(value / 100, pattern.replace("0", f"0.{digits}", 1), locale=locale)
+    return format_decimal(value, format=f"#,##0.{digits}", locale=locale)
 
 
 def shown_digits(value: float, unit: str | None, *, published: bool = False) -> int:

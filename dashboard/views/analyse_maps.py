@@ -19,6 +19,7 @@ from dashboard.core.state import FRANCE
 from dashboard.text.i18n import labelled
 from dashboard.text.markup import escape
 from dashboard.views.analyse import AnalysisView
+from dashboard.views.class_spacing import median_half_width
 from dashboard.views.classification import (
     PRECISION,
     Classification,
@@ -72,7 +73,12 @@ def analysis_maps(context: DataContext, view: AnalysisView) -> AnalysisMaps | No
     domain = context.catalogue.unit_of(state.indicator).domain
     scheme = "fixed" if state.classes == "diverging" else state.classes
     classification, indices = shared_classification(
-        panels, scheme, state.k, domain, precision=PRECISION.get(view.unit, 1)
+        panels,
+        scheme,
+        state.k,
+        domain,
+        precision=PRECISION.get(view.unit, 1),
+        half_width=panels_half_width(view, axis),
     )
     return AnalysisMaps(
         panels=panels,
@@ -86,6 +92,23 @@ def analysis_maps(context: DataContext, view: AnalysisView) -> AnalysisMaps | No
         simulated=view.simulated,
         lang=lang,
     )
+
+
+def panels_half_width(view: AnalysisView, axis: str) -> float | None:
+    """The median 95 % interval half-width of the regional values the panels draw, which keeps
+    their class edges apart as on the Carte; None without intervals (published figures)."""
+    table = view.table
+    territories = table.rows if axis == "rows" else table.cols
+    regional = np.array([member.id != FRANCE for member in territories])
+    low, high, values = (
+        np.asarray(matrix, dtype=float)
+        for matrix in (table.matrix("ci_low"), table.matrix("ci_high"), view.values)
+    )
+    if axis == "cols":  # territories first, then the members that get a panel each
+        low, high, values = low.T, high.T, values.T
+    drawn = (slice(None), slice(0, MAX_PANELS))
+    valued = ~np.isnan(values[drawn]) & regional[:, None]
+    return median_half_width(low[drawn][valued], high[drawn][valued])
 
 
 def _legend(

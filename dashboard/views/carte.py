@@ -30,6 +30,12 @@ from dashboard.views.classification import (
     classify,
     no_value_states,
 )
+from dashboard.views.map_scale import (
+    FranceComparison,
+    drawn_half_width,
+    france_comparison,
+    legend_notes,
+)
 from phare.datasets import Dataset
 from phare.estimates import BASE_COLUMNS, INTERVAL_COLUMNS
 from phare.selection import NOT_COVERED, OK
@@ -55,6 +61,7 @@ class MapView:
     frame: pd.DataFrame
     classification: Classification
     legend: tuple[LegendEntry, ...]
+    legend_notes: tuple[str, ...]  # the scale shown, then the regions against France (Holm)
     count_word: str  # "rég.", "dép.", "communes": what a legend count counts
     coverage: str
     sources: tuple[str, ...]
@@ -86,16 +93,9 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         geometry_level, extent, regional = f"{state.level}s", None, ""
     france = values.france
     shown_unit = unit if drawn.unit is None else drawn.unit  # "" (a visitor's file): no unit
-    # without a France value there is no centre to diverge from: the full scale instead
-    scheme = "fixed" if state.classes == "diverging" and france is None else state.classes
-    classification = drawn.classification or classify(
-        drawn.values,
-        scheme,
-        state.k,
-        drawn.domain or context.catalogue.unit_of(state.indicator).domain,
-        counted_once=drawn.counted_once,
-        centre=france,
-        precision=PRECISION.get(shown_unit, 1),
+    domain = drawn.domain or context.catalogue.unit_of(state.indicator).domain
+    classification = drawn.classification or map_classification(
+        drawn, state, domain, france, shown_unit
     )
     statuses = status_labels(context.catalogue, lang, estimated=dataset.kind != "published")
     frame = _with_table_texts(
@@ -111,6 +111,9 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         legend=_legend(
             classification, drawn, frame, shown_unit, no_value_states(context, lang), lang
         ),
+        legend_notes=legend_notes(
+            classification, _comparison(state, values), shown_unit, domain, lang
+        ),
         count_word=t(f"count_{state.level}", lang),
         coverage=_coverage(values, dataset.kind, lang),
         sources=_source_lines(values, context, dataset, lang),
@@ -125,6 +128,36 @@ def map_view(context: DataContext, state: AppState, upload: pd.DataFrame | None 
         values=values,
         extent=extent,
     )
+
+
+def map_classification(
+    drawn: DrawnValues,
+    state: AppState,
+    domain: tuple[float, float],
+    france: float | None,
+    unit: str,
+) -> Classification:
+    """The state's classes of the drawn values: the Carte's, its exports' and the slides'.
+
+    Without a France value there is no centre to diverge from: the full scale instead. The
+    values' intervals, when they have some, keep the edges a half-width apart."""
+    scheme = "fixed" if state.classes == "diverging" and france is None else state.classes
+    return classify(
+        drawn.values,
+        scheme,
+        state.k,
+        domain,
+        counted_once=drawn.counted_once,
+        centre=france,
+        precision=PRECISION.get(unit, 1),
+        half_width=drawn_half_width(drawn.frame, drawn.counted_once),
+    )
+
+
+def _comparison(state: AppState, values: RegionValues) -> FranceComparison | None:
+    """The regions against France, under a region or department map's legend (a commune map
+    draws other values than the regions')."""
+    return None if state.level == "commune" else france_comparison(values.regions, values.france)
 
 
 def _territory_frame(

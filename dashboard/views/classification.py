@@ -1,30 +1,43 @@
 """Class breaks for choropleths, from mapclassify, behind a registry of scheme names.
 
-``fixed`` cuts the indicator's full scale (0-100 % or 1-10) into equal classes, so colours
-mean the same thing whichever actor or region is shown; ``quantiles``, ``equal_interval`` and
-``fisher_jenks`` follow the data, with breaks rounded to ``precision`` decimals so the legend
-stays readable; ``diverging`` draws classes of equal, rounded width symmetric around the France
-value.
+``auto`` (the default) follows the data when the values are estimates with 95 % intervals:
+Fisher-Jenks classes with rounded breaks, never closer together than the values' median
+interval half-width (:mod:`dashboard.views.class_spacing`); values without intervals
+(published figures) get the full scale, as ``fixed`` does. ``fixed`` cuts the indicator's full
+scale (0-100 % or 1-10) into equal classes, so colours mean the same thing whichever actor or
+region is shown; ``quantiles``, ``equal_interval`` and ``fisher_jenks`` follow the data, with
+breaks rounded to ``precision`` decimals so the legend stays readable; ``diverging`` draws
+classes of equal, rounded width symmetric around the France value. Given the half-width, every
+scheme but ``fixed`` keeps its edges that far apart.
 
 When there are fewer distinct values than classes (77, 77, 100 for five classes), or a single
 one, the values are left *unclassed*: each distinct value is its own class, coloured by its
-position on the continuous scale, and the map labels the territories instead.
+position on the continuous scale, and the map labels the territories instead (not for
+``auto`` on values with intervals: neighbouring values may not differ).
 """
 
 from __future__ import annotations
 
 import math
-import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import mapclassify
 import numpy as np
 from plotly.colors import sample_colorscale
 
 from dashboard.core.context import DataContext
-from dashboard.core.state import CLASS_SCHEMES
+from dashboard.core.state import AUTO_SCHEME, CLASS_SCHEMES
 from dashboard.text.hover import value_label
+from dashboard.text.numbers import MAX_DECIMALS, ROUNDING, format_bound
+from dashboard.views.class_spacing import (
+    auto_edges,
+    data_edges,
+    diverging_step,
+    min_gap,
+    nice_step,
+    spaced,
+)
 
 COLOURSCALE = "YlGnBu"  # ColorBrewer sequential, colour-blind safe
 SEQUENTIAL_RANGE = (0.15, 0.95)  # the part of COLOURSCALE used: its lightest end is near white
@@ -33,15 +46,15 @@ SEQUENTIAL_RANGE = (0.15, 0.95)  # the part of COLOURSCALE used: its lightest en
 DIVERGING_COLOURSCALE = "PuOr"
 DIVERGING_SPREAD = 0.45  # the largest deviation is drawn at 0.5 ± 0.45 of the scale
 PRECISION = {"pct": 0, "score_1_10": 1}  # decimals of class bounds by unit (others: 1)
-NICE_FACTORS = (1, 2, 5, 10)  # diverging class widths are 1, 2 or 5 times a power of ten
 
-DataScheme = Callable[[np.ndarray, int], mapclassify.classifiers.MapClassifier]
+DataScheme = Callable[..., mapclassify.classifiers.MapClassifier]
 DATA_SCHEMES: dict[str, DataScheme] = {
-    "quantiles": lambda values, k: mapclassify.Quantiles(values, k=k),
-    "equal_interval": lambda values, k: mapclassify.EqualInterval(values, k=k),
-    "fisher_jenks": lambda values, k: mapclassify.FisherJenks(values, k=k),
+    "quantiles": mapclassify.Quantiles,
+    "equal_interval": mapclassify.EqualInterval,
+    "fisher_jenks": mapclassify.FisherJenks,
 }
-SCHEMES = CLASS_SCHEMES  # the URL's names: "fixed", the DATA_SCHEMES and "diverging"
+AUTO = AUTO_SCHEME
+SCHEMES = CLASS_SCHEMES  # the URL's names: "auto", "fixed", the DATA_SCHEMES and "diverging"
 
 
 @dataclass(frozen=True)
@@ -65,7 +78,10 @@ class Classification:
 
     ``class_of`` gives each input value's class index, -1 for a missing value. When
     ``unclassed``, each class is one distinct value (``lower_i == upper_i``) and the map should
-    label the territories with their values.
+    label the territories with their values. ``scheme`` is the scheme applied (``auto``
+    without intervals is ``fixed``); ``decimals`` the decimals of the edges (finer than the
+    unit's when the ``auto`` scheme needed them); ``within_precision``: the values' spread is
+    too small, for their intervals, to make three classes.
     """
 
     lower: tuple[float, ...]
@@ -74,6 +90,9 @@ class Classification:
     colours: tuple[str, ...]
     class_of: tuple[int, ...]
     unclassed: bool = False
+    scheme: str = ""
+    decimals: int | None = None
+    within_precision: bool = False
 
     @property
     def k(self) -> int:
@@ -82,40 +101,50 @@ class Classification:
 
 def classify(
     values: np.ndarray,
-    scheme: str = "fixed",
+    scheme: str = AUTO,
     k: int = 5,
     domain: tuple[float, float] | None = None,
     counted_once: np.ndarray | None = None,
     *,
     centre: float | None = None,
     precision: int = 0,
+    half_width: float | None = None,
 ) -> Classification:
     """Classify ``values`` (NaN = no value) with ``scheme`` into at most ``k`` classes.
 
     ``counted_once`` (booleans) marks the values that enter the class breaks: a figure
     published for two regions together is drawn on both but counts once; values left out still
-    get a class. ``domain`` is the indicator's scale (needed by ``fixed``), ``centre`` the France
-    value (needed by ``diverging``), ``precision`` the decimals data-driven breaks are rounded to.
-    Values outside the breaks (outside ``domain`` for ``fixed``, or not counted) are put in the
-    first or last class. Infinite values are an error.
+    get a class. ``domain`` is the indicator's scale (needed by ``fixed``, and by ``auto``
+    without ``half_width``), ``centre`` the France value (needed by ``diverging``),
+    ``precision`` the decimals data-driven breaks are rounded to, ``half_width`` the values'
+    median 95 % interval half-width (None: no interval). Values outside the breaks (outside
+    ``domain`` for ``fixed``, or not counted) are put in the first or last class. Infinite
+    values are an error.
     """
     values = np.asarray(values, dtype=float)
+    if half_width is not None and not half_width > 0:
+        half_width = None
+    if scheme == AUTO and half_width is None:
+        scheme = "fixed"  # no interval (published figures): the full scale, as before
     _check(values, scheme, k, domain, centre)
     present = ~np.isnan(values)
     if not present.any():
-        return Classification((), (), (), (), tuple(-1 for _ in values))
+        return Classification((), (), (), (), tuple(-1 for _ in values), scheme=scheme)
     counted = present if counted_once is None else present & np.asarray(counted_once, dtype=bool)
     basis = values[counted] if counted.any() else values[present]
-    if np.unique(basis).size < max(k, 2):  # one value alone is shown unclassed too
-        return _unclassed(values, present, _value_colours(scheme, basis, domain, centre))
-    if scheme == "fixed":
-        edges = np.linspace(domain[0], domain[1], k + 1)
-    elif scheme == "diverging":
-        edges = _diverging_edges(basis, centre, k, precision)
-    else:
-        edges = _data_edges(basis, scheme, k, precision)
+    few = np.unique(basis).size < max(k, 2)  # one value alone is shown unclassed too
+    if few and scheme != AUTO:
+        colours = _value_colours(scheme, basis, domain, centre)
+        return replace(_unclassed(values, present, colours), scheme=scheme)
+    edges, decimals = _spaced_edges(basis, scheme, k, domain, centre, precision, half_width)
     colours = _diverging_class_colours(edges, centre) if scheme == "diverging" else None
-    return _classed(values, present, edges, colours)
+    narrow = scheme == AUTO and float(np.ptp(basis)) <= 2 * half_width and len(edges) < 4
+    return replace(
+        _classed(values, present, edges, colours),
+        scheme=scheme,
+        decimals=decimals,
+        within_precision=narrow,
+    )
 
 
 def _check(
@@ -137,54 +166,35 @@ def _check(
         raise ValueError("the 'diverging' classification needs the France value as its centre")
 
 
-def _data_edges(basis: np.ndarray, scheme: str, k: int, precision: int) -> np.ndarray:
-    """mapclassify's breaks, rounded; duplicates after rounding merge their classes.
-
-    The ends are the minimum rounded down and the maximum rounded up, so every counted value
-    stays inside; inner breaks go to the nearest rounded value, which keeps them between the
-    ends, so the edges are strictly increasing once duplicates are dropped.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        classifier = DATA_SCHEMES[scheme](basis, k)
-    inner = _round_half_up(np.asarray(classifier.bins[:-1], dtype=float), precision)
-    ends = _round_to(np.floor, basis.min(), precision), _round_to(np.ceil, basis.max(), precision)
-    return np.unique([ends[0], *inner, ends[1]])
-
-
-def _diverging_edges(basis: np.ndarray, centre: float, k: int, precision: int) -> np.ndarray:
-    """``k`` classes of one rounded width around ``centre``, covering the largest deviation.
-
-    With an odd ``k`` the middle class straddles the centre; with an even ``k`` the centre is a
-    break, and a value equal to it falls in the class below (upper bounds are inclusive).
-    """
-    step = _nice_step(2 * _largest_deviation(basis, centre) / k, precision)
-    offsets = (np.arange(k + 1) - k / 2) * step
-    return np.round(centre + offsets, 10)  # drop float noise such as 63.400000000000006
-
-
-def _nice_step(raw: float, precision: int) -> float:
-    """The smallest 1, 2 or 5 times a power of ten that is >= ``raw`` and >= 10**-precision."""
-    unit = 10.0**-precision
-    if raw <= unit:
-        return unit
-    magnitude = 10.0 ** math.floor(math.log10(raw))
-    step = next(f * magnitude for f in NICE_FACTORS if f * magnitude >= raw * (1 - 1e-9))
-    return round(step, 12)
+def _spaced_edges(
+    basis: np.ndarray,
+    scheme: str,
+    k: int,
+    domain: tuple[float, float] | None,
+    centre: float | None,
+    precision: int,
+    half_width: float | None,
+) -> tuple[np.ndarray, int]:
+    """The scheme's edges and their decimals; a gap apart when ``half_width`` is given
+    (:mod:`dashboard.views.class_spacing`), except on the full scale, which stays as it is."""
+    gap = None if half_width is None else min_gap(half_width, precision)
+    if scheme == "fixed":
+        return np.linspace(domain[0], domain[1], k + 1), precision
+    if scheme == AUTO:
+        return auto_edges(basis, k, half_width, precision, domain)
+    if scheme == "diverging":
+        if gap is None:
+            step, k = nice_step(2 * _largest_deviation(basis, centre) / k, precision), k
+        else:
+            step, k = diverging_step(basis, centre, k, precision, gap)
+        offsets = (np.arange(k + 1) - k / 2) * step
+        return np.round(centre + offsets, 10), precision  # drop noise such as 63.400000000000006
+    edges = data_edges(basis, DATA_SCHEMES[scheme], k, precision)
+    return (edges if gap is None else spaced(edges, gap, domain)), precision
 
 
 def _largest_deviation(basis: np.ndarray, centre: float) -> float:
     return float(np.abs(basis - centre).max())
-
-
-def _round_half_up(x: np.ndarray, precision: int) -> np.ndarray:
-    return _round_to(lambda scaled: np.floor(scaled + 0.5), x, precision)
-
-
-def _round_to(how: Callable, x: np.ndarray | float, precision: int) -> np.ndarray:
-    """``how`` (floor, ceil…) applied at ``precision`` decimals, immune to 0.1 * 3 noise."""
-    scale = 10.0**precision
-    return np.round(how(np.round(np.asarray(x, dtype=float) * scale, 6)) / scale, precision)
 
 
 def _classed(
@@ -272,7 +282,16 @@ def class_labels(classification: Classification, unit: str, lang: str) -> list[s
     values are unclassed."""
     if classification.unclassed:
         return [value_label(low, unit, lang) for low in classification.lower]
+    decimals = classification.decimals
     return [
-        f"{value_label(low, unit, lang)} – {value_label(high, unit, lang)}"
+        f"{_bound_label(low, unit, lang, decimals)} – {_bound_label(high, unit, lang, decimals)}"
         for low, high in zip(classification.lower, classification.upper, strict=True)
     ]
+
+
+def _bound_label(value: float, unit: str, lang: str, decimals: int | None) -> str:
+    """A class bound as the unit's values are written, or with the finer decimals the
+    ``auto`` scheme needed for a narrow spread (« 5,35 »)."""
+    if decimals is None or decimals <= ROUNDING.get(unit, MAX_DECIMALS):
+        return value_label(value, unit, lang)
+    return format_bound(value, unit, lang, decimals)

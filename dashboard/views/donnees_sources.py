@@ -166,6 +166,7 @@ def rules(context: DataContext, state: AppState) -> tuple[Rule, ...]:
             t("rule_conflict", lang, count=_set_aside(context, state)),
         ),
         Rule(t("rule_missing_title", lang), t("rule_missing", lang)),
+        Rule(t("rule_classes_title", lang), t("rule_classes", lang)),
         Rule(t("rule_communes_title", lang), t("rule_communes", lang)),
     )
 

@@ -41,17 +41,25 @@ def shared_classification(
     *,
     centre: float | None = None,
     precision: int = 0,
+    half_width: float | None = None,
 ) -> tuple[Classification, tuple[tuple[int, ...], ...]]:
     """One classification over every panel's values (rows with status ``"ok"``), and each
     panel's class indices in the order of its frame's rows (-1 where there is no value).
 
     The breaks come from all panels at once (``classify`` on the concatenated values), so that
-    the same value gets the same class, hence the same colour, in every panel.
+    the same value gets the same class, hence the same colour, in every panel;
+    ``half_width`` (the values' median 95 % interval half-width) keeps the edges apart.
     """
     check_panel_count(panels)
     values = [_panel_values(panel.frame) for panel in panels]
     classification = classify(
-        np.concatenate(values), scheme, k, domain, centre=centre, precision=precision
+        np.concatenate(values),
+        scheme,
+        k,
+        domain,
+        centre=centre,
+        precision=precision,
+        half_width=half_width,
     )
     ends = np.cumsum([len(part) for part in values])[:-1]
     parts = np.split(np.asarray(classification.class_of, dtype=int), ends)

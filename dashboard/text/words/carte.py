@@ -158,4 +158,26 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "This view has no value published, regional or national: there is nothing to "
         "export. The published figures are on the France page: {france}",
     },
+    "scheme_auto": {
+        "fr": "Selon les données (par défaut)",
+        "en": "Following the data (default)",
+    },
+    "scale_auto": {"fr": "Classes selon les données", "en": "Classes following the data"},
+    "scale_fixed": {"fr": "Échelle fixe {low} – {high}", "en": "Fixed scale {low} – {high}"},
+    "scale_scheme": {"fr": "Classes\u00a0: {scheme}", "en": "Classes: {scheme}"},
+    "scale_exact_values": {"fr": "Valeurs exactes", "en": "Exact values"},
+    "scale_within_precision": {
+        "fr": "Écarts dans la précision de l'enquête",
+        "en": "Differences within the survey's precision",
+    },
+    "france_holm": {
+        "fr": "Par rapport à la France (Holm)\u00a0:",
+        "en": "Compared with France (Holm):",
+    },
+    "france_above": {"fr": "▲ au-dessus\u00a0: {n} {word}", "en": "▲ above: {n} {word}"},
+    "france_below": {"fr": "▼ en dessous\u00a0: {n} {word}", "en": "▼ below: {n} {word}"},
+    "france_same": {
+        "fr": "sans écart significatif\u00a0: {n} {word}",
+        "en": "no significant difference: {n} {word}",
+    },
 }

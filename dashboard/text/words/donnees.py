@@ -177,4 +177,31 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Géométrie : construction {build}",
         "en": "Geometry: build {build}",
     },
+    "rule_classes_title": {"fr": "Classes de la carte", "en": "Map classes"},
+    "rule_classes": {
+        "fr": "Par défaut, les classes de la carte suivent les données estimées : des seuils "
+        "naturels (Fisher-Jenks) arrondis, jamais plus proches l'un de l'autre que la "
+        "demi-largeur médiane des intervalles de confiance à 95\u00a0% des valeurs régionales, "
+        "pour que deux couleurs ne séparent pas des valeurs que l'enquête ne distingue pas. "
+        "Il y a au moins trois classes dès que cinq valeurs distinctes s'étalent sur plus de "
+        "deux demi-largeurs ; en deçà, la légende dit que les écarts restent dans la précision "
+        "de l'enquête. Les chiffres publiés, sans intervalle, gardent l'échelle complète, ou "
+        "leurs valeurs exactes quand elles sont moins nombreuses que les classes. L'échelle "
+        "complète (classes égales de 0 à 100\u00a0% ou de 1 à 10) reste à un choix dans le menu "
+        "«\u00a0Classes\u00a0». La légende dit l'échelle montrée et compte les régions "
+        "significativement au-dessus ou en dessous de la France, et celles sans écart "
+        "significatif (test corrigé par la méthode de Holm, ci-dessus) ; sur la carte des "
+        "départements, ce sont toujours des régions.",
+        "en": "By default the map's classes follow estimated data: rounded natural breaks "
+        "(Fisher-Jenks), never closer together than the median half-width of the regional "
+        "values' 95% confidence intervals, so that two colours do not separate values the "
+        "survey cannot tell apart. There are at least three classes whenever five distinct "
+        "values spread over more than two half-widths; below that, the legend says the "
+        "differences are within the survey's precision. Published figures, which have no "
+        "interval, keep the full scale, or their exact values when there are fewer of them than "
+        "classes. The full scale (equal classes from 0 to 100% or 1 to 10) stays one choice "
+        'away in the "Classes" menu. The legend names the scale shown and counts the regions '
+        "significantly above or below France and those with no significant difference (the "
+        "Holm-corrected test above); on the department map, these are still regions.",
+    },
 }

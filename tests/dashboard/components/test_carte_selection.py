@@ -83,8 +83,9 @@ def test_the_commune_map_keeps_the_commune_and_its_panel_says_so(context):
     panel = selection_panel(context, map_view(context, state), state)
     heading, lines = panel[0], panel[1]
     assert heading.children == ["Territoire choisi", " : ", "Pont-Audemer"]
-    # what the map shows for the commune itself (it is drawn on this map)
+    # what the map shows for the commune itself (it is drawn on this map): no value of its own
     assert [item.children for item in lines.children] == [
-        "77\u00a0%",
-        "estimation régionale (Normandie), pas un résultat de la commune",
+        "sans valeur pour la commune",
+        "ni pour sa strate (région × taille) ; la valeur de la région Normandie est donnée sous "
+        "la carte",
     ]

@@ -8,6 +8,7 @@ import io
 import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import replace
+from urllib.parse import parse_qs
 
 import numpy as np
 import plotly.graph_objects as go
@@ -334,3 +335,13 @@ def test_a_slide_of_a_region_s_communes_says_the_region_s_value_once(context):
     assert texts.base.startswith(
         "Normandie (valeur de la région, pas celle de ses communes) : 77\u00a0% · "
     )
+
+
+def test_a_simulated_svg_legend_says_its_scale_and_the_regions_against_france(
+    svg_simulated, context
+):
+    """The slide draws the Carte's legend, notes included (classes, scale, Holm counts)."""
+    view = map_view(context, parse_state(parse_qs(SIMULATED), context.choices)[0])
+    texts = text_nodes(svg_root(svg_simulated))
+    assert view.legend_notes[0] == "Classes selon les données"
+    assert all(note in texts for note in view.legend_notes)

@@ -298,7 +298,11 @@ def test_default_view_draws_the_mayors_published_values(default_page, inside_poi
     ]
     assert legend_items(page) == expected_legend
     in_figure = [norm(text) for text in drawn["annotations"]]
-    assert in_figure == ["Légende", *(f"{label}  {count}" for label, count in expected_legend)]
+    assert in_figure == [
+        "Légende",
+        *(f"{label}  {count}" for label, count in expected_legend),
+        "Valeurs exactes",  # the scale shown: published values, unclassed
+    ]
     assert page.inner_text("#coverage") == "Valeurs publiées : 3 régions sur 13"
     assert page.is_hidden("#simulated-banner")
 
@@ -465,6 +469,8 @@ def test_dataset_level_and_classes_filters_redraw(page):
     assert "DONNÉES SIMULÉES" in drawn["annotations"]
     assert [count for _, count in legend_items(page)][-1] == "5 dép."
 
+    # the full scale, one choice away from the default (which follows the data)
+    choose(page, "classes", "Échelle complète, classes égales")
     choose(page, "k", "4")
     assert [label for label, _ in legend_items(page)][:4] == [
         "0 % – 25 %",

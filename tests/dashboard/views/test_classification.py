@@ -251,4 +251,4 @@ def test_a_value_left_out_of_the_breaks_still_gets_the_nearest_class():
 
 
 def test_every_scheme_the_url_accepts_has_a_rule():
-    assert set(SCHEMES) == {"fixed", "diverging", *DATA_SCHEMES}
+    assert set(SCHEMES) == {"auto", "fixed", "diverging", *DATA_SCHEMES}

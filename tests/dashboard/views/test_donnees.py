@@ -242,7 +242,9 @@ def test_the_rules_state_the_values_in_use(context, state, conflicts):
     assert "la confiance la plus élevée l'emporte, puis la date de source" in texts[3]
     assert texts[3].endswith(conflicts)
     assert "non publié" in texts[4]
-    assert "« sans valeur pour la commune »" in texts[5]
+    assert "demi-largeur médiane des intervalles de confiance à 95\u00a0%" in texts[5]
+    assert "méthode de Holm" in texts[5] and "«\u00a0Classes\u00a0»" in texts[5]
+    assert "« sans valeur pour la commune »" in texts[6]
 
 
 def test_rules_in_english(context):
@@ -253,6 +255,7 @@ def test_rules_in_english(context):
         "Multiple comparisons",
         "Conflicting published values",
         "Missing values",
+        "Map classes",
         "The municipality map",
     ]
 
