@@ -42,6 +42,9 @@ from dashboard.views.carte_communes import commune_focus, without_borders
 from dashboard.views.classification import no_value_states
 
 OUTLINE_LEVEL = {"departement": "regions"}
+# a finer territory chosen on a region or department map: the column of its holder, outlined
+HOLDER_COLUMN = {"region": "region", "departement": "department"}
+FINER_LEVELS = {"region": ("departement", "commune"), "departement": ("commune",)}
 RANGE_PAD = 0.01  # share of the drawn extent left around it
 CACHED_PANELS = 64  # regions, departments, one region's communes (up to ~1 MB each)
 CACHED_FRANCE_PANELS = 4  # whole-France commune panels hold ~6 MB each: only the last few
@@ -117,7 +120,7 @@ def _panel(
     items, title = legend_items(view, lang), legend_title(view, lang)
     geometry_url = context.geometry_url(view.geometry_level)
     release = context.dataset(state.dataset).id
-    selected = _selected_code(state, view.level)
+    selected = _selected_code(context, state, view.level)
     changes = figure_changes(
         view.frame,
         view.classification,
@@ -238,10 +241,17 @@ def _summary(context: DataContext, state: AppState, view: MapView) -> str:
     return map_summary(view.title, view.values, context.catalogue, unit, state.lang)
 
 
-def _selected_code(state: AppState, level: str) -> str | None:
-    """The code to outline on this level's map, when the selected territory is drawn on it."""
+def _selected_code(context: DataContext, state: AppState, level: str) -> str | None:
+    """The code to outline on this level's map: the selected territory when it is drawn on it,
+    else the region or department that holds it (a commune chosen on the region map)."""
     selected_level, code = territory_level(state.territory)
-    return code if selected_level == level else None
+    if selected_level == level:
+        return code
+    column = HOLDER_COLUMN.get(level)
+    if column is None or selected_level not in FINER_LEVELS[level]:
+        return None
+    row = context.territory(selected_level, code)
+    return None if row is None else str(row[column])
 
 
 def _commune_name(context: DataContext, view: MapView, selected: str | None) -> str | None:

@@ -59,16 +59,16 @@ def layout(**query: object) -> html.Main:
         dcc.Store(id="commune-upload", storage_type="memory"),
         dcc.Store(id="url-sync"),
     ]
-    controls = [
-        _search_box(context, state),
-        filter_panel(filter_options(context, state), state),
-        _commune_tools(state),
-    ]
+    # the search box stays out of the phone's fold: finding one's commune is the first step
+    controls = [filter_panel(filter_options(context, state), state), _commune_tools(state)]
     columns = dbc.Row(
         [
             dbc.Col(
                 # on a phone: one « Filtres » line, the map under it (assets/phone.css)
-                filter_fold(controls, filter_summary(context, state), state.lang),
+                [
+                    _search_box(context, state),
+                    filter_fold(controls, filter_summary(context, state), state.lang),
+                ],
                 md=3,
                 className="controls-column",
                 # embed mode: the controls stay for the callbacks' sake, out of sight

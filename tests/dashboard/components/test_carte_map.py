@@ -73,3 +73,13 @@ def test_only_a_chosen_commune_is_named_on_the_map(context):
     for state in (AppState(level="commune", territory="28"), AppState(territory="27467")):
         figure = map_panel(context, state).figure
         assert not [a for a in figure.layout.annotations if a.name == SELECTION_NAME]
+
+
+def test_a_commune_chosen_on_the_region_or_department_map_outlines_what_holds_it(context):
+    """Pont-Audemer (Eure, Normandie) picked in the search while the map shows regions."""
+    for level, holder in (("region", "28"), ("departement", "27")):
+        figure = map_panel(context, AppState(level=level, territory="27467")).figure
+        assert list(figure.data[-1].locations) == [holder]
+    region_map = map_panel(context, AppState(territory="dep-27")).figure
+    assert list(region_map.data[-1].locations) == ["28"]
+    assert list(map_panel(context, AppState()).figure.data[-1].locations) == []
