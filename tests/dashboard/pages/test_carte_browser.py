@@ -19,6 +19,8 @@ from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from shapely.geometry import shape
 
+from phare.catalogue import load_catalogue
+
 pytestmark = pytest.mark.browser
 # Generous: a shared 2-core machine with software WebGL can be slow to draw the first map.
 PAGE_TIMEOUT_MS = 90_000
@@ -26,15 +28,8 @@ VIEWPORT = {"width": 1400, "height": 1100}
 
 DARKEST = (20, 38, 112)  # YlGnBu at 0.95: the top of the sequential scale (100 %)
 GREY = (189, 189, 189)  # "non publié" (#bdbdbd)
-STATUSES = (
-    "ok",
-    "supprime",
-    "non_publie",
-    "sans_objet",
-    "non_couvert",
-    "hors_fichier",
-    "sans_valeur_communale",
-)
+# the map's traces: "ok", then one per no-value state (prudence is drawn with "ok")
+STATUSES = ("ok", *(s.id for s in load_catalogue().statuses.values() if s.fill))
 METRO_COMMUNES = 34_746
 NORMANDIE_DEPARTMENTS = {"14", "27", "50", "61", "76"}
 
