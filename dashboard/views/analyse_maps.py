@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.context import DataContext
-from dashboard.core.state import FRANCE
+from dashboard.core.state import AUTO_SCHEME, FRANCE
 from dashboard.text.i18n import labelled
 from dashboard.text.markup import escape
 from dashboard.views.analyse import AnalysisView
@@ -71,7 +71,7 @@ def analysis_maps(context: DataContext, view: AnalysisView) -> AnalysisMaps | No
         for at, member in enumerate(others[:MAX_PANELS])
     )
     domain = context.catalogue.unit_of(state.indicator).domain
-    scheme = "fixed" if state.classes == "diverging" else state.classes
+    scheme = AUTO_SCHEME if state.classes == "diverging" else state.classes
     classification, indices = shared_classification(
         panels,
         scheme,

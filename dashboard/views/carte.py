@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.context import DataContext
-from dashboard.core.state import AppState
+from dashboard.core.state import AUTO_SCHEME, AppState
 from dashboard.core.values import RegionValues, region_values
 from dashboard.text.cells import release_text, status_labels
 from dashboard.text.hover import region_details, value_label
@@ -139,9 +139,9 @@ def map_classification(
 ) -> Classification:
     """The state's classes of the drawn values: the Carte's, its exports' and the slides'.
 
-    Without a France value there is no centre to diverge from: the full scale instead. The
+    Without a France value there is no centre to diverge from: the default classes instead. The
     values' intervals, when they have some, keep the edges a half-width apart."""
-    scheme = "fixed" if state.classes == "diverging" and france is None else state.classes
+    scheme = AUTO_SCHEME if state.classes == "diverging" and france is None else state.classes
     return classify(
         drawn.values,
         scheme,

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.core.context import VIEW_KEYS, DataContext
-from dashboard.core.state import COMMUNE_LAYERS, FRANCE, MAP_LEVELS, AppState, state_from_json
+from dashboard.core.state import (
+    AUTO_SCHEME,
+    COMMUNE_LAYERS,
+    FRANCE,
+    MAP_LEVELS,
+    AppState,
+    state_from_json,
+)
 from dashboard.core.values import region_values
 from dashboard.text.i18n import t
 from dashboard.views.classification import SCHEMES
@@ -160,7 +167,7 @@ def state_from_filters(
         changed["territory"] = DEFAULT_COMMUNE_REGION
     state = _with_a_valued_fragility(context, state_from_json(changed, context.choices))
     if state.classes == "diverging" and not _has_france_value(context, state):
-        state = state.model_copy(update={"classes": "fixed"})
+        state = state.model_copy(update={"classes": AUTO_SCHEME})
     return state
 
 

@@ -83,6 +83,18 @@ def test_diverging_classes_need_a_france_value(context):
     assert without["diverging"]["title"] == "pas de valeur France"
 
 
+def test_diverging_classes_on_a_view_without_france_fall_back_to_the_default(context):
+    before = AppState(classes="diverging", k=4)
+    # regional figures (PACA and Corse, Rhône-Alpes), no national one
+    changes = {
+        "actor": "citoyens",
+        "indicator": "fragility_share_high",
+        "fragility": "environnement",
+    }
+    state = state_from_filters(before, changes, context)
+    assert (state.classes, state.k) == ("auto", 4)
+
+
 def test_opening_the_commune_level_shows_one_region_not_all_of_france(context):
     state = state_from_filters(AppState(), {"level": "commune"}, context)
     assert (state.level, state.territory) == ("commune", "11")
